@@ -1,0 +1,103 @@
+// `npm start`: setup, production build of the web app, then web + worker side by side until
+// Ctrl-C. If either child dies the other is stopped and we exit non-zero.
+import { spawn } from "node:child_process";
+import readline from "node:readline";
+import { authSecret, fail, ROOT, run, sleep, step } from "./lib/services.mjs";
+import { setup } from "./setup.mjs";
+
+const PORT = process.env.PORT || "3000";
+const DEMO = ["customer@bloom.test", "owner@bloom.test", "rider@bloom.test"];
+
+let env;
+try {
+  env = await setup();
+  await step("build web", () =>
+    run("npx", ["turbo", "run", "build", "--filter=@bloom/web"], {
+      env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+    }),
+  );
+} catch (err) {
+  fail(err.message);
+}
+
+const secret = authSecret();
+const childEnv = {
+  ...process.env,
+  ...env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${PORT}`,
+  AUTH_SECRET: secret,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secret, // next-auth v4 reads this name
+};
+
+const children = new Map();
+let stopping = false;
+
+function launch(name, args) {
+  // Own process group (detached) so a stop reaches npm's `sh -c` grandchildren too.
+  const child = spawn("npm", args, { cwd: ROOT, env: childEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${name}] ${line}`));
+  }
+  child.on("exit", (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`\n✖ ${name} exited (${signal ?? `code ${code}`}); stopping the rest`);
+      stop(1);
+    } else if (children.size === 0) process.exit(process.exitCode ?? 0);
+  });
+  children.set(name, child);
+}
+
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
+  if (children.size === 0) process.exit(code);
+  for (const child of children.values()) signalGroup(child, "SIGTERM");
+  // Bounded: anything still alive after 10 s is killed.
+  setTimeout(() => {
+    for (const child of children.values()) signalGroup(child, "SIGKILL");
+    process.exit(code || 1);
+  }, 10_000).unref();
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+launch("web", ["run", "start", "-w", "@bloom/web", "--", "-p", PORT]);
+launch("worker", ["run", "start", "-w", "@bloom/worker"]);
+
+// Wait for readiness (bounded), then tell the user where to go.
+const ready = `http://127.0.0.1:${PORT}/api/health/ready`;
+const deadline = Date.now() + 120_000;
+while (!stopping) {
+  const ok = await fetch(ready, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+  if (ok) {
+    console.log(`
+  ┌──────────────────────────────────────────────────────────
+  │ Bloom is running at http://localhost:${PORT}
+  │ Demo accounts (password bloom1234):
+  │   ${DEMO.join("\n  │   ")}
+  │ Ctrl-C to stop.
+  └──────────────────────────────────────────────────────────
+`);
+    break;
+  }
+  if (Date.now() > deadline) {
+    console.error(`\n✖ ${ready} did not answer 200 within 120 s`);
+    stop(1);
+    break;
+  }
+  await sleep(1000);
+}
