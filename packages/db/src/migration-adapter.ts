@@ -36,7 +36,7 @@ function patchCatalogTypes(adapter: object) {
 
 class MigrationPg extends PrismaPg {
   constructor(private readonly url: string) {
-    super({ connectionString: url });
+    super({ connectionString: url, idleTimeoutMillis: 50, allowExitOnIdle: true });
   }
   override async connect() {
     const adapter = await super.connect();
@@ -51,7 +51,7 @@ class MigrationPg extends PrismaPg {
     await admin.end();
     const shadowUrl = new URL(this.url);
     shadowUrl.pathname = `/${database}`;
-    const factory = new PrismaPg({ connectionString: shadowUrl.toString() });
+    const factory = new PrismaPg({ connectionString: shadowUrl.toString(), idleTimeoutMillis: 50, allowExitOnIdle: true });
     const adapter = await factory.connect();
     patchCatalogTypes(adapter);
     const dispose = adapter.dispose.bind(adapter);

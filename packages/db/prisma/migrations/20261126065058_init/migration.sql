@@ -202,7 +202,7 @@ CREATE TABLE "delivery_deliveries" (
 -- CreateTable
 CREATE TABLE "mypage_orders" (
     "order_id" UUID NOT NULL,
-    "customer_id" UUID NOT NULL,
+    "customer_id" UUID,
     "store_name" TEXT NOT NULL,
     "items_summary" TEXT NOT NULL,
     "total_won" INTEGER NOT NULL,
@@ -213,7 +213,8 @@ CREATE TABLE "mypage_orders" (
     "delivery_date" TEXT NOT NULL,
     "time_slot" TEXT NOT NULL,
     "timeline" JSONB NOT NULL,
-    "placed_at" TIMESTAMP(3) NOT NULL,
+    "events" JSONB NOT NULL,
+    "placed_at" TIMESTAMP(3),
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "mypage_orders_pkey" PRIMARY KEY ("order_id")

@@ -1,0 +1,126 @@
+// Every integration event: a versioned zod schema per type. Each carries the order id (the
+// correlation key, C2), its own id (consumers deduplicate on it), time and actor.
+import { z } from "zod";
+
+const line = z.object({
+  bouquetId: z.string(),
+  name: z.string(),
+  unitPriceWon: z.number().int(),
+  quantity: z.number().int(),
+});
+
+export const REJECT_REASONS = ["OUT_OF_FLOWERS", "OUT_OF_MATERIALS", "OTHER"] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const eventPayloads = {
+  OrderPlaced: z.object({
+    customerId: z.string(),
+    storeId: z.string(),
+    storeName: z.string(),
+    lines: z.array(line).min(1),
+    totalWon: z.number().int(),
+    recipientName: z.string(),
+    recipientPhone: z.string(),
+    address: z.string(),
+    deliveryDate: z.string(),
+    timeSlot: z.string(),
+    giftMessage: z.string().nullable(),
+    note: z.string().nullable(),
+    paymentId: z.string(),
+  }),
+  OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
+  StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),
+  DecorationCompleted: z.object({
+    storeId: z.string(),
+    storeName: z.string(),
+    pickupAddress: z.string(),
+    dropoffAddress: z.string(),
+    recipientName: z.string(),
+    recipientPhone: z.string(),
+    deliveryDate: z.string(),
+    timeSlot: z.string(),
+  }),
+  StoreOrderRejected: z.object({
+    storeId: z.string(),
+    reason: z.enum(REJECT_REASONS),
+    detail: z.string().nullable(),
+  }),
+  PaymentRefunded: z.object({
+    paymentId: z.string(),
+    amountWon: z.number().int(),
+    cause: z.enum(["REJECTED", "CANCELLED"]),
+  }),
+  DeliveryRequested: z.object({ deliveryId: z.string(), storeId: z.string() }),
+  DeliveryStarted: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
+  DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string() }),
+  DeliveryCancelled: z.object({ deliveryId: z.string() }),
+} as const;
+
+export type EventType = keyof typeof eventPayloads;
+export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T]>;
+
+/** The current schema version of every event type. Bump on a breaking payload change. */
+export const EVENT_VERSION = 1;
+
+export const actorSchema = z.object({
+  role: z.enum(["CUSTOMER", "OWNER", "RIDER", "ADMIN", "SYSTEM"]),
+  id: z.string().nullable(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+export const SYSTEM: Actor = { role: "SYSTEM", id: null };
+
+const envelopeBase = {
+  eventId: z.uuid(),
+  version: z.literal(EVENT_VERSION),
+  orderId: z.uuid(),
+  occurredAt: z.iso.datetime(),
+  actor: actorSchema,
+};
+
+export const domainEventSchema = z.discriminatedUnion(
+  "type",
+  EVENT_TYPES.map((type) => z.object({ ...envelopeBase, type: z.literal(type), payload: eventPayloads[type] })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);
+
+export type DomainEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    eventId: string;
+    type: K;
+    version: typeof EVENT_VERSION;
+    orderId: string;
+    occurredAt: string;
+    actor: Actor;
+    payload: EventPayload<K>;
+  };
+}[T];
+
+/** Creates an event, validating its payload against the type's schema. */
+export function createEvent<T extends EventType>(
+  type: T,
+  orderId: string,
+  payload: EventPayload<T>,
+  actor: Actor,
+  at: Date = new Date(),
+): DomainEvent<T> {
+  const parsed = eventPayloads[type].parse(payload) as EventPayload<T>;
+  return {
+    eventId: globalThis.crypto.randomUUID(),
+    type,
+    version: EVENT_VERSION,
+    orderId,
+    occurredAt: at.toISOString(),
+    actor,
+    payload: parsed,
+  } as DomainEvent<T>;
+}
+
+/** Reads an event from the wire: refuses unknown types and versions with a clear error. */
+export function parseEvent(raw: unknown): DomainEvent {
+  const v = (raw as { version?: unknown } | null)?.version;
+  if (v !== EVENT_VERSION) throw new Error(`Unsupported event version ${String(v)} (this code reads v${EVENT_VERSION})`);
+  return domainEventSchema.parse(raw) as DomainEvent;
+}

@@ -1,0 +1,45 @@
+// Which policy (queue) reacts to which event. The outbox relay fans each event out to the
+// queues listed here; each queue has one handler in the worker.
+import type { EventType } from "./catalog";
+
+export const POLICIES = {
+  /** OrderPlaced → a store order on the owner's board, with a notification (F3). */
+  "store-notification": ["OrderPlaced"],
+  /** DecorationCompleted → an open delivery request for riders (F5). */
+  "delivery-request": ["DecorationCompleted"],
+  /** Rejected or cancelled → the payment is refunded, exactly once (F7, F12). */
+  refund: ["StoreOrderRejected", "OrderCancelled"],
+  /** OrderCancelled → the store order is cancelled (F12). */
+  "store-order-cancellation": ["OrderCancelled"],
+  /** OrderCancelled → an open delivery is cancelled (F12). */
+  "delivery-cancellation": ["OrderCancelled"],
+  /** The ordering context follows the store and delivery contexts (F13). */
+  "order-status": [
+    "StoreOrderAccepted",
+    "DecorationCompleted",
+    "StoreOrderRejected",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "PaymentRefunded",
+  ],
+  /** MyPage's read model hears everything (F14, N4). */
+  "mypage-projection": [
+    "OrderPlaced",
+    "OrderCancelled",
+    "StoreOrderAccepted",
+    "DecorationCompleted",
+    "StoreOrderRejected",
+    "PaymentRefunded",
+    "DeliveryRequested",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "DeliveryCancelled",
+  ],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type Policy = keyof typeof POLICIES;
+export const POLICY_NAMES = Object.keys(POLICIES) as Policy[];
+
+export function policiesFor(type: EventType): Policy[] {
+  return POLICY_NAMES.filter((p) => (POLICIES[p] as readonly EventType[]).includes(type));
+}

@@ -1,0 +1,138 @@
+// MyPage's read model (N4, F14, B2). The view is a pure fold over the order's events sorted by
+// time, so duplicates and out-of-order delivery give the same result as the live order.
+import type { DomainEvent, EventType } from "../events/catalog";
+
+export type MyPageDeliveryStatus = "NONE" | "REQUESTED" | "DELIVERING" | "DELIVERED" | "CANCELLED";
+export type MyPagePaymentStatus = "PAID" | "REFUNDED";
+
+export type TimelineEntry = { eventId: string; type: EventType; at: string; label: string };
+
+export type MyPageView = {
+  orderId: string;
+  customerId: string | null;
+  storeName: string;
+  itemsSummary: string;
+  totalWon: number;
+  orderStatus: string;
+  deliveryStatus: MyPageDeliveryStatus;
+  paymentStatus: MyPagePaymentStatus;
+  riderName: string | null;
+  deliveryDate: string;
+  timeSlot: string;
+  placedAt: string | null;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+};
+
+const LABEL: Record<EventType, string> = {
+  OrderPlaced: "Order placed and paid",
+  OrderCancelled: "Order cancelled",
+  StoreOrderAccepted: "Store accepted the order",
+  DecorationCompleted: "Bouquet arranged",
+  StoreOrderRejected: "Store rejected the order",
+  PaymentRefunded: "Payment refunded",
+  DeliveryRequested: "Waiting for a rider",
+  DeliveryStarted: "Out for delivery",
+  DeliveryCompleted: "Delivered",
+  DeliveryCancelled: "Delivery cancelled",
+};
+
+// Ties in time (same millisecond) fall back to the flow's natural order.
+const RANK: Record<EventType, number> = {
+  OrderPlaced: 0,
+  StoreOrderAccepted: 1,
+  StoreOrderRejected: 2,
+  DecorationCompleted: 3,
+  DeliveryRequested: 4,
+  DeliveryStarted: 5,
+  DeliveryCompleted: 6,
+  OrderCancelled: 7,
+  DeliveryCancelled: 8,
+  PaymentRefunded: 9,
+};
+
+export function sortEvents<E extends { occurredAt: string; type: EventType; eventId: string }>(events: E[]): E[] {
+  const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
+  return unique.sort(
+    (a, b) =>
+      a.occurredAt.localeCompare(b.occurredAt) || RANK[a.type] - RANK[b.type] || a.eventId.localeCompare(b.eventId),
+  );
+}
+
+function summarize(lines: { name: string; quantity: number }[]): string {
+  return lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(", ");
+}
+
+/** Builds one order's MyPage view from its events (any order, duplicates allowed). */
+export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageView {
+  const view: MyPageView = {
+    orderId,
+    customerId: null,
+    storeName: "",
+    itemsSummary: "",
+    totalWon: 0,
+    orderStatus: "PLACED",
+    deliveryStatus: "NONE",
+    paymentStatus: "PAID",
+    riderName: null,
+    deliveryDate: "",
+    timeSlot: "",
+    placedAt: null,
+    updatedAt: new Date(0).toISOString(),
+    timeline: [],
+  };
+  let final = false;
+  for (const e of sortEvents(events.filter((x) => x.orderId === orderId))) {
+    view.timeline.push({ eventId: e.eventId, type: e.type, at: e.occurredAt, label: LABEL[e.type] });
+    view.updatedAt = e.occurredAt;
+    switch (e.type) {
+      case "OrderPlaced": {
+        const p = e.payload;
+        Object.assign(view, {
+          customerId: p.customerId,
+          storeName: p.storeName,
+          itemsSummary: summarize(p.lines),
+          totalWon: p.totalWon,
+          deliveryDate: p.deliveryDate,
+          timeSlot: p.timeSlot,
+          placedAt: e.occurredAt,
+        });
+        break;
+      }
+      case "StoreOrderAccepted":
+        if (!final) view.orderStatus = "ACCEPTED";
+        break;
+      case "DecorationCompleted":
+        if (!final) view.orderStatus = "DECORATED";
+        break;
+      case "StoreOrderRejected":
+        if (!final) view.orderStatus = "REJECTED";
+        final = true;
+        break;
+      case "OrderCancelled":
+        if (!final) view.orderStatus = "CANCELLED";
+        final = true;
+        break;
+      case "PaymentRefunded":
+        view.paymentStatus = "REFUNDED";
+        break;
+      case "DeliveryRequested":
+        if (view.deliveryStatus === "NONE") view.deliveryStatus = "REQUESTED";
+        break;
+      case "DeliveryStarted":
+        view.deliveryStatus = "DELIVERING";
+        view.riderName = e.payload.riderName;
+        if (!final) view.orderStatus = "DELIVERING";
+        break;
+      case "DeliveryCompleted":
+        view.deliveryStatus = "DELIVERED";
+        if (!final) view.orderStatus = "DELIVERED";
+        final = true;
+        break;
+      case "DeliveryCancelled":
+        if (view.deliveryStatus !== "DELIVERED") view.deliveryStatus = "CANCELLED";
+        break;
+    }
+  }
+  return view;
+}

@@ -1,0 +1,49 @@
+// The Order aggregate's life: placed → accepted → decorated → delivering → delivered, or
+// rejected / cancelled. The ordering context follows the other contexts' events.
+import { refuse, type Result } from "../shared/errors";
+import type { EventType } from "../events/catalog";
+
+export const ORDER_STATUSES = [
+  "PLACED",
+  "ACCEPTED",
+  "DECORATED",
+  "DELIVERING",
+  "DELIVERED",
+  "REJECTED",
+  "CANCELLED",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FINAL_STATUSES: readonly OrderStatus[] = ["DELIVERED", "REJECTED", "CANCELLED"];
+export const ACTIVE_STATUSES: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"];
+
+/** Which status each event moves an order to, and from which statuses it may. */
+const FOLLOWS: Partial<Record<EventType, { to: OrderStatus; from: OrderStatus[] }>> = {
+  StoreOrderAccepted: { to: "ACCEPTED", from: ["PLACED"] },
+  DecorationCompleted: { to: "DECORATED", from: ["PLACED", "ACCEPTED"] },
+  StoreOrderRejected: { to: "REJECTED", from: ["PLACED", "ACCEPTED"] },
+  DeliveryStarted: { to: "DELIVERING", from: ["PLACED", "ACCEPTED", "DECORATED"] },
+  DeliveryCompleted: { to: "DELIVERED", from: ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"] },
+};
+
+/**
+ * The order's next status after another context's event, or null when the event does not
+ * move it (already there or beyond, cancelled, or not an event the order follows).
+ */
+export function followEvent(current: OrderStatus, type: EventType): OrderStatus | null {
+  const rule = FOLLOWS[type];
+  if (!rule || !rule.from.includes(current)) return null;
+  return rule.to;
+}
+
+/** F11: a customer can cancel until the delivery has started. Cancelling twice is harmless. */
+export function decideCancel(current: OrderStatus): Result<{ alreadyCancelled: boolean }> {
+  if (current === "CANCELLED") return { ok: true, alreadyCancelled: true };
+  if (current === "DELIVERING" || current === "DELIVERED") {
+    return refuse("CANNOT_CANCEL", "The delivery has already started, so this order can no longer be cancelled");
+  }
+  if (current === "REJECTED") {
+    return refuse("CANNOT_CANCEL", "The store rejected this order; its payment is refunded");
+  }
+  return { ok: true, alreadyCancelled: false };
+}

@@ -1,0 +1,40 @@
+// Typed refusals: the domain says *why* with a code; one place per adapter maps codes to
+// transport errors, and the UI maps them to words.
+export const DOMAIN_ERROR_CODES = [
+  "VALIDATION",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "STORE_CLOSED",
+  "BOUQUET_UNAVAILABLE",
+  "OUT_OF_STOCK",
+  "MIXED_STORES",
+  "PAYMENT_DECLINED",
+  "INSUFFICIENT_FUNDS",
+  "PAYMENT_FAILED",
+  "PAYMENT_BUSY",
+  "INVALID_TRANSITION",
+  "CANNOT_CANCEL",
+  "ALREADY_TAKEN",
+  "EMAIL_TAKEN",
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export type Refusal = { ok: false; code: DomainErrorCode; message: string };
+export type Result<T> = ({ ok: true } & T) | Refusal;
+
+export const refuse = (code: DomainErrorCode, message: string): Refusal => ({
+  ok: false,
+  code,
+  message,
+});
