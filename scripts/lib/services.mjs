@@ -84,7 +84,7 @@ async function aptInstall(pkg, why) {
     await run("apt-get", ["update"], { env });
     aptUpdated = true;
   }
-  await run("apt-get", ["install", "-y", "--no-install-recommends", pkg], { env });
+  await run("apt-get", ["install", "-y", pkg], { env });
 }
 
 /** Poll `check` (async → boolean) until true, at most `ms`; throw `message` otherwise. */
@@ -167,8 +167,12 @@ async function startLocalPostgres(port) {
   if (listClusters().length === 0) await aptInstall("postgresql", "PostgreSQL is not installed");
   const clusters = listClusters();
   if (clusters.length === 0) fail(`PostgreSQL is installed but has no cluster (see pg_lsclusters).\n${INSTALL_HINT}`);
-  const cluster = clusters.find((c) => c.port === port) ?? clusters[0];
-  if (cluster.port !== port) console.warn(`! cluster ${cluster.version}/${cluster.name} listens on ${cluster.port}, not ${port}`);
+  // Fresh installs have one cluster on 5432; any other layout is the user's choice, not ours.
+  const cluster = clusters.find((c) => c.port === port);
+  if (!cluster) {
+    const list = clusters.map((c) => `${c.version}/${c.name} on port ${c.port}`).join(", ");
+    fail(`No local PostgreSQL cluster uses port ${port} (found: ${list}). Set PGPORT or DATABASE_URL to match.`);
+  }
   // The package's postinst may already have started it; starting twice is an error.
   if (cluster.online) return;
   await run("pg_ctlcluster", [cluster.version, cluster.name, "start"]).catch((err) =>
@@ -190,7 +194,7 @@ async function canLogin(t) {
   } catch (err) {
     // 28P01 bad password, 28000 unknown role / no hba entry: both fixable by (re)creating the role.
     if (["28P01", "28000"].includes(err.code)) return false;
-    throw err;
+    throw new Error(`cannot connect to PostgreSQL at ${t.host}:${t.port} as ${t.user}: ${err.message}`);
   } finally {
     await client.end().catch(() => {});
   }
