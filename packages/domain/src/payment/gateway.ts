@@ -23,8 +23,11 @@ export class PaymentProviderError extends Error {
 
 export interface PaymentGateway {
   charge(req: ChargeRequest): Promise<ChargeResult>;
-  /** Cancels a charge that has no order (N1). Idempotent. */
-  void(providerRef: string): Promise<void>;
+  /**
+   * Cancels the charge made with this idempotency key, even one still in flight (after a
+   * timeout), so a payment without an order never stands (N1). Idempotent.
+   */
+  void(idempotencyKey: string): Promise<void>;
   /** Refunds a captured charge (F7, F12). Idempotent. */
   refund(providerRef: string): Promise<void>;
 }

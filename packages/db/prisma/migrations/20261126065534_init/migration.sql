@@ -67,13 +67,13 @@ CREATE TABLE "store_orders" (
     "order_id" UUID NOT NULL,
     "store_id" UUID NOT NULL,
     "status" "StoreOrderStatus" NOT NULL DEFAULT 'NEW',
-    "lines" JSONB NOT NULL,
-    "total_won" INTEGER NOT NULL,
-    "recipient_name" TEXT NOT NULL,
-    "recipient_phone" TEXT NOT NULL,
-    "address" TEXT NOT NULL,
-    "delivery_date" TEXT NOT NULL,
-    "time_slot" TEXT NOT NULL,
+    "lines" JSONB NOT NULL DEFAULT '[]',
+    "total_won" INTEGER NOT NULL DEFAULT 0,
+    "recipient_name" TEXT NOT NULL DEFAULT '',
+    "recipient_phone" TEXT NOT NULL DEFAULT '',
+    "address" TEXT NOT NULL DEFAULT '',
+    "delivery_date" TEXT NOT NULL DEFAULT '',
+    "time_slot" TEXT NOT NULL DEFAULT '',
     "gift_message" TEXT,
     "note" TEXT,
     "over_stock" BOOLEAN NOT NULL DEFAULT false,
@@ -181,13 +181,13 @@ CREATE TABLE "delivery_deliveries" (
     "id" UUID NOT NULL,
     "order_id" UUID NOT NULL,
     "store_id" UUID NOT NULL,
-    "store_name" TEXT NOT NULL,
-    "pickup_address" TEXT NOT NULL,
-    "dropoff_address" TEXT NOT NULL,
-    "recipient_name" TEXT NOT NULL,
-    "recipient_phone" TEXT NOT NULL,
-    "delivery_date" TEXT NOT NULL,
-    "time_slot" TEXT NOT NULL,
+    "store_name" TEXT NOT NULL DEFAULT '',
+    "pickup_address" TEXT NOT NULL DEFAULT '',
+    "dropoff_address" TEXT NOT NULL DEFAULT '',
+    "recipient_name" TEXT NOT NULL DEFAULT '',
+    "recipient_phone" TEXT NOT NULL DEFAULT '',
+    "delivery_date" TEXT NOT NULL DEFAULT '',
+    "time_slot" TEXT NOT NULL DEFAULT '',
     "status" "DeliveryStatus" NOT NULL DEFAULT 'OPEN',
     "rider_id" UUID,
     "rider_name" TEXT,
@@ -297,6 +297,9 @@ CREATE INDEX "mypage_orders_customer_id_placed_at_idx" ON "mypage_orders"("custo
 
 -- CreateIndex
 CREATE INDEX "outbox_events_published_at_seq_idx" ON "outbox_events"("published_at", "seq");
+
+-- CreateIndex
+CREATE INDEX "outbox_events_type_seq_idx" ON "outbox_events"("type", "seq");
 
 -- CreateIndex
 CREATE INDEX "outbox_events_order_id_seq_idx" ON "outbox_events"("order_id", "seq");

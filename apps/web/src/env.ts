@@ -1,0 +1,43 @@
+// The only reader of process.env in the web app: validated once, with clear messages.
+import { parseLatency } from "@bloom/domain";
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().url().default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
+    REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+    AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+    NEXTAUTH_URL: z.string().url().optional(),
+    PAYMENT_SANDBOX_LATENCY_MS: z.string().default("0"),
+    PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+    PAYMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+    BREAKER_CONSECUTIVE_FAILURES: z.coerce.number().int().positive().default(5),
+    BREAKER_HALF_OPEN_AFTER_MS: z.coerce.number().int().positive().default(5000),
+    SANDBOX_CONTROL: z.enum(["on", "off"]).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+  });
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}\nSee .env.example.`);
+  }
+  const v = parsed.data;
+  return {
+    ...v,
+    // Development gets a fixed secret so `npm run dev` works out of the box; production never does.
+    AUTH_SECRET: v.AUTH_SECRET ?? "bloom-development-secret-not-for-production",
+    paymentLatency: parseLatency(v.PAYMENT_SANDBOX_LATENCY_MS),
+    // The fault-injection control of the sandbox is on outside production unless turned off.
+    sandboxControl: (v.SANDBOX_CONTROL ?? (v.NODE_ENV === "production" ? "off" : "on")) === "on",
+  };
+}
+
+export const env = load();

@@ -1,0 +1,22 @@
+// Catalog (F1): shops and their bouquets, public.
+import { getBouquet, getStoreMenu, listAreas, listStores } from "@bloom/app";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { publicProcedure, router } from "../trpc";
+
+export const catalogRouter = router({
+  stores: publicProcedure
+    .input(z.object({ area: z.string().max(40).optional(), q: z.string().trim().max(60).optional() }).optional())
+    .query(({ ctx, input }) => listStores(ctx.db, input ?? {})),
+  areas: publicProcedure.query(({ ctx }) => listAreas(ctx.db)),
+  store: publicProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
+    const store = await getStoreMenu(ctx.db, input.storeId);
+    if (!store) throw new TRPCError({ code: "NOT_FOUND", message: "This store does not exist" });
+    return store;
+  }),
+  bouquet: publicProcedure.input(z.object({ bouquetId: z.uuid() })).query(async ({ ctx, input }) => {
+    const b = await getBouquet(ctx.db, input.bouquetId);
+    if (!b) throw new TRPCError({ code: "NOT_FOUND", message: "This bouquet is not available" });
+    return b;
+  }),
+});

@@ -1,0 +1,25 @@
+// Ordering (F1, F2, F11, F13): the customer's own orders only.
+import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder } from "@bloom/app";
+import { placeOrderSchema } from "@bloom/domain";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { customerProcedure, orThrow, router } from "../trpc";
+
+const orderId = z.object({ orderId: z.uuid("Unknown order") });
+
+export const orderRouter = router({
+  place: customerProcedure
+    .input(placeOrderSchema)
+    .mutation(async ({ ctx, input }) => orThrow(await placeOrder(ctx, ctx.user.id, input)).order),
+  get: customerProcedure.input(orderId).query(async ({ ctx, input }) => {
+    const order = await getOrderForCustomer(ctx.db, ctx.user.id, input.orderId);
+    if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found" });
+    return order;
+  }),
+  list: customerProcedure
+    .input(z.object({ cursor: z.uuid().optional(), limit: z.number().int().min(1).max(50).default(20) }).optional())
+    .query(({ ctx, input }) => listOrdersForCustomer(ctx.db, ctx.user.id, { limit: input?.limit ?? 20, cursor: input?.cursor })),
+  cancel: customerProcedure
+    .input(orderId.extend({ reason: z.string().trim().max(200).optional() }))
+    .mutation(async ({ ctx, input }) => orThrow(await cancelOrder(ctx, ctx.user.id, input.orderId, input.reason ?? null)).order),
+});

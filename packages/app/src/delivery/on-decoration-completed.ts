@@ -1,0 +1,25 @@
+// Policy "delivery-request" (F5): an arranged bouquet becomes an open delivery request.
+import type { Tx } from "@bloom/db";
+import { createEvent, SYSTEM, type DomainEvent } from "@bloom/domain";
+import { appendEvents } from "../shared/outbox";
+
+export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationCompleted">) {
+  const p = e.payload;
+  // A cancellation that overtook this event left a CANCELLED row: then nothing opens.
+  const existing = await tx.delivery.findUnique({ where: { orderId: e.orderId } });
+  if (existing) return;
+  const delivery = await tx.delivery.create({
+    data: {
+      orderId: e.orderId,
+      storeId: p.storeId,
+      storeName: p.storeName,
+      pickupAddress: p.pickupAddress,
+      dropoffAddress: p.dropoffAddress,
+      recipientName: p.recipientName,
+      recipientPhone: p.recipientPhone,
+      deliveryDate: p.deliveryDate,
+      timeSlot: p.timeSlot,
+    },
+  });
+  await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);
+}

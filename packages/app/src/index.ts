@@ -1,0 +1,17 @@
+// @bloom/app: use cases. Each loads state, asks the domain, and saves state + outbox events in
+// one transaction. Every inbound adapter (tRPC, REST, worker) calls these, never the tables.
+export * from "./shared/context";
+export * from "./shared/outbox";
+export * from "./identity/accounts";
+export * from "./catalog/queries";
+export * from "./payment/sandbox-gateway";
+export * from "./payment/resilient-payments";
+export * from "./ordering/place-order";
+export * from "./ordering/cancel-order";
+export * from "./ordering/queries";
+export * from "./shared/inbox";
+export * from "./store/board";
+export * from "./store/menu";
+export * from "./delivery/rider";
+export * from "./mypage/project";
+export * from "./policies";

@@ -1,0 +1,21 @@
+// Policy "order-status" (F13): the ordering context follows the store, delivery and payment
+// contexts' events; the order's history records every change with its time (B2).
+import type { Tx } from "@bloom/db";
+import { followEvent, type DomainEvent } from "@bloom/domain";
+
+export async function followOrderStatus(tx: Tx, e: DomainEvent) {
+  const order = await tx.order.findUnique({ where: { id: e.orderId }, select: { status: true } });
+  if (!order) return;
+  if (e.type === "PaymentRefunded") {
+    await tx.order.update({ where: { id: e.orderId }, data: { refunded: true } });
+    return;
+  }
+  const next = followEvent(order.status, e.type);
+  if (!next) return;
+  const note = e.type === "StoreOrderRejected" ? (e.payload.detail ?? e.payload.reason) : null;
+  const n = await tx.order.updateMany({
+    where: { id: e.orderId, status: order.status },
+    data: { status: next, ...(note ? { statusReason: note } : {}) },
+  });
+  if (n.count) await tx.orderHistory.create({ data: { orderId: e.orderId, status: next, note, at: new Date(e.occurredAt) } });
+}

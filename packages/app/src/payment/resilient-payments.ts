@@ -1,0 +1,85 @@
+// The payment port as place-order calls it: a timeout inside a circuit breaker (N3). When the
+// processor is slow or failing, the breaker opens and callers get PAYMENT_BUSY at once with a
+// retry-after; it half-opens after a pause and closes by itself on the next success.
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  timeout,
+  wrap,
+} from "cockatiel";
+import { PaymentProviderError, type ChargeRequest, type ChargeResult, type PaymentGateway } from "@bloom/domain";
+
+export type BreakerState = "closed" | "open" | "half-open" | "isolated";
+export type BreakerOptions = { timeoutMs: number; consecutiveFailures: number; halfOpenAfterMs: number };
+
+export class PaymentBusyError extends Error {
+  constructor(readonly retryAfterSec: number) {
+    super("Payment is busy — please try again in a moment");
+    this.name = "PaymentBusyError";
+  }
+}
+
+const STATE_NAMES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.Isolated]: "isolated",
+};
+
+export class ResilientPayments {
+  private readonly breaker;
+  private readonly policy;
+  private openedAt = 0;
+  readonly counts = { approved: 0, declined: 0, failed: 0, timedOut: 0, rejectedOpen: 0 };
+
+  constructor(
+    readonly gateway: PaymentGateway,
+    private readonly options: BreakerOptions,
+    onTransition: (state: BreakerState) => void = () => {},
+  ) {
+    // Declines are answers, not failures: only processor errors and timeouts trip the breaker.
+    this.breaker = circuitBreaker(
+      handleWhen((e) => e instanceof PaymentProviderError || e instanceof TaskCancelledError),
+      { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.consecutiveFailures) },
+    );
+    this.breaker.onStateChange((s) => {
+      if (s === CircuitState.Open) this.openedAt = Date.now();
+      onTransition(STATE_NAMES[s]);
+    });
+    this.policy = wrap(this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+  }
+
+  get state(): BreakerState {
+    return STATE_NAMES[this.breaker.state];
+  }
+
+  retryAfterSec(): number {
+    const left = this.openedAt + this.options.halfOpenAfterMs - Date.now();
+    return Math.max(1, Math.ceil(left / 1000));
+  }
+
+  /** Throws PaymentBusyError when the breaker is open or the processor timed out. */
+  async charge(req: ChargeRequest): Promise<ChargeResult> {
+    try {
+      const result = await this.policy.execute(() => this.gateway.charge(req));
+      this.counts[result.outcome === "APPROVED" ? "approved" : "declined"]++;
+      return result;
+    } catch (e) {
+      if (e instanceof BrokenCircuitError) {
+        this.counts.rejectedOpen++;
+        throw new PaymentBusyError(this.retryAfterSec());
+      }
+      if (e instanceof TaskCancelledError) {
+        this.counts.timedOut++;
+        throw new PaymentBusyError(1);
+      }
+      this.counts.failed++;
+      throw e;
+    }
+  }
+}

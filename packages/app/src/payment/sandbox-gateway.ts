@@ -1,0 +1,93 @@
+// The simulated card processor (the only simulated party). It behaves like a processor's test
+// mode: test cards decide the outcome, charges are idempotent by key, and it keeps its own ledger
+// (payment_sandbox_charges) the way a real processor would on its side. Latency and a failure rate
+// are configurable for fault and load tests.
+import type { Db } from "@bloom/db";
+import {
+  cardSummary,
+  PaymentProviderError,
+  sandboxOutcome,
+  type ChargeRequest,
+  type ChargeResult,
+  type PaymentGateway,
+} from "@bloom/domain";
+
+export type SandboxConfig = {
+  latency: { min: number; max: number };
+  /** 0..1: share of charges that fail with a processing error. */
+  failureRate: number;
+  /** Until this time every charge fails (fault injection for outage tests). */
+  outageUntil?: number;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SandboxGateway implements PaymentGateway {
+  constructor(
+    private readonly db: Db,
+    readonly config: SandboxConfig,
+  ) {}
+
+  private async delay() {
+    const { min, max } = this.config.latency;
+    if (max > 0) await sleep(min + Math.random() * (max - min));
+  }
+
+  async charge(req: ChargeRequest): Promise<ChargeResult> {
+    await this.delay();
+    const outcome = sandboxOutcome(req.card.number);
+    const outage = this.config.outageUntil !== undefined && Date.now() < this.config.outageUntil;
+    if (outage || outcome === "PROCESSING_ERROR" || Math.random() < this.config.failureRate) {
+      throw new PaymentProviderError("The card processor could not process the charge");
+    }
+    const { brand, last4 } = cardSummary(req.card);
+    if (outcome !== "APPROVED") {
+      return {
+        outcome,
+        reason: outcome === "INSUFFICIENT_FUNDS" ? "Insufficient funds on this card" : "The card was declined",
+      };
+    }
+    // Idempotent by key: a repeated key returns the first charge. A key voided before its charge
+    // arrived stays voided (the processor never captures it).
+    await this.db.sandboxCharge.createMany({
+      data: [
+        {
+          id: `ch_${globalThis.crypto.randomUUID().replaceAll("-", "")}`,
+          idempotencyKey: req.idempotencyKey,
+          amountWon: req.amountWon,
+          status: "CAPTURED",
+          cardBrand: brand,
+          cardLast4: last4,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    const row = await this.db.sandboxCharge.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
+    if (row.status === "VOIDED") return { outcome: "DECLINED", reason: "This payment was cancelled" };
+    return { outcome: "APPROVED", providerRef: row.id, brand: row.cardBrand, last4: row.cardLast4 };
+  }
+
+  async void(idempotencyKey: string): Promise<void> {
+    await this.db.sandboxCharge.upsert({
+      where: { idempotencyKey },
+      update: { status: "VOIDED" },
+      create: {
+        id: `ch_${globalThis.crypto.randomUUID().replaceAll("-", "")}`,
+        idempotencyKey,
+        amountWon: 0,
+        status: "VOIDED",
+        cardBrand: "",
+        cardLast4: "",
+      },
+    });
+  }
+
+  async refund(providerRef: string): Promise<void> {
+    await this.delay();
+    const n = await this.db.sandboxCharge.updateMany({
+      where: { id: providerRef, status: { in: ["CAPTURED", "REFUNDED"] } },
+      data: { status: "REFUNDED" },
+    });
+    if (n.count === 0) throw new PaymentProviderError(`No captured charge ${providerRef} to refund`);
+  }
+}

@@ -1,0 +1,45 @@
+// Seeds demo users, shops and bouquets. Idempotent: creates what is missing and leaves what
+// owners changed (stock, prices) alone. Run: npm run seed -w @bloom/db
+import bcrypt from "bcryptjs";
+import { closeDbs, getDb } from "./client";
+import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
+
+export async function seed(url: string) {
+  const db = getDb(url);
+  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  for (const u of DEMO_USERS) {
+    await db.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { id: u.id, email: u.email, name: u.name, role: u.role, phone: u.phone, passwordHash: hash },
+    });
+  }
+  for (const [si, s] of DEMO_STORES.entries()) {
+    const { bouquets, ...store } = s;
+    await db.store.upsert({ where: { id: s.id }, update: {}, create: store });
+    for (const [bi, [name, nameKo, description, priceWon, stock, picture]] of bouquets.entries()) {
+      const id = bouquetId(si, bi);
+      await db.bouquet.upsert({
+        where: { id },
+        update: {},
+        create: { id, storeId: s.id, name, nameKo, description, priceWon, stock, imageUrl: `/img/${picture}` },
+      });
+    }
+  }
+  return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set");
+    process.exit(1);
+  }
+  seed(url)
+    .then((r) => console.log(`seeded ${r.users} users and ${r.stores} stores (idempotent)`))
+    .catch((e) => {
+      console.error(e);
+      process.exitCode = 1;
+    })
+    .finally(() => closeDbs());
+}

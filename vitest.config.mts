@@ -1,0 +1,26 @@
+// Two suites: `unit` (pure logic, no servers) and `integration` (*.int.test.ts, against the real
+// PostgreSQL and Redis that `npm test` sets up; files run one at a time as they share the database).
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "~": path.resolve(import.meta.dirname, "apps/web/src") };
+const exclude = ["**/node_modules/**", "**/.next/**", "playwright/**"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["{apps,packages,test}/**/*.test.ts"], exclude: [...exclude, "**/*.int.test.ts"] } },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["{apps,packages,test}/**/*.int.test.ts"],
+          exclude,
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
