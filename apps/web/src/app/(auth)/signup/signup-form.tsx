@@ -1,0 +1,138 @@
+"use client";
+// Customer sign-up: the same signUpSchema checks the form here and the procedure on the server.
+// A new account is signed in straight away and taken to the stores (or back to checkout).
+import { signUpSchema } from "@bloom/domain";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useRef, useState, type FormEvent } from "react";
+import { Alert } from "~/components/alert";
+import { Button } from "~/components/button";
+import { Field } from "~/components/field";
+import { fieldErrorsOf, focusFirstInvalid, type FieldErrors } from "~/lib/form-errors";
+import { safeCallbackUrl } from "~/lib/safe-callback-url";
+import { readError } from "~/lib/trpc-error";
+import { useTRPC } from "~/trpc/react";
+
+type Form = { name: string; email: string; password: string; phone: string };
+
+export function SignUpForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const callbackUrl = safeCallbackUrl(useSearchParams().get("callbackUrl"));
+  const signUp = useMutation(trpc.account.signUp.mutationOptions());
+
+  const [form, setForm] = useState<Form>({ name: "", email: "", password: "", phone: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function validate(values: Form) {
+    const parsed = signUpSchema.safeParse(values);
+    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
+    return parsed;
+  }
+
+  function update<K extends keyof Form>(key: K, value: string) {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    // After the first submit, errors follow the typing so a fixed field clears at once.
+    if (submitted) validate(next);
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (signUp.isPending || signingIn) return;
+    setSubmitted(true);
+    setFormError(null);
+    const parsed = validate(form);
+    if (!parsed.success) {
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      return;
+    }
+    try {
+      await signUp.mutateAsync(parsed.data);
+    } catch (err) {
+      const e = readError(err);
+      setFormError(e.domainCode === "EMAIL_TAKEN" ? "An account with this email already exists. Sign in instead?" : e.message);
+      return;
+    }
+    setSigningIn(true);
+    const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    if (!res?.ok || res.error) {
+      // The account exists; only the automatic sign-in failed. Let them sign in by hand.
+      router.replace("/signin");
+      return;
+    }
+    router.replace(callbackUrl ?? "/stores");
+    router.refresh();
+  }
+
+  const pending = signUp.isPending || signingIn;
+  const emailTaken = signUp.error && readError(signUp.error).domainCode === "EMAIL_TAKEN";
+
+  return (
+    <>
+      <div className="card auth__card">
+        <h1>Create an account</h1>
+        <p className="muted">Order bouquets from local florists and follow every delivery.</p>
+        <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+          {formError && (
+            <Alert>
+              {formError}
+              {emailTaken && (
+                <>
+                  {" "}
+                  <Link href="/signin">Go to sign in</Link>
+                </>
+              )}
+            </Alert>
+          )}
+          <Field id="name" label="Name" autoComplete="name" value={form.name} onChange={(e) => update("name", e.target.value)} error={errors.name} required />
+          <Field
+            id="email"
+            label="Email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            value={form.email}
+            onChange={(e) => update("email", e.target.value)}
+            error={errors.email}
+            required
+          />
+          <Field
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => update("password", e.target.value)}
+            error={errors.password}
+            hint="At least 8 characters."
+            required
+          />
+          <Field
+            id="phone"
+            label="Phone (optional)"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="010-1234-5678"
+            value={form.phone}
+            onChange={(e) => update("phone", e.target.value)}
+            error={errors.phone}
+          />
+          <Button type="submit" block size="lg" pending={pending} pendingText={signingIn ? "Signing you in…" : "Creating account…"}>
+            Create account
+          </Button>
+        </form>
+      </div>
+      <p className="auth__switch">
+        Already have an account? <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"}>Sign in</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+// Client-side context for every page: the next-auth session, tRPC + TanStack Query, toasts.
+import { SessionProvider } from "next-auth/react";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "~/trpc/react";
+import { ToastProvider } from "./toast";
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <SessionProvider>
+      <TRPCReactProvider>
+        <ToastProvider>{children}</ToastProvider>
+      </TRPCReactProvider>
+    </SessionProvider>
+  );
+}
