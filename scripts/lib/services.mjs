@@ -186,7 +186,7 @@ function pgClient(config) {
   return new Client({ ...config, connectionTimeoutMillis: 5000 });
 }
 
-async function canLogin(t) {
+async function canLogin(t, deadline = Date.now() + 30_000) {
   const client = pgClient({ ...t, database: "postgres" });
   try {
     await client.connect();
@@ -194,6 +194,8 @@ async function canLogin(t) {
   } catch (err) {
     // 28P01 bad password, 28000 unknown role / no hba entry: both fixable by (re)creating the role.
     if (["28P01", "28000"].includes(err.code)) return false;
+    // 57P03: a server we just started is still recovering; wait (bounded) for it.
+    if (err.code === "57P03" && Date.now() < deadline) return sleep(500).then(() => canLogin(t, deadline));
     throw new Error(`cannot connect to PostgreSQL at ${t.host}:${t.port} as ${t.user}: ${err.message}`);
   } finally {
     await client.end().catch(() => {});
