@@ -20,7 +20,6 @@ try {
   fail(err.message);
 }
 
-const secret = authSecret();
 const childEnv = {
   ...process.env,
   ...env,
@@ -28,8 +27,7 @@ const childEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   PORT,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${PORT}`,
-  AUTH_SECRET: secret,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secret, // next-auth v4 reads this name
+  AUTH_SECRET: authSecret(),
 };
 
 const children = new Map();

@@ -52,8 +52,7 @@ try {
   else await ensureNodeModules(ROOT);
   if (stages.some((s) => s.name === "e2e")) await ensureChromium();
   // Production builds and `next start` (started by Playwright) refuse to run without a secret.
-  const secret = authSecret();
-  env = { ...env, AUTH_SECRET: secret, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secret, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+  env = { ...env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
   record("setup", true, t0);
 } catch (err) {
   console.error(`✖ setup: ${err.message}`);
