@@ -2,6 +2,7 @@
 import type { Db } from "@bloom/db";
 import {
   createEvent,
+  isOverStock,
   decideStoreOrder,
   refuse,
   type Result,
@@ -10,7 +11,7 @@ import {
 } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
-import { releaseStock, reserveStock } from "./stock";
+import { linesOf, releaseStock, reserveStock } from "./stock";
 
 export type Owner = { id: string; role: string };
 
@@ -47,7 +48,15 @@ export async function boardFor(db: Db, owner: Owner, storeId: string | undefined
     take: limit,
   });
   const unread = await db.storeNotification.count({ where: { storeId: { in: where }, readAt: null } });
-  return { orders, unread };
+  // Over-stock is judged against today's stock, as stock moves with every acceptance (F6).
+  const bouquetIds = [...new Set(orders.flatMap((o) => linesOf(o.lines).map((l) => l.bouquetId)))];
+  const stock = new Map(
+    (await db.bouquet.findMany({ where: { id: { in: bouquetIds } }, select: { id: true, stock: true } })).map((b) => [b.id, b.stock]),
+  );
+  return {
+    orders: orders.map((o) => ({ ...o, overStock: o.status === "NEW" ? isOverStock(linesOf(o.lines), stock) : o.overStock })),
+    unread,
+  };
 }
 
 export async function markNotificationsRead(db: Db, owner: Owner) {

@@ -3,7 +3,7 @@
 import type { Tx } from "@bloom/db";
 
 type Line = { bouquetId: string; quantity: number };
-const linesOf = (json: unknown) => (Array.isArray(json) ? (json as Line[]) : []);
+export const linesOf = (json: unknown) => (Array.isArray(json) ? (json as Line[]) : []);
 
 export async function reserveStock(tx: Tx, lines: unknown) {
   for (const l of linesOf(lines)) {

@@ -1,12 +1,18 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { catalogRouter } from "./catalog";
+import { deliveryRouter } from "./delivery";
+import { mypageRouter } from "./mypage";
 import { orderRouter } from "./order";
+import { storeRouter } from "./store";
 
 export const appRouter = router({
   account: accountRouter,
   catalog: catalogRouter,
   order: orderRouter,
+  store: storeRouter,
+  delivery: deliveryRouter,
+  mypage: mypageRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,46 @@
+// The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
+import { actOnStoreOrder, addBouquet, boardFor, bouquetEditSchema, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
+import { REJECT_REASONS } from "@bloom/domain";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { orThrow, ownerProcedure, router } from "../trpc";
+
+const orderId = z.object({ orderId: z.uuid("Unknown order") });
+
+export const storeRouter = router({
+  myStores: ownerProcedure.query(({ ctx }) => myStores(ctx.db, ctx.user)),
+  board: ownerProcedure
+    .input(z.object({ storeId: z.uuid().optional() }).optional())
+    .query(({ ctx, input }) => boardFor(ctx.db, ctx.user, input?.storeId)),
+  markRead: ownerProcedure.mutation(({ ctx }) => markNotificationsRead(ctx.db, ctx.user)),
+  accept: ownerProcedure
+    .input(orderId)
+    .mutation(async ({ ctx, input }) => orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "accept" }))),
+  completeDecoration: ownerProcedure
+    .input(orderId)
+    .mutation(async ({ ctx, input }) =>
+      orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "completeDecoration" })),
+    ),
+  reject: ownerProcedure
+    .input(orderId.extend({ reason: z.enum(REJECT_REASONS, "Pick a reason"), detail: z.string().trim().max(200).optional() }))
+    .mutation(async ({ ctx, input }) =>
+      orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "reject", reason: input.reason, detail: input.detail ?? null })),
+    ),
+  menu: ownerProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
+    const menu = await menuFor(ctx.db, ctx.user, input.storeId);
+    if (!menu) throw new TRPCError({ code: "NOT_FOUND", message: "Store not found" });
+    return menu;
+  }),
+  updateBouquet: ownerProcedure
+    .input(bouquetEditSchema.extend({ bouquetId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const { bouquetId, ...edit } = input;
+      return orThrow(await updateBouquet(ctx.db, ctx.user, bouquetId, edit));
+    }),
+  addBouquet: ownerProcedure
+    .input(bouquetEditSchema.extend({ storeId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const { storeId, ...edit } = input;
+      return orThrow(await addBouquet(ctx.db, ctx.user, storeId, edit));
+    }),
+});

@@ -1,0 +1,149 @@
+// The asynchronous side end to end, against real PostgreSQL and Redis with the real worker:
+// F3–F10, F12, F13 and the exactly-once compensation F7.
+import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, placeOrder, startDelivery } from "@bloom/app";
+import { closeDbs } from "@bloom/db";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetOrders, testContext } from "../../../test/support/app";
+import { checkout, CUSTOMER, OWNER, OWNER2, RIDER, RIDER2 } from "../../../test/support/fixtures";
+import { waitFor } from "../../../test/support/wait";
+import { inProcessWorker, uniquePrefix } from "../../../test/support/worker";
+import { JOB_OPTIONS } from "./relay";
+import type { WorkerRuntime } from "./runtime";
+
+const { ctx, db } = testContext();
+const owner = { id: OWNER.id, role: "OWNER" };
+const rider = { id: RIDER.id, name: RIDER.name };
+const rider2 = { id: RIDER2.id, name: RIDER2.name };
+let worker: WorkerRuntime;
+
+beforeEach(async () => {
+  await resetOrders(db);
+  worker = await inProcessWorker(uniquePrefix("flow"));
+});
+afterEach(() => worker.stop());
+afterAll(() => closeDbs());
+
+async function placed() {
+  const r = await placeOrder(ctx, CUSTOMER.id, checkout());
+  if (!r.ok) throw new Error(r.message);
+  return r.order.id;
+}
+const storeOrder = (orderId: string) => db.storeOrder.findUnique({ where: { orderId } });
+const order = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
+const delivery = (orderId: string) => db.delivery.findUnique({ where: { orderId } });
+const ok = (r: { ok: boolean; message?: string }) => expect(r, r.message).toMatchObject({ ok: true });
+
+describe("order journey through the worker", () => {
+  it("[F3][F4][F5][F8][F9][F10][F13] placed → board → accepted → decorated → delivery request → started → delivered", async () => {
+    const id = await placed();
+    const so = await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order" });
+    expect(so).toMatchObject({ status: "NEW", totalWon: 59000, recipientName: "Soyeon Yoon" });
+    expect(await db.storeNotification.count({ where: { orderId: id } })).toBe(1);
+
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    await waitFor(() => order(id), (o) => o.status === "ACCEPTED", { what: "order ACCEPTED" });
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    expect(d).toMatchObject({ pickupAddress: expect.stringContaining("Seoulsup"), dropoffAddress: "88 Eulji-ro, Jung-gu, Seoul" });
+    await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
+
+    ok(await startDelivery(ctx, rider, d!.id));
+    await waitFor(() => order(id), (o) => o.status === "DELIVERING", { what: "order DELIVERING" });
+    ok(await completeDelivery(ctx, rider, d!.id));
+    const final = await waitFor(() => order(id), (o) => o.status === "DELIVERED", { what: "order DELIVERED" });
+    expect(final.refunded).toBe(false);
+    const history = await db.orderHistory.findMany({ where: { orderId: id }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.status)).toEqual(["PLACED", "ACCEPTED", "DECORATED", "DELIVERING", "DELIVERED"]);
+  });
+
+  it("[F6][F7] a rejected order is refunded exactly once even when the refund job is delivered twice", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order" });
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "reject", reason: "OUT_OF_FLOWERS", detail: null }));
+    await waitFor(() => order(id), (o) => o.status === "REJECTED" && o.refunded, { what: "rejected and refunded" });
+
+    // Deliver the same StoreOrderRejected to the refund queue again, under a new job id.
+    const rejected = await db.outboxEvent.findFirstOrThrow({ where: { orderId: id, type: "StoreOrderRejected" } });
+    const again = await worker.queues.refund.add("StoreOrderRejected", rejected.payload, { ...JOB_OPTIONS, jobId: `${rejected.id}-again` });
+    await waitFor(() => again.getState(), (s) => s === "completed", { what: "duplicate job done" });
+    expect((await worker.queues.refund.getJob(again.id!))?.returnvalue).toBe("duplicate");
+
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: "PaymentRefunded" } })).toBe(1);
+    const payment = await db.payment.findUniqueOrThrow({ where: { orderId: id } });
+    expect(payment.status).toBe("REFUNDED");
+    expect((await db.sandboxCharge.findUniqueOrThrow({ where: { id: payment.providerRef } })).status).toBe("REFUNDED");
+  });
+
+  it("[F6] an owner cannot see or act on another owner's store orders; invalid moves are refused", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order" });
+    const other = { id: OWNER2.id, role: "OWNER" };
+    expect(await actOnStoreOrder(ctx, other, id, { kind: "accept" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(await actOnStoreOrder(ctx, owner, id, { kind: "reject", reason: "OTHER", detail: " " })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await storeOrder(id))!.status).toBe("NEW");
+  });
+
+  it("[F6] accepting reserves stock; an order beyond the remaining stock is flagged on the board", async () => {
+    const roses = checkout().items[0]!.bouquetId;
+    const before = await db.bouquet.findUniqueOrThrow({ where: { id: roses } });
+    const big = await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: roses, quantity: before.stock }] }));
+    const small = await placed();
+    if (!big.ok) throw new Error(big.message);
+    await waitFor(() => db.storeOrder.count(), (n) => n === 2, { what: "both on the board" });
+    let board = await boardFor(db, owner, undefined);
+    expect(board.orders.find((o) => o.orderId === small)!.overStock).toBe(false);
+
+    ok(await actOnStoreOrder(ctx, owner, big.order.id, { kind: "accept" }));
+    expect((await db.bouquet.findUniqueOrThrow({ where: { id: roses } })).stock).toBe(0);
+    board = await boardFor(db, owner, undefined);
+    expect(board.orders.find((o) => o.orderId === small)!.overStock).toBe(true);
+    // Rejecting the accepted order releases its stock again.
+    ok(await actOnStoreOrder(ctx, owner, big.order.id, { kind: "reject", reason: "OUT_OF_MATERIALS", detail: null }));
+    expect((await db.bouquet.findUniqueOrThrow({ where: { id: roses } })).stock).toBe(before.stock);
+  });
+
+  it("[F9] two riders race for one request: exactly one wins", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    const results = await Promise.all([startDelivery(ctx, rider, d!.id), startDelivery(ctx, rider2, d!.id)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: "ALREADY_TAKEN" });
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryStarted" } })).toBe(1);
+    const winner = results[0]!.ok ? rider : rider2;
+    const loser = winner === rider ? rider2 : rider;
+    expect(await completeDelivery(ctx, loser, d!.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("[F11][F12] cancelling cancels the store order and the delivery, and refunds the payment", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+
+    ok(await cancelOrder(ctx, CUSTOMER.id, id));
+    ok(await cancelOrder(ctx, CUSTOMER.id, id)); // twice is harmless
+    await waitFor(() => order(id), (o) => o.refunded, { what: "refund" });
+    await waitFor(() => delivery(id), (x) => x?.status === "CANCELLED", { what: "delivery cancelled" });
+    expect((await storeOrder(id))!.status).toBe("CANCELLED");
+    expect((await order(id)).status).toBe("CANCELLED");
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: { in: ["OrderCancelled", "PaymentRefunded", "DeliveryCancelled"] } } })).toBe(3);
+  });
+
+  it("[F11] cancelling after the delivery started is refused with a clear message; others' orders read as not found", async () => {
+    const id = await placed();
+    expect(await cancelOrder(ctx, "00000000-0000-4000-8000-000000000006", id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN");
+    ok(await startDelivery(ctx, rider, d!.id));
+    await waitFor(() => order(id), (o) => o.status === "DELIVERING");
+    expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/delivery has already started/) });
+    expect((await order(id)).status).toBe("DELIVERING");
+  });
+});
