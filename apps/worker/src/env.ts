@@ -13,6 +13,8 @@ const schema = z.object({
   PAYMENT_SANDBOX_LATENCY_MS: z.string().default("0"),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(12),
   QUEUE_PREFIX: z.string().default("bloom"),
+  /** How long a job's lock lasts; a crashed worker's jobs are retried by others after this. */
+  WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_ID: z.string().default(`worker-${process.pid}`),
 });
 

@@ -15,6 +15,7 @@ const runtime = await startWorker({
   redisUrl: env.REDIS_URL,
   prefix: env.QUEUE_PREFIX,
   concurrency: env.WORKER_CONCURRENCY,
+  lockMs: env.WORKER_LOCK_MS,
   relayIntervalMs: env.RELAY_INTERVAL_MS,
   relayBatch: env.RELAY_BATCH,
   paymentLatency: env.paymentLatency,

@@ -12,6 +12,7 @@ export type WorkerConfig = {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  lockMs?: number;
   relayIntervalMs: number;
   relayBatch: number;
   paymentLatency: { min: number; max: number };
@@ -49,7 +50,13 @@ export async function startWorker(cfg: WorkerConfig) {
         if (outcome === "done") await announce(policy, event);
         return outcome;
       },
-      { connection: workerConnection, prefix: cfg.prefix, concurrency: cfg.concurrency },
+      {
+        connection: workerConnection,
+        prefix: cfg.prefix,
+        concurrency: cfg.concurrency,
+        lockDuration: cfg.lockMs ?? 30_000,
+        stalledInterval: cfg.lockMs ?? 30_000,
+      },
     );
     w.on("failed", (job, err) => {
       stats.failed++;
