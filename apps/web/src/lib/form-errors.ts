@@ -15,5 +15,7 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
 /** Moves focus to the first invalid control in document order, so keyboard users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  el?.focus();
+  // A radio group is marked on its fieldset: focus its checked radio, or its first.
+  const target = el instanceof HTMLFieldSetElement ? (el.querySelector<HTMLElement>("input:checked:not(:disabled)") ?? el.querySelector<HTMLElement>("input:not(:disabled)")) : el;
+  target?.focus();
 }

@@ -32,7 +32,8 @@ export function readError(error: unknown): ClientError {
       domainCode: data.domainCode ?? null,
       retryAfterSec: data.retryAfterSec ?? null,
       httpStatus,
-      answered: data.domainCode != null,
+      // A refusal or a 4xx is a definite "no"; a 5xx without a code leaves the outcome unknown.
+      answered: data.domainCode != null || (httpStatus !== null && httpStatus < 500),
     };
   }
   return { message: OFFLINE, domainCode: null, retryAfterSec: null, httpStatus: null, answered: false };
