@@ -1,0 +1,71 @@
+// End-to-end journeys in Debian's Chromium (this machine cannot download Playwright's browser).
+// Starts the production build of web and the worker against the test database.
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const WORKER_PORT = PORT + 1;
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const env = {
+  ...(process.env as Record<string, string>),
+  NODE_ENV: "production",
+  NEXTAUTH_URL: BASE_URL,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret",
+  WORKER_HEALTH_PORT: String(WORKER_PORT),
+  QUEUE_PREFIX: "e2e",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { outputFolder: "report", open: "never" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
+  webServer: [
+    {
+      command: `npm run start -w @bloom/web -- -p ${PORT} -H 127.0.0.1`,
+      cwd: "..",
+      url: `${BASE_URL}/api/health/ready`,
+      env,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npm run start -w @bloom/worker",
+      cwd: "..",
+      url: `http://127.0.0.1:${WORKER_PORT}/health/ready`,
+      env,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});
