@@ -1,0 +1,55 @@
+// N3: when the processor is slow or failing, place-order fails fast with PAYMENT_BUSY and the
+// breaker recovers by itself. Real database, sandbox processor.
+import { placeOrder } from "@bloom/app";
+import { closeDbs } from "@bloom/db";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { resetOrders, testContext } from "../../../../test/support/app";
+import { CARDS, checkout, CUSTOMER } from "../../../../test/support/fixtures";
+
+const failing = () => checkout({ card: { number: CARDS.processingError, expiry: "12/30", cvc: "123" } });
+
+beforeEach(() => resetOrders(testContext().db));
+afterAll(() => closeDbs());
+
+describe("payment circuit breaker", () => {
+  it("[N3] opens after repeated failures, answers PAYMENT_BUSY fast with a retry-after, half-opens and closes by itself", async () => {
+    const { ctx, payments, db } = testContext({ consecutiveFailures: 3, halfOpenAfterMs: 600, timeoutMs: 1000 });
+    for (let i = 0; i < 3; i++) expect(await placeOrder(ctx, CUSTOMER.id, failing())).toMatchObject({ code: "PAYMENT_FAILED" });
+    expect(payments.state).toBe("open");
+
+    const t0 = performance.now();
+    const busy = await placeOrder(ctx, CUSTOMER.id, checkout());
+    const ms = performance.now() - t0;
+    expect(busy).toMatchObject({ ok: false, code: "PAYMENT_BUSY", message: "Payment is busy — please try again in a moment" });
+    expect(busy.retryAfterSec).toBeGreaterThanOrEqual(1);
+    expect(ms).toBeLessThan(1000 / 4); // well under the gateway timeout: the processor was not called
+    expect(await db.order.count()).toBe(0);
+
+    await new Promise((r) => setTimeout(r, 650));
+    const recovered = await placeOrder(ctx, CUSTOMER.id, checkout());
+    expect(recovered.ok).toBe(true);
+    expect(payments.state).toBe("closed");
+  });
+
+  it("[N3] a slow processor times out: PAYMENT_BUSY, the late charge is voided, no order", async () => {
+    const { ctx, payments, db } = testContext({ latency: { min: 400, max: 400 }, timeoutMs: 100, consecutiveFailures: 2, halfOpenAfterMs: 60_000 });
+    const input = checkout();
+    const slow = await placeOrder(ctx, CUSTOMER.id, input);
+    expect(slow).toMatchObject({ ok: false, code: "PAYMENT_BUSY" });
+    await new Promise((r) => setTimeout(r, 500)); // the processor finishes after we gave up
+    const charge = await db.sandboxCharge.findUnique({ where: { idempotencyKey: `order:${CUSTOMER.id}:${input.idempotencyKey}` } });
+    expect(charge?.status).toBe("VOIDED");
+    expect(await db.sandboxCharge.count({ where: { status: "CAPTURED" } })).toBe(0);
+    await placeOrder(ctx, CUSTOMER.id, checkout());
+    expect(payments.state).toBe("open");
+    expect(await db.order.count()).toBe(0);
+  });
+
+  it("[N3] declines are answers, not failures: they never open the breaker", async () => {
+    const { ctx, payments } = testContext({ consecutiveFailures: 2 });
+    for (let i = 0; i < 4; i++) {
+      expect(await placeOrder(ctx, CUSTOMER.id, checkout({ card: { number: CARDS.decline, expiry: "12/30", cvc: "123" } }))).toMatchObject({ code: "PAYMENT_DECLINED" });
+    }
+    expect(payments.state).toBe("closed");
+  });
+});

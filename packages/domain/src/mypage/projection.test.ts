@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createEvent, type DomainEvent } from "../events/catalog";
+import { projectMyPage } from "./projection";
+
+const ORDER = "0b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3";
+const at = (s: number) => new Date(Date.UTC(2030, 0, 1, 9, 0, s));
+const owner = { role: "OWNER" as const, id: "o" };
+
+function journey(): DomainEvent[] {
+  return [
+    createEvent("OrderPlaced", ORDER, {
+      customerId: "c1", storeId: "s1", storeName: "Seoul Forest Florist",
+      lines: [{ bouquetId: "b", name: "Red Rose Classic", unitPriceWon: 59000, quantity: 2 }],
+      totalWon: 118000, recipientName: "R", recipientPhone: "010-1111-2222", address: "Addr 1", deliveryDate: "2030-01-02",
+      timeSlot: "12-15", giftMessage: null, note: null, paymentId: "p",
+    }, { role: "CUSTOMER", id: "c1" }, at(0)),
+    createEvent("StoreOrderAccepted", ORDER, { storeId: "s1", overStock: false }, owner, at(1)),
+    createEvent("DecorationCompleted", ORDER, { storeId: "s1", storeName: "x", pickupAddress: "p", dropoffAddress: "d", recipientName: "R", recipientPhone: "0", deliveryDate: "2030-01-02", timeSlot: "12-15" }, owner, at(2)),
+    createEvent("DeliveryRequested", ORDER, { deliveryId: "d1", storeId: "s1" }, owner, at(3)),
+    createEvent("DeliveryStarted", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee" }, owner, at(4)),
+    createEvent("DeliveryCompleted", ORDER, { deliveryId: "d1", riderId: "r1" }, owner, at(5)),
+  ];
+}
+
+function shuffled<T>(xs: T[], seed: number): T[] {
+  const a = [...xs];
+  let s = seed;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+describe("MyPage projection", () => {
+  it("[F14][B2] shows order and delivery status, rider and a timeline of every change", () => {
+    const v = projectMyPage(ORDER, journey());
+    expect(v).toMatchObject({
+      customerId: "c1", storeName: "Seoul Forest Florist", itemsSummary: "Red Rose Classic ×2", totalWon: 118000,
+      orderStatus: "DELIVERED", deliveryStatus: "DELIVERED", paymentStatus: "PAID", riderName: "Jiho Lee",
+    });
+    expect(v.timeline.map((t) => t.type)).toEqual(["OrderPlaced", "StoreOrderAccepted", "DecorationCompleted", "DeliveryRequested", "DeliveryStarted", "DeliveryCompleted"]);
+  });
+
+  it("[N4] shuffled and duplicated events give the same view", () => {
+    const base = journey();
+    const live = projectMyPage(ORDER, base);
+    for (let seed = 1; seed < 30; seed++) {
+      const messy = shuffled([...base, ...base.slice(0, 3)], seed);
+      expect(projectMyPage(ORDER, messy)).toEqual(live);
+    }
+  });
+
+  it("[F12] a cancelled order shows cancelled and refunded, whatever arrives late", () => {
+    const [placed] = journey();
+    const cancelled = createEvent("OrderCancelled", ORDER, { customerId: "c1", storeId: "s1", reason: null }, { role: "CUSTOMER", id: "c1" }, at(2));
+    const refunded = createEvent("PaymentRefunded", ORDER, { paymentId: "p", amountWon: 118000, cause: "CANCELLED" }, { role: "SYSTEM", id: null }, at(3));
+    const lateAccept = createEvent("StoreOrderAccepted", ORDER, { storeId: "s1", overStock: false }, owner, at(4));
+    const v = projectMyPage(ORDER, [refunded, lateAccept, cancelled, placed!]);
+    expect(v).toMatchObject({ orderStatus: "CANCELLED", paymentStatus: "REFUNDED" });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { cancelDelivery, decideComplete, decideStart } from "../delivery/delivery";
+import { cancelStoreOrder, decideStoreOrder, isOverStock } from "./store-order";
+
+describe("StoreOrder", () => {
+  it("[F4] accept, then decoration done; nothing else in between", () => {
+    expect(decideStoreOrder("NEW", { kind: "accept" })).toEqual({ ok: true, next: "ACCEPTED" });
+    expect(decideStoreOrder("ACCEPTED", { kind: "completeDecoration" })).toEqual({ ok: true, next: "DECORATED" });
+    expect(decideStoreOrder("NEW", { kind: "completeDecoration" })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(decideStoreOrder("DECORATED", { kind: "accept" })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+  it("[F6] reject with a reason from new or accepted; 'other' needs words", () => {
+    expect(decideStoreOrder("ACCEPTED", { kind: "reject", reason: "OUT_OF_MATERIALS" })).toEqual({ ok: true, next: "REJECTED" });
+    expect(decideStoreOrder("DECORATED", { kind: "reject", reason: "OUT_OF_FLOWERS" })).toMatchObject({ ok: false });
+    expect(decideStoreOrder("NEW", { kind: "reject", reason: "OTHER", detail: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(decideStoreOrder("NEW", { kind: "reject", reason: "OTHER", detail: "Shop closed for a funeral" })).toMatchObject({ ok: true });
+  });
+  it("[F6] flags an order beyond stock", () => {
+    const stock = new Map([["a", 2]]);
+    expect(isOverStock([{ bouquetId: "a", quantity: 2 }], stock)).toBe(false);
+    expect(isOverStock([{ bouquetId: "a", quantity: 3 }], stock)).toBe(true);
+    expect(isOverStock([{ bouquetId: "b", quantity: 1 }], stock)).toBe(true);
+  });
+  it("[F12] cancellation leaves rejected orders alone", () => {
+    expect(cancelStoreOrder("ACCEPTED")).toBe("CANCELLED");
+    expect(cancelStoreOrder("REJECTED")).toBeNull();
+    expect(cancelStoreOrder("CANCELLED")).toBeNull();
+  });
+});
+
+describe("Delivery", () => {
+  it("[F9] only an open request can be taken; a taken one says so", () => {
+    expect(decideStart("OPEN")).toEqual({ ok: true });
+    expect(decideStart("STARTED")).toMatchObject({ ok: false, code: "ALREADY_TAKEN" });
+    expect(decideStart("CANCELLED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+  it("[F10] only its rider completes a started delivery", () => {
+    expect(decideComplete({ status: "STARTED", riderId: "r1" }, "r1")).toEqual({ ok: true });
+    expect(decideComplete({ status: "STARTED", riderId: "r1" }, "r2")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(decideComplete({ status: "OPEN", riderId: null }, "r1")).toMatchObject({ ok: false });
+  });
+  it("[F12] only an open delivery is withdrawn on cancellation", () => {
+    expect(cancelDelivery("OPEN")).toBe("CANCELLED");
+    expect(cancelDelivery("STARTED")).toBeNull();
+  });
+});
