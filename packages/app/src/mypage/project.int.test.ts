@@ -1,0 +1,61 @@
+// N4/F14: the MyPage read model, written only by the worker from events, matches what happened;
+// shuffled and duplicated redelivery changes nothing; a rebuild from the event log equals live.
+import { actOnStoreOrder, cancelOrder, completeDelivery, myPageFor, placeOrder, projectEvent, rebuildMyPage, startDelivery } from "@bloom/app";
+import { closeDbs } from "@bloom/db";
+import { parseEvent } from "@bloom/domain";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { resetOrders, testContext } from "../../../../test/support/app";
+import { checkout, CUSTOMER, OWNER, RIDER } from "../../../../test/support/fixtures";
+import { waitFor } from "../../../../test/support/wait";
+import { inProcessWorker, uniquePrefix } from "../../../../test/support/worker";
+
+const { ctx, db } = testContext();
+beforeEach(() => resetOrders(db));
+afterAll(() => closeDbs());
+
+const snapshot = async () =>
+  (await db.myPageOrder.findMany({ orderBy: { orderId: "asc" }, omit: { events: true } })).map((r) => ({ ...r, timeline: r.timeline }));
+
+describe("MyPage projection", () => {
+  it("[N4][F14][B2] after full journeys the rows and timelines match; redelivery and rebuild change nothing", async () => {
+    const worker = await inProcessWorker(uniquePrefix("mypage"));
+    const owner = { id: OWNER.id, role: "OWNER" };
+    try {
+      const delivered = await placeOrder(ctx, CUSTOMER.id, checkout());
+      const cancelled = await placeOrder(ctx, CUSTOMER.id, checkout());
+      if (!delivered.ok || !cancelled.ok) throw new Error("order failed");
+      const a = delivered.order.id;
+      await waitFor(() => db.storeOrder.count(), (n) => n === 2);
+      await actOnStoreOrder(ctx, owner, a, { kind: "accept" });
+      await actOnStoreOrder(ctx, owner, a, { kind: "completeDecoration" });
+      const d = await waitFor(() => db.delivery.findUnique({ where: { orderId: a } }), (x) => x !== null);
+      await startDelivery(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
+      await completeDelivery(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
+      await cancelOrder(ctx, CUSTOMER.id, cancelled.order.id);
+      await waitFor(() => db.outboxEvent.count({ where: { publishedAt: null } }), (n) => n === 0);
+      const total = await db.outboxEvent.count();
+      await waitFor(() => db.processedEvent.count({ where: { consumer: "mypage-projection" } }), (n) => n === total, { what: "all events projected" });
+    } finally {
+      await worker.stop();
+    }
+
+    const page = await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 10 });
+    const byStatus = Object.fromEntries(page.items.map((r) => [r.orderStatus, r]));
+    expect(byStatus.DELIVERED).toMatchObject({ deliveryStatus: "DELIVERED", paymentStatus: "PAID", riderName: RIDER.name, totalWon: 59000, itemsSummary: "Red Rose Classic" });
+    expect((byStatus.DELIVERED!.timeline as { type: string }[]).map((t) => t.type)).toEqual([
+      "OrderPlaced", "StoreOrderAccepted", "DecorationCompleted", "DeliveryRequested", "DeliveryStarted", "DeliveryCompleted",
+    ]);
+    expect(byStatus.CANCELLED).toMatchObject({ paymentStatus: "REFUNDED", deliveryStatus: "NONE" });
+    expect((await myPageFor(db, CUSTOMER.id, { filter: "active", limit: 10 })).items).toEqual([]);
+    expect((await myPageFor(db, CUSTOMER.id, { filter: "past", limit: 1 })).nextCursor).not.toBeNull();
+
+    const live = await snapshot();
+    // Redeliver every event again, newest first, straight into the projection.
+    const log = await db.outboxEvent.findMany({ orderBy: { seq: "desc" } });
+    for (const row of log) await db.$transaction((tx) => projectEvent(tx, parseEvent(row.payload)));
+    expect(await snapshot()).toEqual(live);
+
+    expect(await rebuildMyPage(db)).toBe(2);
+    expect(await snapshot()).toEqual(live);
+  });
+});
