@@ -37,7 +37,7 @@ export function checkout(over: Record<string, unknown> = {}) {
       recipientPhone: "010-9876-5432",
       address: "88 Eulji-ro, Jung-gu, Seoul",
       deliveryDate: tomorrow(),
-      timeSlot: "12-15",
+      timeSlot: "12-15" as const,
       giftMessage: "Happy birthday!",
     },
     card: { number: CARDS.approve, expiry: "12/30", cvc: "123" },
