@@ -96,9 +96,10 @@ export function MyDeliveryCard({
     return (
       <article className={`${styles.card} ${styles.done}`} data-testid="my-delivery" data-order-id={d.orderId} data-status={d.status} aria-labelledby={headingId}>
         <header className={styles.head}>
-          <h3 id={headingId} className={styles.store} tabIndex={-1}>
+          {/* Listed under the "Completed" sub-heading, hence one level down. */}
+          <h4 id={headingId} className={styles.store} tabIndex={-1}>
             {d.storeName}
-          </h3>
+          </h4>
           <span className="badge badge--delivered">Delivered</span>
         </header>
         <p className={styles.line}>
