@@ -1,5 +1,6 @@
 // One flower shop in the store list: picture, names, area, open now or not, menu size.
 import Link from "next/link";
+import { PinIcon } from "~/components/icons";
 import { formatHour, pluralize } from "~/lib/format";
 
 export type StoreSummary = {
@@ -35,8 +36,10 @@ export function StoreCard({ store }: { store: StoreSummary }) {
           {store.nameKo}
         </p>
         <div className="store-card__meta">
-          <span>
-            <span className="visually-hidden">Area: </span>📍 {store.area}
+          <span className="with-icon">
+            <PinIcon />
+            <span className="visually-hidden">Area: </span>
+            {store.area}
           </span>
           <OpenBadge open={store.open} opensAt={store.opensAt} />
           <span>{pluralize(store.bouquetCount, "bouquet")}</span>

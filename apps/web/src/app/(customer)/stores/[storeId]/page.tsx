@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { prefetch } from "../../server-data";
 import { StoreMenu } from "./store-menu";
 
 export const metadata: Metadata = { title: "Shop menu" };
@@ -8,5 +9,7 @@ export const metadata: Metadata = { title: "Shop menu" };
 export default async function StorePage({ params }: { params: Promise<{ storeId: string }> }) {
   const { storeId } = await params;
   if (!z.uuid().safeParse(storeId).success) notFound();
-  return <StoreMenu storeId={storeId} />;
+  const store = await prefetch((c) => c.catalog.store({ storeId }));
+  if (!store) notFound();
+  return <StoreMenu storeId={storeId} initialStore={store} />;
 }

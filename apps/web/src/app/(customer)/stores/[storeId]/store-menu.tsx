@@ -2,6 +2,7 @@
 // A shop's page (F1): its details, the bouquet menu and the cart. The cart holds one shop's
 // bouquets; adding from another shop asks before emptying it.
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "~/components/alert";
@@ -9,19 +10,23 @@ import { Button, buttonClass } from "~/components/button";
 import { CartPanel } from "~/components/cart-panel";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { EmptyState } from "~/components/empty-state";
+import { ClockIcon, PhoneIcon, PinIcon } from "~/components/icons";
 import { useToast } from "~/components/toast";
 import { addToCart, quantityInCart, replaceCart, useCart, type CartLine } from "~/lib/cart";
 import { formatHour } from "~/lib/format";
 import { isNotFound, readError } from "~/lib/trpc-error";
+import type { AppRouter } from "~/server/routers/_app";
 import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
 
-export function StoreMenu({ storeId }: { storeId: string }) {
+type StoreData = inferRouterOutputs<AppRouter>["catalog"]["store"];
+
+export function StoreMenu({ storeId, initialStore }: { storeId: string; initialStore?: StoreData }) {
   const trpc = useTRPC();
   const toast = useToast();
   const cart = useCart();
-  const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
+  const store = useQuery(trpc.catalog.store.queryOptions({ storeId }, { initialData: initialStore }));
   const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: string } | null>(null);
 
   if (store.isError) {
@@ -87,12 +92,19 @@ export function StoreMenu({ storeId }: { storeId: string }) {
             <li>
               <OpenBadge open={s.open} opensAt={s.opensAt} />
             </li>
-            <li>
+            <li className="with-icon">
+              <ClockIcon />
               Hours {formatHour(s.opensAt)}–{formatHour(s.closesAt)}
             </li>
-            <li>📍 {s.address}</li>
-            <li>
-              ☎ <a href={`tel:${s.phone}`}>{s.phone}</a>
+            <li className="with-icon">
+              <PinIcon />
+              <span className="visually-hidden">Address: </span>
+              {s.address}
+            </li>
+            <li className="with-icon">
+              <PhoneIcon />
+              <span className="visually-hidden">Phone: </span>
+              <a href={`tel:${s.phone}`}>{s.phone}</a>
             </li>
           </ul>
           {!s.open && <p className="small muted" style={{ marginTop: "0.5rem" }}>You can order now for delivery when the shop is open.</p>}
