@@ -46,3 +46,15 @@ export function boardLines(value: unknown): BoardLine[] {
 export function shortOrderNo(orderId: string): string {
   return `#${orderId.replace(/-/g, "").slice(0, 6).toUpperCase()}`;
 }
+
+/** The id of an order card's heading, so focus can follow a card into its next column. */
+export const boardOrderHeadingId = (orderId: string) => `board-order-${orderId}`;
+
+/**
+ * Accepting or rejecting moves a card to another column and removes the button that had focus;
+ * put keyboard focus on the card in its new place instead of losing it to the page.
+ * No scrolling: the tablet's view should not jump under the owner's finger.
+ */
+export function focusBoardOrder(orderId: string): void {
+  setTimeout(() => document.getElementById(boardOrderHeadingId(orderId))?.focus({ preventScroll: true }), 60);
+}

@@ -3,14 +3,21 @@
 // step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog.
 import { formatWon, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
 import { Alert } from "~/components/alert";
 import { Button } from "~/components/button";
 import { useToast } from "~/components/toast";
 import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { boardLines, rejectReasonText, shortOrderNo, STORE_ORDER_STATUS_LABEL, type BoardOrder } from "./board-labels";
+import {
+  boardLines,
+  boardOrderHeadingId,
+  focusBoardOrder,
+  rejectReasonText,
+  shortOrderNo,
+  STORE_ORDER_STATUS_LABEL,
+  type BoardOrder,
+} from "./board-labels";
 import styles from "./board-order-card.module.css";
 
 export function BoardOrderCard({
@@ -26,7 +33,7 @@ export function BoardOrderCard({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const headingId = useId();
+  const headingId = boardOrderHeadingId(order.orderId);
   const status = order.status as StoreOrderStatus;
   const no = shortOrderNo(order.orderId);
   const lines = boardLines(order.lines);
@@ -39,18 +46,20 @@ export function BoardOrderCard({
   };
   const accept = useMutation(
     trpc.store.accept.mutationOptions({
-      onSuccess: () => {
+      onSuccess: async () => {
         toast.show(`Order ${no} accepted`);
-        return refresh();
+        await refresh();
+        focusBoardOrder(order.orderId);
       },
       onError,
     }),
   );
   const decorate = useMutation(
     trpc.store.completeDecoration.mutationOptions({
-      onSuccess: () => {
-        toast.show(`Order ${no} is ready for pickup: a rider is on the way`);
-        return refresh();
+      onSuccess: async () => {
+        toast.show(`Order ${no} is ready for pickup. A delivery request goes out to riders.`);
+        await refresh();
+        focusBoardOrder(order.orderId);
       },
       onError,
     }),
@@ -68,7 +77,7 @@ export function BoardOrderCard({
       aria-labelledby={headingId}
     >
       <header className={styles.head}>
-        <h3 id={headingId} className={styles.title}>
+        <h3 id={headingId} className={styles.title} tabIndex={-1}>
           Order {no}
         </h3>
         <span className={`badge badge--${badgeTone(status)}`}>{STORE_ORDER_STATUS_LABEL[status]}</span>

@@ -10,7 +10,7 @@ import { TextAreaField } from "~/components/field";
 import { useToast } from "~/components/toast";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { REJECT_REASON_LABEL, shortOrderNo, type BoardOrder } from "./board-labels";
+import { focusBoardOrder, REJECT_REASON_LABEL, shortOrderNo, type BoardOrder } from "./board-labels";
 import styles from "./board-reject-dialog.module.css";
 
 const DETAIL_MAX = 200;
@@ -51,6 +51,7 @@ function RejectForm({ order, titleId, onClose }: { order: BoardOrder; titleId: s
         toast.show(`Order ${no} rejected. The customer's payment is refunded automatically.`);
         await queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
         onClose();
+        focusBoardOrder(order.orderId);
       },
       onError: (error) => {
         const code = readError(error).domainCode;
