@@ -1,8 +1,8 @@
 // Assembles the worker: one BullMQ queue + worker per policy, the outbox relay, and the live
 // update feed. Used by main.ts and by integration tests (which run it against real servers).
-import { policyHandlers, runPolicy, SandboxGateway, type Logger } from "@bloom/app";
+import { policyHandlers, runPolicy, SandboxGateway, type LiveHint, type Logger } from "@bloom/app";
 import type { Db } from "@bloom/db";
-import { POLICY_NAMES, type DomainEvent, type Policy } from "@bloom/domain";
+import { LIVE_CHANNEL, POLICY_NAMES, type DomainEvent, type LiveChange, type Policy } from "@bloom/domain";
 import { Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import { OutboxRelay } from "./relay";
@@ -19,9 +19,6 @@ export type WorkerConfig = {
   log: Logger;
 };
 
-/** Channel on which applied events are announced to the web tier's live streams (B1). */
-export const LIVE_CHANNEL = "bloom:live";
-
 export function createQueues(redisUrl: string, prefix: string) {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = Object.fromEntries(POLICY_NAMES.map((p) => [p, new Queue(p, { connection, prefix })])) as Record<Policy, Queue>;
@@ -36,18 +33,20 @@ export async function startWorker(cfg: WorkerConfig) {
   const handlers = policyHandlers(gateway);
   const stats = { done: 0, duplicate: 0, failed: 0 };
 
-  const announce = async (policy: Policy, e: DomainEvent) => {
-    if (policy !== "mypage-projection" && policy !== "store-notification" && policy !== "delivery-request") return;
-    await publisher.publish(LIVE_CHANNEL, JSON.stringify({ policy, type: e.type, orderId: e.orderId, at: e.occurredAt })).catch(() => {});
+  // Live updates are a nicety on top of the data: a lost announcement is caught up by the
+  // screens' reconnect/refetch, so a Redis hiccup here never fails the job.
+  const announce = async (policy: Policy, e: DomainEvent, hint: LiveHint) => {
+    const change: LiveChange = { orderId: e.orderId, type: e.type, policy, customerId: hint.customerId ?? null, storeId: hint.storeId ?? null, at: new Date().toISOString() };
+    await publisher.publish(LIVE_CHANNEL, JSON.stringify(change)).catch(() => {});
   };
 
   const workers = POLICY_NAMES.map((policy) => {
     const w = new Worker(
       policy,
       async (job: Job) => {
-        const { event, outcome } = await runPolicy(cfg.db, handlers, policy, job.data);
+        const { event, outcome, hint } = await runPolicy(cfg.db, handlers, policy, job.data);
         stats[outcome]++;
-        if (outcome === "done") await announce(policy, event);
+        if (outcome === "done") await announce(policy, event, hint);
         return outcome;
       },
       {

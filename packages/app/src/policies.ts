@@ -11,32 +11,50 @@ import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce } from "./shared/inbox";
 
-type Handler = (tx: Tx, e: DomainEvent) => Promise<void>;
+/** Who should hear that a policy changed something: routes live updates to the right screens. */
+export type LiveHint = { customerId?: string | null; storeId?: string | null };
+type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 
 export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler> {
   return {
-    "store-notification": (tx, e) => (e.type === "OrderPlaced" ? putOrderOnBoard(tx, e) : skip()),
-    "delivery-request": (tx, e) => (e.type === "DecorationCompleted" ? openDeliveryRequest(tx, e) : skip()),
-    refund: (tx, e) =>
-      e.type === "StoreOrderRejected" || e.type === "OrderCancelled" ? refundPayment(tx, gateway, e) : skip(),
-    "store-order-cancellation": (tx, e) => (e.type === "OrderCancelled" ? cancelStoreOrderFor(tx, e) : skip()),
-    "delivery-cancellation": (tx, e) => (e.type === "OrderCancelled" ? withdrawDelivery(tx, e) : skip()),
-    "order-status": (tx, e) => followOrderStatus(tx, e),
-    "mypage-projection": async (tx, e) => {
-      await projectEvent(tx, e);
+    "store-notification": async (tx, e) => {
+      if (e.type !== "OrderPlaced") return;
+      await putOrderOnBoard(tx, e);
+      return { storeId: e.payload.storeId, customerId: e.payload.customerId };
     },
+    "delivery-request": async (tx, e) => {
+      if (e.type !== "DecorationCompleted") return;
+      await openDeliveryRequest(tx, e);
+      return { storeId: e.payload.storeId };
+    },
+    refund: async (tx, e) => {
+      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled") return refundPayment(tx, gateway, e);
+    },
+    "store-order-cancellation": async (tx, e) => {
+      if (e.type !== "OrderCancelled") return;
+      await cancelStoreOrderFor(tx, e);
+      return { storeId: e.payload.storeId, customerId: e.payload.customerId };
+    },
+    "delivery-cancellation": async (tx, e) => {
+      if (e.type !== "OrderCancelled") return;
+      await withdrawDelivery(tx, e);
+      return { storeId: e.payload.storeId };
+    },
+    "order-status": (tx, e) => followOrderStatus(tx, e),
+    "mypage-projection": async (tx, e) => ({ customerId: (await projectEvent(tx, e)).customerId }),
   };
 }
-
-const skip = async () => {};
 
 export async function runPolicy(
   db: Db,
   handlers: Record<Policy, Handler>,
   policy: Policy,
   raw: unknown,
-): Promise<{ event: DomainEvent; outcome: "done" | "duplicate" }> {
+): Promise<{ event: DomainEvent; outcome: "done" | "duplicate"; hint: LiveHint }> {
   const event = parseEvent(raw);
-  const outcome = await handleOnce(db, policy, event.eventId, (tx) => handlers[policy](tx, event));
-  return { event, outcome };
+  let hint: LiveHint = {};
+  const outcome = await handleOnce(db, policy, event.eventId, async (tx) => {
+    hint = (await handlers[policy](tx, event)) ?? {};
+  });
+  return { event, outcome, hint };
 }

@@ -13,3 +13,4 @@ export * from "./delivery/delivery";
 export * from "./events/catalog";
 export * from "./events/subscriptions";
 export * from "./mypage/projection";
+export * from "./events/live";

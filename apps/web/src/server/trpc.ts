@@ -15,6 +15,8 @@ export type Context = Awaited<ReturnType<typeof createContext>>;
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // SSE keep-alive: proxies keep the stream open, and a silent stream is noticed and reopened.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause as (Error & { domainCode?: DomainErrorCode; retryAfterSec?: number }) | undefined;
     return {

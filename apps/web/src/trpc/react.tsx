@@ -1,9 +1,11 @@
 "use client";
 // The browser's tRPC client (TanStack Query integration). One QueryClient per browser tab.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState, type ReactNode } from "react";
+// Subscriptions go over server-sent events; everything else is batched HTTP.
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
+import { createTRPCContext, useSubscription } from "@trpc/tanstack-react-query";
+import { useSession } from "next-auth/react";
+import { useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
 
@@ -12,9 +14,37 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !(err as { data?: { httpStatus?: number } }).data?.httpStatus },
+      queries: {
+        staleTime: 5_000,
+        retry: (count, err) => count < 2 && !(err as { data?: { httpStatus?: number } }).data?.httpStatus,
+      },
     },
   });
+}
+
+/**
+ * B1: while signed in, listens to this user's live changes and refetches what is on screen.
+ * On every (re)connect it refetches too, so a dropped connection catches up.
+ */
+function LiveUpdates() {
+  const { status } = useSession();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useSubscription(
+    trpc.live.changes.subscriptionOptions(undefined, {
+      enabled: status === "authenticated",
+      onData: () => {
+        // Coalesce bursts (one order's events arrive together) into one refetch.
+        if (pending.current) return;
+        pending.current = setTimeout(() => {
+          pending.current = null;
+          void queryClient.invalidateQueries(); // refetches the queries on screen, marks the rest stale
+        }, 100);
+      },
+    }),
+  );
+  return null;
 }
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
@@ -23,13 +53,18 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        }),
       ],
     }),
   );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <LiveUpdates />
         {children}
       </TRPCProvider>
     </QueryClientProvider>

@@ -4,18 +4,20 @@ import type { Tx } from "@bloom/db";
 import { followEvent, type DomainEvent } from "@bloom/domain";
 
 export async function followOrderStatus(tx: Tx, e: DomainEvent) {
-  const order = await tx.order.findUnique({ where: { id: e.orderId }, select: { status: true } });
-  if (!order) return;
+  const order = await tx.order.findUnique({ where: { id: e.orderId }, select: { status: true, customerId: true, storeId: true } });
+  if (!order) return {};
+  const hint = { customerId: order.customerId, storeId: order.storeId };
   if (e.type === "PaymentRefunded") {
     await tx.order.update({ where: { id: e.orderId }, data: { refunded: true } });
-    return;
+    return hint;
   }
   const next = followEvent(order.status, e.type);
-  if (!next) return;
+  if (!next) return hint;
   const note = e.type === "StoreOrderRejected" ? (e.payload.detail ?? e.payload.reason) : null;
   const n = await tx.order.updateMany({
     where: { id: e.orderId, status: order.status },
     data: { status: next, ...(note ? { statusReason: note } : {}) },
   });
   if (n.count) await tx.orderHistory.create({ data: { orderId: e.orderId, status: next, note, at: new Date(e.occurredAt) } });
+  return hint;
 }

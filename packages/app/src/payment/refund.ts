@@ -11,7 +11,9 @@ export async function refundPayment(
   e: DomainEvent<"StoreOrderRejected" | "OrderCancelled">,
 ) {
   const payment = await tx.payment.findUnique({ where: { orderId: e.orderId } });
-  if (!payment || payment.status !== "APPROVED") return;
+  if (!payment) return {};
+  const hint = { customerId: payment.customerId };
+  if (payment.status !== "APPROVED") return hint;
   await gateway.refund(payment.providerRef);
   await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", refundedAt: new Date() } });
   await appendEvents(tx, [
@@ -22,4 +24,5 @@ export async function refundPayment(
       SYSTEM,
     ),
   ]);
+  return hint;
 }

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { catalogRouter } from "./catalog";
 import { deliveryRouter } from "./delivery";
+import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
 import { orderRouter } from "./order";
 import { storeRouter } from "./store";
@@ -13,6 +14,7 @@ export const appRouter = router({
   store: storeRouter,
   delivery: deliveryRouter,
   mypage: mypageRouter,
+  live: liveRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
