@@ -58,12 +58,14 @@ export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; 
           <div className="bouquet-card__actions">
             <QuantityStepper label={bouquet.name} value={q} min={1} max={room} onChange={setQuantity} />
             <Button
+              // Names which bouquet; starts with the visible words so voice control still matches.
+              aria-label={`Add to cart: ${bouquet.name}`}
               onClick={() => {
                 onAdd(q);
                 setQuantity(1);
               }}
             >
-              Add to cart<span className="visually-hidden">: {bouquet.name}</span>
+              Add to cart
             </Button>
           </div>
         )}

@@ -120,7 +120,8 @@ export function StoreMenu({ storeId, initialStore }: { storeId: string; initialS
             </EmptyState>
           ) : (
             <ul className="grid" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-              {s.bouquets.map((b) => (
+              {/* The server lists by price; sold-out bouquets go last so they never lead the menu. */}
+              {[...s.bouquets].sort((a, b) => Number(a.stock <= 0) - Number(b.stock <= 0)).map((b) => (
                 <li key={b.id} style={{ display: "grid" }}>
                   <BouquetCard
                     bouquet={b}
