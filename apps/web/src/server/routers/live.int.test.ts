@@ -18,10 +18,12 @@ type Msg = { kind: string; orderId?: string; type?: string };
 
 async function listen(caller: ReturnType<typeof as>, signal: AbortSignal) {
   const got: Msg[] = [];
-  const stream = await caller.live.changes(undefined, { signal });
+  // The server-side caller takes the abort signal at run time though its type omits it.
+  const subscribe = caller.live.changes as unknown as (input: undefined, opts: { signal: AbortSignal }) => Promise<AsyncIterable<Msg>>;
+  const stream = await subscribe(undefined, { signal });
   void (async () => {
     try {
-      for await (const m of stream as AsyncIterable<Msg>) got.push(m);
+      for await (const m of stream) got.push(m);
     } catch {
       /* aborted */
     }
