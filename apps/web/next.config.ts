@@ -5,6 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/client", "@prisma/adapter-pg", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` type-checks every package (including tests) in its own stage; the build skips it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;
