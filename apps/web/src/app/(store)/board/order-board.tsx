@@ -111,8 +111,11 @@ export function OrderBoard() {
           >
             Mark all read
           </Button>
-          <Button variant="ghost" size="sm" aria-pressed={sound} onClick={() => setSound(!sound)}>
-            <span aria-hidden="true">{sound ? "🔔" : "🔕"}</span> Sound alerts
+          <Button variant="ghost" size="sm" aria-pressed={sound} onClick={() => setSound(!sound)} className={styles.sound}>
+            Sound alerts
+            <span aria-hidden="true" className={styles.soundState}>
+              {sound ? "On" : "Off"}
+            </span>
           </Button>
           <Link href={storeId ? `/board/menu?store=${storeId}` : "/board/menu"} className={buttonClass("ghost", "sm")}>
             Menu and stock
