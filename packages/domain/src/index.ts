@@ -14,3 +14,4 @@ export * from "./events/catalog";
 export * from "./events/subscriptions";
 export * from "./mypage/projection";
 export * from "./events/live";
+export * from "./store/bouquet-edit";

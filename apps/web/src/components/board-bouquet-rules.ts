@@ -1,14 +1,13 @@
-// Client-side checks for the menu forms. They mirror bouquetEditSchema in @bloom/app (the server
-// validates again with it); that schema is not importable in the browser because @bloom/app also
-// carries the database code, so the limits are repeated here and kept in the same words.
-import { formatWon } from "@bloom/domain";
+// Client-side checks for the menu forms, with the limits of bouquetEditSchema (@bloom/domain),
+// which the server validates again.
+import { BOUQUET_LIMITS, formatWon } from "@bloom/domain";
 import { TRPCClientError } from "@trpc/client";
 
-export const PRICE_MIN = 1000;
-export const PRICE_MAX = 10_000_000;
-export const STOCK_MAX = 10_000;
-export const NAME_MAX = 80;
-export const DESCRIPTION_MAX = 300;
+export const PRICE_MIN = BOUQUET_LIMITS.priceMin;
+export const PRICE_MAX = BOUQUET_LIMITS.priceMax;
+export const STOCK_MAX = BOUQUET_LIMITS.stockMax;
+export const NAME_MAX = BOUQUET_LIMITS.nameMax;
+export const DESCRIPTION_MAX = BOUQUET_LIMITS.descriptionMax;
 
 export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock";
 export type BouquetErrors = Partial<Record<BouquetField, string>>;

@@ -1,6 +1,6 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
-import { actOnStoreOrder, addBouquet, boardFor, bouquetEditSchema, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
-import { REJECT_REASONS } from "@bloom/domain";
+import { actOnStoreOrder, addBouquet, boardFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
+import { bouquetEditSchema, REJECT_REASONS } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -32,7 +32,7 @@ export const storeRouter = router({
     return menu;
   }),
   updateBouquet: ownerProcedure
-    .input(bouquetEditSchema.extend({ bouquetId: z.uuid() }))
+    .input(bouquetEditSchema.partial().extend({ bouquetId: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
       const { bouquetId, ...edit } = input;
       return orThrow(await updateBouquet(ctx.db, ctx.user, bouquetId, edit));

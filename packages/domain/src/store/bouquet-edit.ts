@@ -1,0 +1,14 @@
+// A bouquet as the owner edits it (F6). Shared by the menu form and the server.
+import { z } from "zod";
+
+export const BOUQUET_LIMITS = { priceMin: 1000, priceMax: 10_000_000, stockMax: 10_000, nameMax: 80, descriptionMax: 300 } as const;
+
+export const bouquetEditSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(BOUQUET_LIMITS.nameMax),
+  nameKo: z.string().trim().min(1, "Enter the Korean name").max(BOUQUET_LIMITS.nameMax),
+  description: z.string().trim().max(BOUQUET_LIMITS.descriptionMax, "Description is too long"),
+  priceWon: z.number().int("Price is in whole won").min(BOUQUET_LIMITS.priceMin, "Price must be at least ₩1,000").max(BOUQUET_LIMITS.priceMax),
+  stock: z.number().int("Stock is a whole number").min(0, "Stock cannot be negative").max(BOUQUET_LIMITS.stockMax),
+  active: z.boolean(),
+});
+export type BouquetEdit = z.infer<typeof bouquetEditSchema>;
