@@ -1,7 +1,6 @@
 "use client";
 // The customer's orders, newest first, a page at a time (F13).
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { Alert } from "~/components/alert";
 import { Button, buttonClass } from "~/components/button";
@@ -10,22 +9,16 @@ import { Money } from "~/components/money";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime, pluralize } from "~/lib/format";
 import { readError } from "~/lib/trpc-error";
-import type { AppRouter } from "~/server/routers/_app";
 import { useTRPC } from "~/trpc/react";
 
-export const ORDERS_PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
-type OrdersPage = inferRouterOutputs<AppRouter>["order"]["list"];
-
-export function OrderList({ initialPage }: { initialPage?: OrdersPage }) {
+export function OrderList() {
   const trpc = useTRPC();
   const orders = useInfiniteQuery(
     trpc.order.list.infiniteQueryOptions(
-      { limit: ORDERS_PAGE_SIZE },
-      {
-        getNextPageParam: (last) => last.nextCursor ?? undefined,
-        initialData: initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
-      },
+      { limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];

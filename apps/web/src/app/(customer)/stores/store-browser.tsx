@@ -1,7 +1,6 @@
 "use client";
 // The public store list with a search box and an area filter (F1).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Alert } from "~/components/alert";
 import { Button } from "~/components/button";
@@ -10,24 +9,19 @@ import { Field, SelectField } from "~/components/field";
 import { pluralize } from "~/lib/format";
 import { readError } from "~/lib/trpc-error";
 import { useDebouncedValue } from "~/lib/use-debounced-value";
-import type { AppRouter } from "~/server/routers/_app";
 import { useTRPC } from "~/trpc/react";
 import { StoreCard } from "./store-card";
 
-type Stores = inferRouterOutputs<AppRouter>["catalog"]["stores"];
-
-export function StoreBrowser({ initialStores, initialAreas }: { initialStores?: Stores; initialAreas?: string[] }) {
+export function StoreBrowser() {
   const trpc = useTRPC();
   const [q, setQ] = useState("");
   const [area, setArea] = useState("");
   const query = useDebouncedValue(q.trim(), 250);
 
   const filtered = Boolean(query || area);
-  const areas = useQuery(trpc.catalog.areas.queryOptions(undefined, { staleTime: 5 * 60_000, initialData: initialAreas }));
+  const areas = useQuery(trpc.catalog.areas.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const stores = useQuery({
     ...trpc.catalog.stores.queryOptions({ q: query || undefined, area: area || undefined }),
-    // The server's list is the unfiltered one; a search starts from the previous results.
-    initialData: filtered ? undefined : initialStores,
     placeholderData: keepPreviousData,
   });
 

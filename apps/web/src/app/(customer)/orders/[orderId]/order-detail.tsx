@@ -3,7 +3,6 @@
 // timeline. It polls every 3 s until the order can no longer change (live push comes later).
 import type { OrderStatus } from "@bloom/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/alert";
@@ -14,7 +13,6 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
 import { CUSTOMER_CANCELLABLE, ORDER_PROGRESS, ORDER_STATUS_LABEL } from "~/lib/order-status";
 import { isNotFound, readError, type ClientError } from "~/lib/trpc-error";
-import type { AppRouter } from "~/server/routers/_app";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
 import { OrderTimeline } from "./order-timeline";
@@ -27,14 +25,12 @@ function settled(o: { status: OrderStatus; refunded: boolean } | undefined): boo
   return o.status === "DELIVERED" || ((o.status === "CANCELLED" || o.status === "REJECTED") && o.refunded);
 }
 
-type Order = inferRouterOutputs<AppRouter>["order"]["get"];
-
-export function OrderDetail({ orderId, initialOrder }: { orderId: string; initialOrder?: Order }) {
+export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const order = useQuery(
     trpc.order.get.queryOptions(
       { orderId },
-      { initialData: initialOrder, refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) },
+      { refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) },
     ),
   );
   const [cancelError, setCancelError] = useState<ClientError | null>(null);

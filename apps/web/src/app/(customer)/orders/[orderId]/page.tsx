@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { customerGate } from "../../customer-gate";
-import { prefetch } from "../../server-data";
 import { OrderDetail } from "./order-detail";
 
 export const metadata: Metadata = { title: "Order" };
@@ -12,7 +11,5 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const blocked = await customerGate(`/orders/${orderId}`);
   if (blocked) return blocked;
   if (!z.uuid().safeParse(orderId).success) notFound();
-  const order = await prefetch((c) => c.order.get({ orderId }));
-  if (!order) notFound();
-  return <OrderDetail orderId={orderId} initialOrder={order} />;
+  return <OrderDetail orderId={orderId} />;
 }

@@ -2,7 +2,6 @@
 // A shop's page (F1): its details, the bouquet menu and the cart. The cart holds one shop's
 // bouquets; adding from another shop asks before emptying it.
 import { useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "~/components/alert";
@@ -15,18 +14,15 @@ import { useToast } from "~/components/toast";
 import { addToCart, quantityInCart, replaceCart, useCart, type CartLine } from "~/lib/cart";
 import { formatHour } from "~/lib/format";
 import { isNotFound, readError } from "~/lib/trpc-error";
-import type { AppRouter } from "~/server/routers/_app";
 import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
 
-type StoreData = inferRouterOutputs<AppRouter>["catalog"]["store"];
-
-export function StoreMenu({ storeId, initialStore }: { storeId: string; initialStore?: StoreData }) {
+export function StoreMenu({ storeId }: { storeId: string }) {
   const trpc = useTRPC();
   const toast = useToast();
   const cart = useCart();
-  const store = useQuery(trpc.catalog.store.queryOptions({ storeId }, { initialData: initialStore }));
+  const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
   const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: string } | null>(null);
 
   if (store.isError) {
