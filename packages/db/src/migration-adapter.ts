@@ -26,7 +26,8 @@ function patchCatalogTypes(adapter: object) {
   const original = proto.performIO;
   proto.performIO = async function (this: Queryable, query: unknown) {
     const result = await original.call(this, query);
-    for (const field of result.fields) {
+    // A multi-statement script (a migration applied to the shadow database) yields no fields.
+    for (const field of result.fields ?? []) {
       if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
     }
     return result;

@@ -15,3 +15,6 @@ export * from "./events/subscriptions";
 export * from "./mypage/projection";
 export * from "./events/live";
 export * from "./store/bouquet-edit";
+export * from "./identity/api-scopes";
+export * from "./ordering/cancel-request";
+export * from "./store/store-search";
