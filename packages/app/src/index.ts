@@ -1,6 +1,7 @@
 // @bloom/app: use cases. Each loads state, asks the domain, and saves state + outbox events in
 // one transaction. Every inbound adapter (tRPC, REST, worker) calls these, never the tables.
 export * from "./shared/context";
+export * from "./shared/logger";
 export * from "./shared/outbox";
 export * from "./identity/accounts";
 export * from "./identity/api-clients";

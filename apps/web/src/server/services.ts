@@ -1,14 +1,14 @@
 // Process-wide services of the web tier, created once (Next may import this module many times).
-import { consoleLogger, ResilientPayments, SandboxGateway, type AppContext } from "@bloom/app";
+import { createLogger, ResilientPayments, SandboxGateway, type AppContext, type RootLogger } from "@bloom/app";
 import { getDb } from "@bloom/db";
 import { env } from "~/env";
 
-type Services = AppContext & { sandbox: SandboxGateway };
+type Services = AppContext & { sandbox: SandboxGateway; log: RootLogger };
 const g = globalThis as unknown as { __bloomServices?: Services };
 
 function create(): Services {
   const db = getDb(env.DATABASE_URL, env.DB_POOL_SIZE);
-  const log = consoleLogger;
+  const log = createLogger({ level: env.LOG_LEVEL, base: { service: "web" } });
   const sandbox = new SandboxGateway(db, {
     latency: env.paymentLatency,
     failureRate: env.PAYMENT_SANDBOX_FAILURE_RATE,

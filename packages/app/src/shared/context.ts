@@ -2,6 +2,7 @@
 // worker, tests).
 import type { Db } from "@bloom/db";
 import type { ResilientPayments } from "../payment/resilient-payments";
+import { createLogger } from "./logger";
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -9,10 +10,7 @@ export type Logger = {
   error(obj: object, msg?: string): void;
 };
 
-export const consoleLogger: Logger = {
-  info: (o, m) => console.log(JSON.stringify({ level: "info", msg: m, ...o })),
-  warn: (o, m) => console.warn(JSON.stringify({ level: "warn", msg: m, ...o })),
-  error: (o, m) => console.error(JSON.stringify({ level: "error", msg: m, ...o })),
-};
+/** A default root logger (pino, JSON, info level) for scripts; processes build their own with createLogger. */
+export const consoleLogger: Logger = createLogger();
 
 export type AppContext = { db: Db; payments: ResilientPayments; log: Logger };
