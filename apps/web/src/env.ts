@@ -16,6 +16,10 @@ const schema = z
     BREAKER_HALF_OPEN_AFTER_MS: z.coerce.number().int().positive().default(5000),
     SANDBOX_CONTROL: z.enum(["on", "off"]).optional(),
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Sign-in attempts per minute per client IP + email, and orders per minute per customer. */
+    RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(30),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
@@ -36,6 +40,8 @@ function load() {
     AUTH_SECRET: v.AUTH_SECRET ?? "bloom-development-secret-not-for-production",
     paymentLatency: parseLatency(v.PAYMENT_SANDBOX_LATENCY_MS),
     // The fault-injection control of the sandbox is on outside production unless turned off.
+    // Session cookies are Secure (and __Secure- prefixed) whenever the public URL is https.
+    secureCookies: v.NEXTAUTH_URL?.startsWith("https://") ?? false,
     sandboxControl: (v.SANDBOX_CONTROL ?? (v.NODE_ENV === "production" ? "off" : "on")) === "on",
   };
 }

@@ -20,6 +20,8 @@ declare module "next-auth/jwt" {
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
+  // Secure, __Secure-prefixed session cookies whenever the site is served over https.
+  useSecureCookies: env.secureCookies,
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
   pages: { signIn: "/signin" },
   providers: [

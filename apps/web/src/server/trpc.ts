@@ -4,14 +4,24 @@ import type { DomainErrorCode, Refusal, Role } from "@bloom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { headers } from "next/headers";
+import type { Session } from "next-auth";
 import { getSession } from "./auth";
+import { observeProcedure } from "./metrics";
+import { clientIp, hit, type Limit } from "./rate-limit";
 import { services } from "./services";
 
-export async function createContext() {
+export type Context = ReturnType<typeof services> & { session: Session | null; requestId?: string; clientIp?: string };
+
+/** Per request: the session, and a logger whose every line carries the request id (C9). */
+export async function createContext(opts?: { req: Request }): Promise<Context> {
   const session = await getSession();
-  return { session, ...services() };
+  // Server components call without a request: their headers come from Next's request scope.
+  const h = opts?.req.headers ?? (await headers());
+  const requestId = h.get("x-request-id") ?? globalThis.crypto.randomUUID();
+  const svc = services();
+  return { ...svc, session, requestId, clientIp: clientIp(h), log: svc.log.child({ requestId }) };
 }
-export type Context = Awaited<ReturnType<typeof createContext>>;
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -35,9 +45,24 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/** Every call is counted and timed by procedure (C9). */
+const observed = t.middleware(async ({ path, type, next }) => {
+  const t0 = performance.now();
+  const result = await next();
+  const cause = result.ok ? undefined : (result.error.cause as { domainCode?: string } | undefined);
+  observeProcedure(
+    path,
+    type,
+    (performance.now() - t0) / 1000,
+    result.ok ? { ok: true } : { ok: false, code: result.error.code, domainCode: cause?.domainCode },
+  );
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observed);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
@@ -51,6 +76,17 @@ const withRole = (...roles: Role[]) =>
   });
 
 export const customerProcedure = withRole("CUSTOMER");
+
+/** Refuses with TOO_MANY_REQUESTS (HTTP 429 + Retry-After) past `limit` calls a minute per user. */
+export const rateLimitedPerUser = (limit: Limit) =>
+  t.middleware(async ({ ctx, next }) => {
+    const r = await hit(limit, ctx.session?.user?.id ?? `ip:${ctx.clientIp ?? "unknown"}`);
+    if (r.limited) {
+      const message = "Too many requests — please wait a moment and try again";
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: Object.assign(new Error(message), { retryAfterSec: r.retryAfterSec }) });
+    }
+    return next();
+  });
 export const ownerProcedure = withRole("OWNER", "ADMIN");
 export const riderProcedure = withRole("RIDER");
 export const adminProcedure = withRole("ADMIN");

@@ -3,12 +3,14 @@ import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder } f
 import { placeOrderSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { customerProcedure, orThrow, router } from "../trpc";
+import { LIMITS } from "../rate-limit";
+import { customerProcedure, orThrow, rateLimitedPerUser, router } from "../trpc";
 
 const orderId = z.object({ orderId: z.uuid("Unknown order") });
 
 export const orderRouter = router({
   place: customerProcedure
+    .use(rateLimitedPerUser(LIMITS.order))
     .input(placeOrderSchema)
     .mutation(async ({ ctx, input }) => orThrow(await placeOrder(ctx, ctx.user.id, input)).order),
   get: customerProcedure.input(orderId).query(async ({ ctx, input }) => {

@@ -14,6 +14,7 @@ import { safeCallbackUrl } from "~/lib/safe-callback-url";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 const WRONG_CREDENTIALS = "Wrong email or password";
+const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Please wait a minute and try again.";
 
 export function SignInForm() {
   const router = useRouter();
@@ -45,7 +46,7 @@ export function SignInForm() {
     try {
       const res = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!res || res.error || !res.ok) {
-        setFormError(WRONG_CREDENTIALS);
+        setFormError(res?.status === 429 ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS);
         setPending(false);
         return;
       }

@@ -7,9 +7,14 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(JSON.stringify({ level: "error", path, err: String(error.cause ?? error) }));
+    createContext: () => createContext({ req }),
+    onError({ error, path, ctx }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ path, err: String(error.cause ?? error) }, "procedure failed");
+    },
+    // A refusal that knows when to come back (rate limit, payment busy) says so the HTTP way too.
+    responseMeta({ errors }) {
+      const retry = errors.map((e) => (e.cause as { retryAfterSec?: number } | undefined)?.retryAfterSec).find((s) => s);
+      return retry ? { headers: new Headers({ "Retry-After": String(retry) }) } : {};
     },
   });
 
