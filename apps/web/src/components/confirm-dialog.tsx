@@ -54,22 +54,27 @@ export function ConfirmDialog({
         if (!pending) onCancel();
       }}
     >
-      <h2 id={titleId} className="dialog__title">
-        {title}
-      </h2>
-      {children && (
-        <div id={bodyId} className="dialog__body">
-          {children}
-        </div>
+      {/* Content exists only while open, so its words never match text searches on the page. */}
+      {open && (
+        <>
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
+          {children && (
+            <div id={bodyId} className="dialog__body">
+              {children}
+            </div>
+          )}
+          <div className="dialog__actions">
+            <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={pending}>
+              {cancelLabel}
+            </Button>
+            <Button variant={confirmVariant} onClick={onConfirm} pending={pending} pendingText={pendingText}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </>
       )}
-      <div className="dialog__actions">
-        <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={pending}>
-          {cancelLabel}
-        </Button>
-        <Button variant={confirmVariant} onClick={onConfirm} pending={pending} pendingText={pendingText}>
-          {confirmLabel}
-        </Button>
-      </div>
     </dialog>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // Signing out reloads the page on purpose: the query cache of the previous user goes with it.
+// The reload goes to a relative path, so it works whatever host NEXTAUTH_URL names.
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "./button";
@@ -14,7 +15,7 @@ export function SignOutButton() {
       pendingText="Signing out…"
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/stores" });
+        void signOut({ redirect: false }).finally(() => window.location.assign("/stores"));
       }}
     >
       Sign out
