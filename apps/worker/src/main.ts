@@ -1,12 +1,13 @@
 // The worker process: consumes domain jobs, relays the outbox, serves /health/live and
-// /health/ready on its own port, and shuts down gracefully on SIGTERM (C6).
+// /health/ready and Prometheus /metrics on its own port, and shuts down gracefully on SIGTERM (C6).
 import { createServer } from "node:http";
-import { consoleLogger } from "@bloom/app";
+import { createLogger } from "@bloom/app";
 import { closeDbs, getDb } from "@bloom/db";
 import { env } from "./env";
+import { workerMetrics } from "./metrics";
 import { startWorker } from "./runtime";
 
-const log = consoleLogger;
+const log = createLogger({ level: env.LOG_LEVEL, base: { service: "worker", worker: env.WORKER_ID } });
 const db = getDb(env.DATABASE_URL, env.DB_POOL_SIZE);
 let shuttingDown = false;
 
@@ -21,6 +22,7 @@ const runtime = await startWorker({
   paymentLatency: env.paymentLatency,
   log,
 });
+const registry = workerMetrics(runtime, db, env.WORKER_ID);
 
 async function readiness() {
   const checks: Record<string, string> = {};
@@ -50,9 +52,19 @@ const server = createServer((req, res) => {
     void readiness().then((r) => send(r.ready ? 200 : 503, r));
     return;
   }
+  if (req.url === "/metrics") {
+    registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { "content-type": registry.contentType });
+        res.end(text);
+      },
+      (err: Error) => send(500, { error: err.message }),
+    );
+    return;
+  }
   send(404, { error: "not found" });
 });
-server.listen(env.WORKER_HEALTH_PORT, "0.0.0.0", () => {
+server.listen(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, () => {
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : env.WORKER_HEALTH_PORT;
   log.info({ worker: env.WORKER_ID, healthPort: port, concurrency: env.WORKER_CONCURRENCY }, "worker ready");
