@@ -66,7 +66,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   }
 
   const o = order.data;
-  const card = `${o.cardBrand} •••• ${o.cardLast4}`;
+  // Non-breaking spaces keep "VISA •••• 4242" on one line.
+  const card = `${o.cardBrand}\u00a0••••\u00a0${o.cardLast4}`;
   const stopped = o.status === "CANCELLED" || o.status === "REJECTED";
   const reached = ORDER_PROGRESS.indexOf(o.status);
 
