@@ -17,7 +17,7 @@ test.describe("sign-in and roles", () => {
 
   test("[C5] a wrong password is refused with a clear message", async ({ page }) => {
     await signIn(page, ACCOUNTS.customer, "not-the-password");
-    await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
     await expect(page).toHaveURL(/\/signin/);
   });
 

@@ -12,6 +12,9 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret",
   WORKER_HEALTH_PORT: String(WORKER_PORT),
   QUEUE_PREFIX: "e2e",
+  // Journeys sign in and order far more often than a person; the limits are tested on their own.
+  RATE_LIMIT_SIGNIN_PER_MIN: "1000",
+  RATE_LIMIT_ORDERS_PER_MIN: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

@@ -15,6 +15,7 @@ const ROLE_LINKS: Record<Role, NavItem[]> = {
   CUSTOMER: [
     { href: "/stores", label: "Stores" },
     { href: "/orders", label: "My orders" },
+    { href: "/mypage", label: "MyPage" },
   ],
   OWNER: [{ href: "/board", label: "Order board" }],
   RIDER: [{ href: "/deliveries", label: "Deliveries" }],

@@ -3,13 +3,12 @@
 // voided. The client's idempotency key makes retries and double-clicks place one order.
 import {
   createEvent,
-  PaymentProviderError,
   placeOrderSchema,
   priceCart,
   refuse,
   type Result,
 } from "@bloom/domain";
-import { PaymentBusyError } from "../payment/resilient-payments";
+import type { PaymentBusyError } from "../payment/resilient-payments";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { isUniqueViolation } from "../shared/prisma-errors";
@@ -41,11 +40,14 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   try {
     charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: priced.totalWon, card: input.card });
   } catch (e) {
-    if (e instanceof PaymentBusyError || e instanceof PaymentProviderError) {
+    // Matched by name, not instanceof: Next may load this module once per server bundle, so the
+    // payments service built in one bundle throws classes another bundle does not share.
+    if (isNamed(e, "PaymentBusyError") || isNamed(e, "PaymentProviderError")) {
       // A timed-out or failed charge may still land at the processor: cancel it by key.
       await voidQuietly(ctx, chargeKey);
-      if (e instanceof PaymentBusyError) {
-        return { ...refuse("PAYMENT_BUSY", e.message), retryAfterSec: e.retryAfterSec };
+      if (isNamed(e, "PaymentBusyError")) {
+        const busy = e as PaymentBusyError;
+        return { ...refuse("PAYMENT_BUSY", busy.message), retryAfterSec: busy.retryAfterSec };
       }
       return refuse("PAYMENT_FAILED", "The card processor had a problem. You were not charged — please try again.");
     }
@@ -138,6 +140,8 @@ async function findByKey(ctx: AppContext, customerId: string, key: string) {
   });
   return row ? getOrderForCustomer(ctx.db, customerId, row.id) : null;
 }
+
+const isNamed = (e: unknown, name: string) => e instanceof Error && e.name === name;
 
 async function voidQuietly(ctx: AppContext, chargeKey: string) {
   try {

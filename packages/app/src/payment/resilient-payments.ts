@@ -12,7 +12,7 @@ import {
   timeout,
   wrap,
 } from "cockatiel";
-import { PaymentProviderError, type ChargeRequest, type ChargeResult, type PaymentGateway } from "@bloom/domain";
+import { type ChargeRequest, type ChargeResult, type PaymentGateway } from "@bloom/domain";
 
 export type BreakerState = "closed" | "open" | "half-open" | "isolated";
 export type BreakerOptions = { timeoutMs: number; consecutiveFailures: number; halfOpenAfterMs: number };
@@ -44,7 +44,7 @@ export class ResilientPayments {
   ) {
     // Declines are answers, not failures: only processor errors and timeouts trip the breaker.
     this.breaker = circuitBreaker(
-      handleWhen((e) => e instanceof PaymentProviderError || e instanceof TaskCancelledError),
+      handleWhen((e) => e.name === "PaymentProviderError" || e instanceof TaskCancelledError),
       { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.consecutiveFailures) },
     );
     this.breaker.onStateChange((s) => {
