@@ -10,8 +10,9 @@ const STAGES = [
   { name: "lint", cmd: ["npm", "run", "lint"] },
   { name: "typecheck", cmd: ["npm", "run", "typecheck"] },
   { name: "unit", cmd: ["npx", "vitest", "run", "--project", "unit"], parse: vitestCounts },
-  { name: "integration", cmd: ["npx", "vitest", "run", "--project", "integration"], parse: vitestCounts, services: true },
+  // The build comes before integration: the web process tests (C6, C9) run the production server.
   { name: "build", cmd: build, env: { NODE_ENV: "production" }, services: true },
+  { name: "integration", cmd: ["npx", "vitest", "run", "--project", "integration"], parse: vitestCounts, services: true },
   { name: "e2e", cmd: ["npx", "playwright", "test", "-c", "playwright/playwright.config.ts"], parse: playwrightCounts, services: true },
 ];
 

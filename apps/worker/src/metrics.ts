@@ -44,6 +44,7 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
 
   for (const w of runtime.workers) {
     const queue = w.name;
+    failed.inc({ queue }, 0); // every queue's series exists from the start, at 0
     w.on("completed", (job: Job, outcome: string) => {
       completed.inc({ queue, outcome: String(outcome) });
       if (job.processedOn && job.finishedOn) duration.observe({ queue }, (job.finishedOn - job.processedOn) / 1000);

@@ -12,16 +12,20 @@ const g = globalThis as unknown as { __bloomRateRedis?: Redis };
 
 function redis(): Redis {
   if (!g.__bloomRateRedis) {
-    g.__bloomRateRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    // Commands wait for the first connection, but never long: a slow Redis must not slow sign-in.
+    g.__bloomRateRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
     g.__bloomRateRedis.on("error", () => {}); // reconnects by itself; hit() fails open meanwhile
   }
   return g.__bloomRateRedis;
 }
 
-export type Limit = { name: "signin" | "order"; max: number };
+export type Limit = { name: "signin" | "order" | "api-token" | "api-orders"; max: number };
 export const LIMITS = {
   signIn: { name: "signin", max: env.RATE_LIMIT_SIGNIN_PER_MIN },
   order: { name: "order", max: env.RATE_LIMIT_ORDERS_PER_MIN },
+  // Public API, per API client: token requests, and every call on /api/v1/orders.
+  apiToken: { name: "api-token", max: env.API_RATE_LIMIT_TOKEN_PER_MIN },
+  apiOrders: { name: "api-orders", max: env.API_RATE_LIMIT_ORDERS_PER_MIN },
 } satisfies Record<string, Limit>;
 
 /** Counts one hit of `key` against `limit`; returns seconds to wait when over the limit. */
