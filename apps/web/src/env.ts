@@ -20,6 +20,11 @@ const schema = z
     /** Sign-in attempts per minute per client IP + email, and orders per minute per customer. */
     RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(30),
+    /** Public API: access-token lifetime (s) and issuer; per API client, token requests and order calls a minute. */
+    API_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(3600).default(600),
+    API_TOKEN_ISSUER: z.string().min(1).default("bloom"),
+    API_RATE_LIMIT_TOKEN_PER_MIN: z.coerce.number().int().positive().default(10),
+    API_RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(60),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {

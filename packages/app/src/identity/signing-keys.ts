@@ -63,6 +63,8 @@ export async function listSigningKeys(db: Db): Promise<SigningKeyInfo[]> {
 export class SigningKeys {
   private jwksCache: { at: number; jwks: JSONWebKeySet; resolve: ReturnType<typeof createLocalJWKSet> } | null = null;
   private privateKeys = new Map<string, CryptoKey>();
+  private lastForcedReload = 0;
+  private unknownKids = new Map<string, number>();
 
   /** cacheMs: how long a published key set is reused before it is read again (retirement delay). */
   constructor(
@@ -88,11 +90,19 @@ export class SigningKeys {
 
   /** jose key resolver for jwtVerify: picks the published key by the token's kid. */
   readonly verificationKey = async (header: JWSHeaderParameters, token: FlattenedJWSInput) => {
-    const snap = await this.snapshot(false);
-    const known = header.kid && snap.jwks.keys.some((k) => k.kid === header.kid);
-    // An unknown kid may be a key rotated in by another process moments ago: read again, once a second at most.
-    const fresh = !known && Date.now() - snap.at > 1000 ? await this.snapshot(true) : snap;
-    return fresh.resolve(header, token);
+    let snap = await this.snapshot(false);
+    const kid = header.kid ?? "";
+    const known = snap.jwks.keys.some((k) => k.kid === kid);
+    // An unknown kid may be a key rotated in moments ago: read the keys again. Throttled (per kid
+    // and overall) so that tokens with made-up kids cannot turn into a query each.
+    const now = Date.now();
+    if (!known && now - (this.unknownKids.get(kid) ?? 0) > 10_000 && now - this.lastForcedReload > 100) {
+      if (this.unknownKids.size > 1000) this.unknownKids.clear();
+      this.unknownKids.set(kid, now);
+      this.lastForcedReload = now;
+      snap = await this.snapshot(true);
+    }
+    return snap.resolve(header, token);
   };
 
   private async snapshot(force: boolean) {

@@ -1,0 +1,76 @@
+// C8: the public API's OpenAPI document is valid OpenAPI 3.1 (checked by a maintained validator),
+// generated from the same zod schemas the handlers use, and its reference page is self-contained.
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { API_SCOPES, DOMAIN_ERROR_CODES } from "@bloom/domain";
+import { describe, expect, it } from "vitest";
+import { contract } from "../../../../../test/support/openapi-contract";
+import { renderDocsPage } from "./docs-page";
+import { openApiDocument } from "./openapi";
+import { placeOrderBodySchema } from "./schemas";
+
+const doc = openApiDocument();
+const paths = doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+
+const body = {
+  storeId: "9f1c3f5e-2b4a-4c1d-8e5f-6a7b8c9d0e1f",
+  items: [{ bouquetId: "0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e", quantity: 2 }],
+  delivery: { recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432", address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: "2099-01-31", timeSlot: "12-15" },
+  card: { number: "4242 4242 4242 4242", expiry: "12/99", cvc: "123" },
+};
+
+describe("OpenAPI document", () => {
+  it("[C8] is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const res = await validator.validate(structuredClone(doc));
+    expect(res.errors ?? []).toEqual([]);
+    expect(res.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("[C8][C10] documents every public endpoint, and every operation its auth and error answers", () => {
+    expect(Object.keys(paths).sort()).toEqual([
+      "/api/oauth/jwks",
+      "/api/oauth/token",
+      "/api/v1/orders",
+      "/api/v1/orders/{orderId}",
+      "/api/v1/orders/{orderId}/cancel",
+      "/api/v1/stores",
+      "/api/v1/stores/{storeId}/bouquets",
+    ]);
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const op of Object.values(methods)) {
+        expect(op.operationId).toBeTruthy();
+        if (path.startsWith("/api/v1")) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "401", "429"]));
+      }
+    }
+    const scopes = (doc.components as { securitySchemes: { oauth2: { flows: { clientCredentials: { scopes: object } } } } }).securitySchemes.oauth2.flows
+      .clientCredentials.scopes;
+    expect(Object.keys(scopes)).toEqual([...API_SCOPES]);
+  });
+
+  it("[C8] the request schema in the document and the zod schema the handler uses agree", () => {
+    const { validateComponent } = contract(doc);
+    expect(placeOrderBodySchema.safeParse(body).success).toBe(true);
+    expect(validateComponent("PlaceOrderRequest", body)).toEqual([]);
+    const broken = [
+      { ...body, items: [] },
+      { ...body, delivery: { ...body.delivery, timeSlot: "25-26" } },
+      { ...body, delivery: { ...body.delivery, recipientPhone: "call me" } },
+      { ...body, storeId: "not-a-uuid" },
+    ];
+    for (const b of broken) {
+      expect(placeOrderBodySchema.safeParse(b).success).toBe(false);
+      expect(validateComponent("PlaceOrderRequest", b)).not.toEqual([]);
+    }
+    type ErrorSchema = { properties: { error: { properties: { code: { enum: string[] } } } } };
+    const codes = (doc.components as { schemas: { Error: ErrorSchema } }).schemas.Error.properties.error.properties.code.enum;
+    expect(codes).toEqual(expect.arrayContaining([...DOMAIN_ERROR_CODES]));
+  });
+
+  it("[C8] the reference page lists every operation and loads nothing from elsewhere", () => {
+    const html = renderDocsPage(doc);
+    for (const methods of Object.values(paths)) for (const op of Object.values(methods)) expect(html).toContain(`id="${op.operationId}"`);
+    expect(html).toContain('id="schema-Order"');
+    expect(html).not.toMatch(/<script|<link|src="https?:|href="https?:/);
+  });
+});

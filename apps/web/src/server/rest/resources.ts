@@ -1,0 +1,40 @@
+// Maps the use cases' results to the public API's answers (see schemas.ts), field by field, so a
+// new column never leaks out by accident.
+import type { OrderDetail } from "@bloom/app";
+import type { z } from "zod";
+import type { bouquetResource, OrderResource, storeResource } from "./schemas";
+
+export function toStore(s: z.infer<typeof storeResource>): z.infer<typeof storeResource> {
+  const { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open } = s;
+  return { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open };
+}
+
+export function toBouquet(b: z.infer<typeof bouquetResource>): z.infer<typeof bouquetResource> {
+  const { id, storeId, name, nameKo, description, priceWon, stock, imageUrl } = b;
+  return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl };
+}
+
+export function toOrder(o: OrderDetail): OrderResource {
+  return {
+    id: o.id,
+    status: o.status,
+    statusReason: o.statusReason,
+    storeId: o.storeId,
+    storeName: o.storeName,
+    totalWon: o.totalWon,
+    items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
+    delivery: {
+      recipientName: o.recipientName,
+      recipientPhone: o.recipientPhone,
+      address: o.address,
+      deliveryDate: o.deliveryDate,
+      timeSlot: o.timeSlot,
+      giftMessage: o.giftMessage,
+      note: o.note,
+    },
+    payment: { cardBrand: o.cardBrand, cardLast4: o.cardLast4, refunded: o.refunded },
+    history: o.history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,94 @@
+// The public API's contract in zod: what it accepts and what it returns. The OpenAPI document is
+// generated from these, the handlers validate and answer with them, and the contract tests check
+// real answers against the document. Answers have a stable shape of their own — never a table row.
+import { ORDER_STATUSES, placeOrderSchema } from "@bloom/domain";
+import { z } from "zod";
+
+/** The POST /orders body: the checkout schema, with the idempotency key moved to a header. */
+export const placeOrderBodySchema = placeOrderSchema.omit({ idempotencyKey: true });
+export const IDEMPOTENCY_KEY = "Idempotency-Key";
+
+const uuid = z.uuid();
+const won = z.number().int().describe("Amount in Korean won (₩)");
+const timestamp = z.iso.datetime().describe("ISO 8601 time (UTC)");
+
+export const storeResource = z.object({
+  id: uuid,
+  name: z.string(),
+  nameKo: z.string().describe("The shop's Korean name"),
+  area: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  description: z.string(),
+  imageUrl: z.string().describe("Path of the shop's picture on this host"),
+  opensAt: z.number().int().describe("Opening hour in Korea (0-23)"),
+  closesAt: z.number().int().describe("Closing hour in Korea (0-24)"),
+  open: z.boolean().describe("Whether the shop is open right now"),
+});
+
+export const storeListResource = z.object({ stores: z.array(storeResource.extend({ bouquetCount: z.number().int() })) });
+
+export const bouquetResource = z.object({
+  id: uuid,
+  storeId: uuid,
+  name: z.string(),
+  nameKo: z.string(),
+  description: z.string(),
+  priceWon: won,
+  stock: z.number().int().describe("Bouquets in stock now; 0 means sold out"),
+  imageUrl: z.string(),
+});
+
+export const storeMenuResource = z.object({ store: storeResource, bouquets: z.array(bouquetResource) });
+
+export const orderResource = z.object({
+  id: uuid,
+  status: z.enum(ORDER_STATUSES),
+  statusReason: z.string().nullable().describe("Why the order was rejected or cancelled, when given"),
+  storeId: uuid,
+  storeName: z.string(),
+  totalWon: won,
+  items: z.array(z.object({ bouquetId: uuid, name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
+  delivery: z.object({
+    recipientName: z.string(),
+    recipientPhone: z.string(),
+    address: z.string(),
+    deliveryDate: z.string().describe("YYYY-MM-DD"),
+    timeSlot: z.string(),
+    giftMessage: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
+  payment: z.object({
+    cardBrand: z.string(),
+    cardLast4: z.string(),
+    refunded: z.boolean().describe("True once the payment was refunded (after a rejection or cancellation)"),
+  }),
+  history: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: timestamp, note: z.string().nullable() })),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type OrderResource = z.infer<typeof orderResource>;
+
+// OAuth2 (RFC 6749 §4.4, RFC 7517)
+export const tokenRequestSchema = z.object({
+  grant_type: z.literal("client_credentials"),
+  client_id: z.string().min(1).max(100).optional().describe("Or send the credentials with HTTP Basic"),
+  client_secret: z.string().min(1).max(200).optional(),
+  scope: z.string().max(200).optional().describe("Space-separated; default: every scope granted to the client"),
+});
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string().describe("A JWT (ES256); send it as Authorization: Bearer <token>"),
+  token_type: z.literal("Bearer"),
+  expires_in: z.number().int().describe("Seconds until the token expires"),
+  scope: z.string(),
+});
+
+export const OAUTH_ERRORS = ["invalid_request", "invalid_client", "unsupported_grant_type", "invalid_scope", "rate_limited", "server_error"] as const;
+export const oauthErrorSchema = z.object({ error: z.enum(OAUTH_ERRORS), error_description: z.string() });
+
+export const jwksSchema = z.object({
+  keys: z.array(
+    z.object({ kty: z.literal("EC"), crv: z.literal("P-256"), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal("ES256"), use: z.literal("sig") }),
+  ),
+});
