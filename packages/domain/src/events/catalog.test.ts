@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEvent, EVENT_TYPES, parseEvent, SYSTEM } from "./catalog";
+import { createEvent, EVENT_TYPES, EVENT_VERSION, parseEvent, SYSTEM, type EventPayload, type EventType } from "./catalog";
 import { POLICIES, policiesFor } from "./subscriptions";
 
 const ORDER = "7d7d4c1e-4b8b-4c55-9b5d-0f7d1d7b1c11";
@@ -45,5 +45,68 @@ describe("domain purity", () => {
     const forbidden = /from\s+["'](next|react|react-dom|@prisma\/[^"']+|prisma|bullmq|ioredis|next-auth|@trpc\/[^"']+|pg|cockatiel|@bloom\/(db|app))["'/]/;
     const offenders = files.filter((f) => forbidden.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+// One sample payload per event type. Typed over EventType: a new event type without a sample here
+// fails the type check, so every type gets the contract tests below.
+const SAMPLES: { [K in EventType]: EventPayload<K> } = {
+  OrderPlaced: {
+    customerId: "c",
+    storeId: "s",
+    storeName: "Seoulsup Flowers",
+    lines: [{ bouquetId: "b", name: "Red roses", unitPriceWon: 59000, quantity: 1 }],
+    totalWon: 59000,
+    recipientName: "Soyeon Yoon",
+    recipientPhone: "010-9876-5432",
+    address: "88 Eulji-ro, Jung-gu, Seoul",
+    deliveryDate: "2099-01-31",
+    timeSlot: "12-15",
+    giftMessage: null,
+    note: null,
+    paymentId: "p",
+  },
+  OrderCancelled: { customerId: "c", storeId: "s", reason: null },
+  StoreOrderAccepted: { storeId: "s", overStock: false },
+  DecorationCompleted: {
+    storeId: "s",
+    storeName: "Seoulsup Flowers",
+    pickupAddress: "1 Seoulsup-ro",
+    dropoffAddress: "88 Eulji-ro",
+    recipientName: "Soyeon Yoon",
+    recipientPhone: "010-9876-5432",
+    deliveryDate: "2099-01-31",
+    timeSlot: "12-15",
+  },
+  StoreOrderRejected: { storeId: "s", reason: "OUT_OF_MATERIALS", detail: "no ribbon" },
+  PaymentRefunded: { paymentId: "p", amountWon: 59000, cause: "CANCELLED" },
+  DeliveryRequested: { deliveryId: "d", storeId: "s" },
+  DeliveryStarted: { deliveryId: "d", riderId: "r", riderName: "Minho" },
+  DeliveryCompleted: { deliveryId: "d", riderId: "r" },
+  DeliveryCancelled: { deliveryId: "d" },
+};
+
+describe.each(EVENT_TYPES)("event contract: %s", (type) => {
+  const written = () => JSON.parse(JSON.stringify(createEvent(type, ORDER, SAMPLES[type], SYSTEM)));
+
+  it(`[C8] ${type} carries version ${EVENT_VERSION}, and as written by the current code is read by the consumer's schema`, () => {
+    const wire = written();
+    expect(wire).toMatchObject({ type, version: EVENT_VERSION, orderId: ORDER });
+    expect(parseEvent(wire)).toEqual(wire);
+  });
+
+  it(`[C8] ${type} of an older, newer or missing version is refused explicitly`, () => {
+    const wire = written();
+    for (const version of [EVENT_VERSION - 1, EVENT_VERSION + 1, undefined, "1"]) {
+      expect(() => parseEvent({ ...wire, version }), String(version)).toThrow(/Unsupported event version/);
+    }
+  });
+
+  it(`[C8] ${type} with a payload missing a field is refused by writer and reader`, () => {
+    const wire = written();
+    const [first] = Object.keys(SAMPLES[type]);
+    const { [first!]: _dropped, ...partial } = wire.payload;
+    expect(() => parseEvent({ ...wire, payload: partial })).toThrow();
+    expect(() => createEvent(type, ORDER, partial as never, SYSTEM)).toThrow();
   });
 });
