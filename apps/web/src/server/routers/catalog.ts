@@ -1,12 +1,13 @@
 // Catalog (F1): shops and their bouquets, public.
 import { getBouquet, getStoreMenu, listAreas, listStores } from "@bloom/app";
+import { storeSearchSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc";
 
 export const catalogRouter = router({
   stores: publicProcedure
-    .input(z.object({ area: z.string().max(40).optional(), q: z.string().trim().max(60).optional() }).optional())
+    .input(storeSearchSchema.optional())
     .query(({ ctx, input }) => listStores(ctx.db, input ?? {})),
   areas: publicProcedure.query(({ ctx }) => listAreas(ctx.db)),
   store: publicProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {

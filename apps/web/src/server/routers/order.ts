@@ -1,6 +1,6 @@
 // Ordering (F1, F2, F11, F13): the customer's own orders only.
 import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder } from "@bloom/app";
-import { placeOrderSchema } from "@bloom/domain";
+import { cancelOrderSchema, placeOrderSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { LIMITS } from "../rate-limit";
@@ -22,6 +22,6 @@ export const orderRouter = router({
     .input(z.object({ cursor: z.uuid().optional(), limit: z.number().int().min(1).max(50).default(20) }).optional())
     .query(({ ctx, input }) => listOrdersForCustomer(ctx.db, ctx.user.id, { limit: input?.limit ?? 20, cursor: input?.cursor })),
   cancel: customerProcedure
-    .input(orderId.extend({ reason: z.string().trim().max(200).optional() }))
+    .input(orderId.extend(cancelOrderSchema.shape))
     .mutation(async ({ ctx, input }) => orThrow(await cancelOrder(ctx, ctx.user.id, input.orderId, input.reason ?? null)).order),
 });
