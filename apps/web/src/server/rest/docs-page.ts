@@ -21,7 +21,8 @@ function typeLabel(s: Schema): string {
 
 function constraints(s: Schema): string {
   const c: string[] = [];
-  const add = (k: string, label: string) => s[k] !== undefined && c.push(`${label} ${esc(s[k])}`);
+  // zod states every integer's safe range; that says nothing to a reader.
+  const add = (k: string, label: string) => s[k] !== undefined && Math.abs(Number(s[k])) !== Number.MAX_SAFE_INTEGER && c.push(`${label} ${esc(s[k])}`);
   add("minLength", "min length");
   add("maxLength", "max length");
   add("minimum", "≥");
@@ -62,7 +63,7 @@ function operation(doc: Json, path: string, method: string, op: Json): string {
   const security = (op.security as Record<string, string[]>[] | undefined)?.find((s) => s.oauth2);
   const scopes = security?.oauth2?.length ? security.oauth2.map((s) => `<code>${esc(s)}</code>`).join(" ") : security ? "any valid token" : "none";
   const params = ((op.parameters as Json[] | undefined) ?? []).map(
-    (p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${typeLabel(p.schema as Schema)}</td><td>${p.required ? "yes" : ""}</td><td>${prose(p.description ?? "")}</td></tr>`,
+    (p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${typeLabel(p.schema as Schema)}</td><td>${p.required ? "yes" : ""}</td><td>${[constraints(p.schema as Schema), prose(p.description ?? "")].filter(Boolean).join(" — ")}</td></tr>`,
   );
   const body = op.requestBody as { content: Record<string, { schema: Schema }>; required?: boolean } | undefined;
   const bodyHtml = body

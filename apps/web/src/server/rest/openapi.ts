@@ -53,7 +53,9 @@ const json = (schema: Json, description: string, extra: Json = {}) => ({ descrip
 const errorResponse = (id: string) => ({ $ref: `#/components/responses/${id}` });
 const idParam = (name: string, what: string) => ({ name, in: "path", required: true, description: what, schema: { type: "string", format: "uuid" } });
 
-const AUTH_ERRORS = { "401": errorResponse("Unauthorized"), "429": errorResponse("RateLimited"), "500": errorResponse("Internal") };
+const AUTH_ERRORS = { "401": errorResponse("Unauthorized"), "500": errorResponse("Internal") };
+// Only the token and order endpoints are rate-limited (per client).
+const LIMITED_ERRORS = { ...AUTH_ERRORS, "429": errorResponse("RateLimited") };
 
 function paths(): Json {
   return {
@@ -144,7 +146,7 @@ function paths(): Json {
           "503": json(ref("Error"), "PAYMENT_BUSY: payments are slow or failing right now; retry after the time given", {
             headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
           }),
-          ...AUTH_ERRORS,
+          ...LIMITED_ERRORS,
         },
       },
     },
@@ -156,7 +158,7 @@ function paths(): Json {
         description: "Only orders this client placed; any other id answers 404.",
         security: [{ oauth2: ["orders:read"] }],
         parameters: [idParam("orderId", "The order")],
-        responses: { "200": json(ref("Order"), "The order"), "403": errorResponse("Forbidden"), "404": errorResponse("NotFound"), ...AUTH_ERRORS },
+        responses: { "200": json(ref("Order"), "The order"), "403": errorResponse("Forbidden"), "404": errorResponse("NotFound"), ...LIMITED_ERRORS },
       },
     },
     "/api/v1/orders/{orderId}/cancel": {
@@ -176,7 +178,7 @@ function paths(): Json {
           "403": errorResponse("Forbidden"),
           "404": errorResponse("NotFound"),
           "409": json(ref("Error"), "CANNOT_CANCEL: the delivery has started, or the order is finished"),
-          ...AUTH_ERRORS,
+          ...LIMITED_ERRORS,
         },
       },
     },
