@@ -181,7 +181,7 @@ async function startLocalPostgres(port) {
 }
 
 /** pg.Client from the repo's node_modules (hoisted dependency of packages/db). */
-function pgClient(config) {
+export function pgClient(config) {
   const { Client } = createRequire(path.join(ROOT, "package.json"))("pg");
   return new Client({ ...config, connectionTimeoutMillis: 5000 });
 }
@@ -297,6 +297,19 @@ export async function ensureRedis(url = process.env.REDIS_URL || "redis://127.0.
 export async function ensureChromium() {
   if (fs.existsSync("/usr/bin/chromium")) return;
   await step("install chromium", () => aptInstall("chromium", "Chromium (/usr/bin/chromium) is not installed"));
+}
+
+// ── nginx (load balancer of `npm run ops:rolling`) ─────────────────────────────────────────────
+
+/** Path of Debian's nginx binary, installing the package as root when missing. */
+export async function ensureNginx() {
+  const find = () => ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
+  if (find()) return find();
+  if (!isRoot()) fail("nginx is not installed, and this is not root so it cannot be installed automatically.\nInstall it with:\n  sudo apt-get install nginx");
+  await step("install nginx", () => aptInstall("nginx", "nginx is not installed"));
+  // The package enables a site on port 80; ops:rolling runs its own instance, so stop that one.
+  spawnSync("sh", ["-c", "systemctl disable --now nginx 2>/dev/null || service nginx stop 2>/dev/null || true"], { stdio: "ignore" });
+  return find() ?? fail("nginx was installed but its binary was not found in /usr/sbin or /usr/bin");
 }
 
 // ── Prisma ────────────────────────────────────────────────────────────────────────────────────
