@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 // Everything the app loads comes from its own origin: no CDN, font or analytics hosts. Next's
@@ -26,6 +27,11 @@ const securityHeaders = [
 ];
 
 const config: NextConfig = {
+  // A self-contained server bundle for the container image (deploy/web.Dockerfile); traced from
+  // the monorepo root so workspace packages and hoisted modules come along. `npm start` and the
+  // tests still run apps/web/server.mjs over the regular .next output.
+  output: "standalone",
+  outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   transpilePackages: ["@bloom/domain", "@bloom/app", "@bloom/db"],
   serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/client", "@prisma/adapter-pg", "bcryptjs", "pino", "prom-client"],
   poweredByHeader: false,
