@@ -20,6 +20,8 @@ const schema = z
     /** Sign-in attempts per minute per client IP + email, and orders per minute per customer. */
     RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(30),
+    /** When set, /api/metrics answers only `Authorization: Bearer <token>` (Prometheus sends it). */
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     /** Public API: access-token lifetime (s) and issuer; per API client, token requests and order calls a minute. */
     API_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(3600).default(600),
     API_TOKEN_ISSUER: z.string().min(1).default("bloom"),

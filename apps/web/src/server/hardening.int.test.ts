@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkout } from "../../../../test/support/fixtures";
 import { newCustomer, signIn, startWeb, stopWeb, trpc, type WebProcess } from "../../../../test/support/web";
 
+const TOKEN = "metrics-token-metrics-token";
 let web: WebProcess;
 beforeAll(async () => {
-  web = await startWeb({ RATE_LIMIT_SIGNIN_PER_MIN: "3", RATE_LIMIT_ORDERS_PER_MIN: "2" });
+  web = await startWeb({ RATE_LIMIT_SIGNIN_PER_MIN: "3", RATE_LIMIT_ORDERS_PER_MIN: "2", METRICS_TOKEN: TOKEN });
 }, 600_000);
 afterAll(async () => {
   if (web) await stopWeb(web);
@@ -53,5 +54,13 @@ describe("entry point hardening", () => {
     // Another customer has a bucket of their own.
     const other = await newCustomer(web.base);
     expect((await trpc(web.base, other.cookie, "order.place", checkout())).status).toBe(200);
+  });
+
+  it("[C9] with METRICS_TOKEN set, /api/metrics answers only the bearer token", async () => {
+    expect((await fetch(`${web.base}/api/metrics`)).status).toBe(401);
+    expect((await fetch(`${web.base}/api/metrics`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    const res = await fetch(`${web.base}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("bloom_trpc_requests_total");
   });
 });
