@@ -1,0 +1,85 @@
+// Where the time goes: CPU seconds used by each part of the system over a measured interval, read
+// from /proc (Linux), plus the machine's total, so that load from outside the bench shows up too.
+import fs from "node:fs";
+import { treePids } from "./stack.mjs";
+
+const HZ = 100; // USER_HZ: clock ticks per second in /proc/<pid>/stat on Linux
+
+function ticks(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+function machine() {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - f[4], total }; // minus idle and iowait
+}
+
+/**
+ * Starts an interval. `groups` maps a name to an (async) function returning pids, evaluated at the
+ * start and at the end, so processes that appear meanwhile still count from their first tick.
+ */
+export async function cpuMeter(groups) {
+  const snap = async () => {
+    const out = {};
+    for (const [name, pids] of Object.entries(groups)) {
+      out[name] = new Map((await pids()).map((p) => [p, ticks(p)]));
+    }
+    return out;
+  };
+  const start = await snap();
+  const m0 = machine();
+  const self0 = process.cpuUsage();
+  const t0 = Date.now();
+  return {
+    /** CPU seconds per group, "bench load generator", "other (outside the bench)", and busy %. */
+    async stop() {
+      const end = await snap();
+      const m1 = machine();
+      const wall = (Date.now() - t0) / 1000;
+      const out = {};
+      let ours = 0;
+      for (const name of Object.keys(groups)) {
+        let sum = 0;
+        for (const [pid, t] of end[name]) sum += t - (start[name].get(pid) ?? 0);
+        out[name] = sum / HZ;
+        ours += out[name];
+      }
+      const self = process.cpuUsage(self0);
+      out["load generator"] = (self.user + self.system) / 1e6;
+      ours += out["load generator"];
+      const busy = (m1.busy - m0.busy) / HZ;
+      out["other (not the bench)"] = Math.max(0, busy - ours);
+      return { wallSec: wall, cpuSec: out, machineBusyPct: (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total) };
+    },
+  };
+}
+
+/** Pids of a started process tree (npm → sh → node). */
+export const treeOf = (proc) => () => (proc && !proc.exited ? treePids(proc.child.pid) : []);
+
+/** Backend pids serving the bench database, and the bench Redis server. */
+export async function servicePids(db, redisPort) {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const redis = [];
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, "utf8");
+      if (cmd.startsWith("redis-server") && cmd.includes(`:${redisPort}`)) redis.push(Number(d));
+    } catch {
+      // gone
+    }
+  }
+  return { pg: rows.map((r) => r.pid), redis };
+}
+
+export function loadAverage() {
+  return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
+}

@@ -1,0 +1,226 @@
+// `npm run bench` (issue 7): builds the production app, starts web + worker against PostgreSQL and
+// Redis (database bloom_bench, its own Redis port, queue prefix "bench"), seeds what it needs,
+// drives the real HTTP API with autocannon from many signed-in customers, and writes
+// bench/results/{latest.json, report.md, latency.svg}.
+//
+//   npm run bench                     scenarios 1–4 (≈ 5 minutes of load)
+//   npm run bench -- --scale          also 5: reads over 1,000,000 bulk-loaded orders
+//   npm run bench -- --quick          short durations, for trying the harness (not for figures)
+//   npm run bench -- --working-tree   measure the working tree in place instead of a clean HEAD
+process.env.TZ = "UTC"; // timestamps go to and from PostgreSQL as UTC
+
+import os from "node:os";
+import path from "node:path";
+import { fail, ROOT, step } from "../scripts/lib/services.mjs";
+import { loadAverage, cpuMeter, servicePids, treeOf } from "./lib/cpu.mjs";
+import { BENCH_PASSWORD, benchCatalog, connect, seedCustomers } from "./lib/db.mjs";
+import { signIn, signInAll } from "./lib/http.mjs";
+import { load } from "./lib/load.mjs";
+import { goalsTable, table, writeResults } from "./lib/report.mjs";
+import { benchConfig, codeUnderTest, prepare, redisCommand, startWeb, startWorker, stop, stopAll } from "./lib/stack.mjs";
+import { round } from "./lib/stats.mjs";
+import { drainBacklog, orderEventLatency, storeActionLatency } from "./scenarios/events.mjs";
+import { outageScenario, overloadScenario, paymentIntegrity } from "./scenarios/payment.mjs";
+import { placeOrderScenario } from "./scenarios/place-order.mjs";
+import { readScaleScenario } from "./scenarios/read-scale.mjs";
+import { checkoutBody } from "./lib/http.mjs";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const D = quick
+  ? { place: 5, overload: 10, outage: { duration: 16, outageAt: 4, outageSec: 6 }, backlog: 1000, read: 5 }
+  : { place: 30, overload: 60, outage: { duration: 30, outageAt: 10, outageSec: 10 }, backlog: 10_000, read: 15 };
+const CUSTOMERS = 1000;
+const RESULTS = path.join(ROOT, "bench", "results");
+const log = (m) => console.log(`  · ${m}`);
+
+const cfg = benchConfig();
+const loadBefore = loadAverage();
+const code = codeUnderTest({ workingTree: args.has("--working-tree") });
+console.log(`▶ benchmark of ${code.commit.slice(0, 12)}${code.snapshot ? ` (clean export in ${code.dir})` : " (working tree)"}; load average ${loadBefore.join(" ")}`);
+if (code.snapshot && code.dirty) console.log("  ! the working tree has uncommitted changes: they are not measured (commit them, or --working-tree)");
+
+let services;
+let db;
+const rows = [];
+const result = {
+  date: new Date().toISOString(),
+  commit: code.commit,
+  codeDirty: code.snapshot ? false : code.dirty,
+  command: `npm run bench${[...args].length ? ` -- ${[...args].join(" ")}` : ""}`,
+  cores: os.cpus().length,
+};
+const notes = [];
+const series = {};
+
+try {
+  services = await prepare(cfg, code);
+  db = await connect(cfg.databaseUrl);
+  const customers = await step(`seed ${CUSTOMERS} bench customers, stock`, () => seedCustomers(db, CUSTOMERS));
+  const catalog = await benchCatalog(db);
+  const webProc = await step("start web", () => startWeb(cfg, code));
+  const worker1 = await step("start worker", () => startWorker(cfg, code, 0));
+  const base = `http://127.0.0.1:${cfg.webPort}`;
+  const customerCookies = await step(`sign in ${CUSTOMERS} customers through next-auth`, () =>
+    signInAll(base, customers.map((c) => c.email), BENCH_PASSWORD),
+  );
+  const ownerCookie = await signIn(base, "owner@bloom.test", "bloom1234");
+  const riderCookie = await signIn(base, "rider@bloom.test", "bloom1234");
+  const redisPort = Number(new URL(cfg.redisUrl).port);
+  const ctx = { base, db, customerCookies, catalog, ownerCookie, riderCookie, webProc, redisPort, log, cfg, code };
+
+  await step("warm-up (not measured)", async () => {
+    let n = 0;
+    await load({ base, path: "/api/trpc/account.ping", cookies: customerCookies, connections: 20, duration: 3 });
+    await load({ base, method: "POST", path: "/api/trpc/order.place", cookies: customerCookies, body: () => checkoutBody(catalog[n++ % catalog.length]), connections: 20, duration: 5 });
+  });
+
+  // 1 + 4a: place-order and the framework's ceiling; the pipeline's latency for those orders.
+  const s1 = await step("scenario 1: place-order vs ceiling", async () => {
+    const meter = await cpuMeter({
+      web: treeOf(webProc),
+      worker: treeOf(worker1),
+      postgres: async () => (await servicePids(db, redisPort)).pg,
+      redis: async () => (await servicePids(db, redisPort)).redis,
+    });
+    const r = await placeOrderScenario(ctx, { connections: 100, duration: D.place });
+    const cpu = await meter.stop();
+    return { ...r, cpu };
+  });
+  rows.push(...s1.rows);
+  const ev = await step("scenario 4a: event latency under scenario 1", () => orderEventLatency(ctx, s1.window));
+  const action = await step("scenario 4b: store action → MyPage (issue 5)", () => storeActionLatency(ctx));
+  result.placeOrder = { ...s1.json, cpuSec: roundAll(s1.cpu.cpuSec), machineBusyPct: round(s1.cpu.machineBusyPct, 0) };
+  series.placeOrder = s1.series.placeOrder;
+
+  // 2: the report's overload test.
+  const s2 = await step("scenario 2: overload (the report's test)", () => overloadScenario(ctx, { connections: 100, duration: D.overload }));
+  rows.push(...s2.rows);
+  result.overload = s2.json;
+
+  // 3: payment outage at a steady offered rate below capacity.
+  const rate = Number(process.env.BENCH_OUTAGE_RATE || Math.max(10, Math.min(150, Math.round(0.6 * s2.json.ordersPerSec))));
+  const s3 = await step("scenario 3: payment outage", () => outageScenario(ctx, { rate, connections: 100, ...D.outage }));
+  rows.push(...s3.rows);
+  result.outage = s3.json;
+  series.outage = s3.series.outage;
+  series.outageWindow = s3.series.outageWindow;
+
+  // 4c: backlog drain, one worker then two.
+  const one = await step(`scenario 4c: ${D.backlog} events, 1 worker`, () => drainBacklog(ctx, { count: D.backlog, workerProcs: [worker1] }));
+  const worker2 = await step("start second worker", () => startWorker(cfg, code, 1));
+  const two = await step(`scenario 4c: ${D.backlog} events, 2 workers`, () => drainBacklog(ctx, { count: D.backlog, workerProcs: [worker1, worker2] }));
+  await stop(worker2);
+  result.events = {
+    storeP50Ms: ev.store.p50Ms,
+    storeP95Ms: ev.store.p95Ms,
+    storeP99Ms: ev.store.p99Ms,
+    myPageP50Ms: ev.myPage.p50Ms,
+    myPageP95Ms: ev.myPage.p95Ms,
+    myPageP99Ms: ev.myPage.p99Ms,
+    relayP50Ms: ev.relay.p50Ms,
+    relayP99Ms: ev.relay.p99Ms,
+    eventsMeasured: ev.events,
+    storeActionToMyPage: { accepted: action.accepted, p50Ms: action.myPage.p50Ms, p99Ms: action.myPage.p99Ms, relayP50Ms: action.relay.p50Ms },
+    oneWorkerPerSec: one.eventsPerSec,
+    twoWorkersPerSec: two.eventsPerSec,
+    twoOverOne: two.eventsPerSec / one.eventsPerSec,
+    backlogEvents: D.backlog,
+    oneWorkerCpuSec: roundAll(one.cpu.cpuSec),
+    twoWorkersCpuSec: roundAll(two.cpu.cpuSec),
+    oneWorkerSec: one.seconds,
+    twoWorkersSec: two.seconds,
+  };
+  rows.push(
+    { name: "4 event: commit → store order", perSec: null, p50Ms: ev.store.p50Ms, p95Ms: ev.store.p95Ms, p99Ms: ev.store.p99Ms, count: ev.store.n, statuses: {} },
+    { name: "4 event: commit → MyPage row", perSec: null, p50Ms: ev.myPage.p50Ms, p95Ms: ev.myPage.p95Ms, p99Ms: ev.myPage.p99Ms, count: ev.myPage.n, statuses: {} },
+    { name: "4 event: store accept → MyPage", perSec: null, p50Ms: action.myPage.p50Ms, p95Ms: action.myPage.p95Ms, p99Ms: action.myPage.p99Ms, count: action.myPage.n, statuses: action.failed ? { failed: action.failed } : {} },
+    { name: `4 backlog ${D.backlog}: 1 worker (events/s)`, perSec: one.eventsPerSec, p50Ms: null, p95Ms: null, p99Ms: null, count: one.events, statuses: { effects: one.effects } },
+    { name: `4 backlog ${D.backlog}: 2 workers (events/s)`, perSec: two.eventsPerSec, p50Ms: null, p95Ms: null, p99Ms: null, count: two.events, statuses: { effects: two.effects } },
+  );
+
+  // 5: read scale (optional: bulk-loads 1,000,000 orders).
+  if (args.has("--scale")) {
+    const s5 = await step("scenario 5: read scale over 1,000,000 orders", () => readScaleScenario(ctx, { duration: D.read, quick }));
+    rows.push(...s5.rows);
+    result.readScale = s5.json;
+  }
+
+  const whole = await paymentIntegrity(db, new Date(result.date));
+  notes.push(`Whole run: ${whole.unpaid} unpaid orders, ${whole.orphans} orphan charges, ${whole.voided} voided charges (charges cancelled by key after a failure).`);
+} catch (err) {
+  console.error(err);
+  await stopAll();
+  fail(`benchmark failed: ${err.message}`);
+} finally {
+  await stopAll();
+  await db?.end().catch(() => {});
+  if (services?.startedRedis) await redisCommand(cfg.redisUrl, "SHUTDOWN", "NOSAVE").catch(() => {});
+}
+
+const loadAfter = loadAverage();
+result.machine = {
+  cores: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? "unknown",
+  node: process.version,
+  memoryGiB: round(os.totalmem() / 2 ** 30, 0),
+  loadBefore,
+  loadAfter,
+  otherLoadNote:
+    Math.max(...loadBefore.slice(0, 2)) > 0.5 * os.cpus().length
+      ? "Other load was present on the machine before the run (load average above half the cores): figures are lower than on an idle machine."
+      : "The machine was otherwise quiet before the run.",
+};
+const goals = evaluate(result);
+result.goals = goals.map(({ name, met }) => ({ name, met }));
+result.notes = [...notes, ...explain(result)];
+
+console.log(`\n${table(rows)}\n\n${goalsTable(goals)}\n`);
+writeResults(RESULTS, result, rows, goals, series);
+console.log(`wrote bench/results/latest.json, report.md, latency.svg (load average before ${loadBefore.join(" ")}, after ${loadAfter.join(" ")})`);
+
+function roundAll(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 2)]));
+}
+
+function evaluate(r) {
+  const g = [];
+  const add = (name, value, goal, met, note) => g.push({ name, value, goal, met, note });
+  const p = r.placeOrder;
+  add("place-order / ceiling", `${round(p.ratio, 2)} (${round(p.ordersPerSec)} / ${round(p.ceilingPerSec)} per s)`, "≥ 0.5", p.ratio >= 0.5);
+  add("place-order p99", `${round(p.p99Ms)} ms`, "≤ 150 ms", p.p99Ms <= 150);
+  add("place-order errors", String(p.errors), "0", p.errors === 0);
+  const o = r.overload;
+  add("overload orders/s", `${round(o.ordersPerSec)} (Little's-law bound ${round(o.littleBound)})`, "≥ 150", o.ordersPerSec >= 150);
+  add("overload answered without a server error", `${round(100 * o.availability, 2)} % (${o.serverErrors} server errors)`, "100 %", o.serverErrors === 0 && o.availability === 1);
+  add("unpaid orders / orphan charges", `${o.unpaidOrders} / ${o.orphanCharges}`, "0 / 0", o.unpaidOrders === 0 && o.orphanCharges === 0);
+  const u = r.outage;
+  add("outage busy answers p99", `${round(u.busyP99Ms)} ms (${u.busyAnswers} answers)`, "≤ 50 ms", u.busyP99Ms !== null && u.busyP99Ms <= 50);
+  add("outage recovery", u.recoverySec === null ? "not within the run" : `${round(u.recoverySec)} s`, "≤ 5 s", u.recoverySec !== null && u.recoverySec <= 5);
+  const e = r.events;
+  add("event p99 commit → store order", `${round(e.storeP99Ms)} ms`, "≤ 250 ms", e.storeP99Ms <= 250);
+  add("event p99 commit → MyPage row", `${round(e.myPageP99Ms)} ms`, "≤ 250 ms", e.myPageP99Ms <= 250);
+  add("2 workers ÷ 1 worker", `${round(e.twoOverOne, 2)} (${round(e.oneWorkerPerSec)} → ${round(e.twoWorkersPerSec)} events/s)`, "≥ 1.3", e.twoOverOne >= 1.3);
+  if (r.readScale) {
+    for (const [k, label] of [["boardP99Ms", "store board"], ["myPageP99Ms", "MyPage"], ["riderP99Ms", "rider open requests"]]) {
+      add(`read scale p99: ${label}`, `${round(r.readScale[k])} ms`, "≤ 20 ms", r.readScale[k] <= 20);
+    }
+  }
+  return g;
+}
+
+/** Where the time went, in words, from the CPU accounting of the run. */
+function explain(r) {
+  const out = [];
+  const cpu = (c) => Object.entries(c).filter(([, v]) => v > 0.05).map(([k, v]) => `${k} ${v} s`).join(", ");
+  const p = r.placeOrder;
+  out.push(`Scenario 1 CPU (both load phases, ${D.place * 2} s on ${r.cores} cores, machine ${p.machineBusyPct} % busy): ${cpu(p.cpuSec)}.`);
+  const e = r.events;
+  out.push(
+    `Backlog drain: 1 worker ${round(e.oneWorkerSec)} s (CPU: ${cpu(e.oneWorkerCpuSec)}); 2 workers ${round(e.twoWorkersSec)} s (CPU: ${cpu(e.twoWorkersCpuSec)}). ` +
+      `Each OrderPlaced is two jobs (store-notification, mypage-projection), each a PostgreSQL transaction.`,
+  );
+  out.push(`Store action → MyPage (issue 5): ${e.storeActionToMyPage.accepted} orders accepted through store.accept; relay p50 ${round(e.storeActionToMyPage.relayP50Ms)} ms.`);
+  out.push(`Outage scenario: ${r.outage.offeredPerSec} orders/s offered (paced over staggered autocannon instances; 60 % of the overload throughput, at most 150/s), processor down from ${round(r.outage.outageStartSec)} s to ${round(r.outage.outageEndSec)} s.`);
+  return out;
+}

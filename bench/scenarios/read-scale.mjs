@@ -1,0 +1,3 @@
+export async function readScaleScenario() {
+  throw new Error("not yet");
+}
