@@ -80,9 +80,10 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     },
     { role: "CUSTOMER", id: customerId },
   );
+  let created;
   try {
-    await db.$transaction(async (tx) => {
-      await tx.order.create({
+    created = await db.$transaction(async (tx) => {
+      const order = await tx.order.create({
         data: {
           id: orderId,
           customerId,
@@ -103,6 +104,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
           lines: { create: priced.lines },
           history: { create: { status: "PLACED" } },
         },
+        // The answer is built from what was written, not read back in another round trip.
+        include: { lines: true, history: { orderBy: { at: "asc" } } },
       });
       await tx.payment.create({
         data: {
@@ -117,6 +120,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         },
       });
       await appendEvents(tx, [placed]);
+      return order;
     });
   } catch (e) {
     // A concurrent identical request won the race: it holds the same (single) charge.
@@ -129,8 +133,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     return refuse("PAYMENT_FAILED", "We could not save your order, so the payment was cancelled. Please try again.");
   }
   ctx.log.info({ orderId, customerId, storeId: store.id, totalWon: priced.totalWon }, "order placed");
-  const order = await getOrderForCustomer(db, customerId, orderId);
-  return { ok: true, order: order!, replayed: false };
+  const { idempotencyKey: _key, ...order } = created;
+  return { ok: true, order, replayed: false };
 }
 
 async function findByKey(ctx: AppContext, customerId: string, key: string) {

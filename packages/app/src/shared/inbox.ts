@@ -10,12 +10,17 @@ export async function handleOnce(
   effect: (tx: Tx) => Promise<void>,
 ): Promise<"done" | "duplicate"> {
   try {
-    await db.$transaction(async (tx) => {
-      // Claimed first: a concurrent duplicate blocks here until we commit, then fails.
-      await tx.processedEvent.create({ data: { consumer, eventId } });
+    return await db.$transaction(async (tx) => {
+      // Claimed first: a concurrent duplicate blocks here until we commit, then claims nothing.
+      // Raw SQL: this runs for every job, and a Prisma model call costs ~1–2 ms of the worker's
+      // CPU in query compilation — a large share of a job (see bench/).
+      const claimed = await tx.$executeRaw`
+        INSERT INTO inbox_processed_events (consumer, event_id) VALUES (${consumer}, ${eventId}::uuid)
+        ON CONFLICT DO NOTHING`;
+      if (claimed === 0) return "duplicate" as const;
       await effect(tx);
+      return "done" as const;
     });
-    return "done";
   } catch (e) {
     if (isUniqueViolation(e)) {
       const seen = await db.processedEvent.findUnique({ where: { consumer_eventId: { consumer, eventId } } });
