@@ -89,7 +89,7 @@ try {
   });
   rows.push(...s1.rows);
   const ev = await step("scenario 4a: event latency under scenario 1", () => orderEventLatency(ctx, s1.window));
-  const action = await step("scenario 4b: store action → MyPage (issue 5)", () => storeActionLatency(ctx));
+  const action = await step("scenario 4b: store action → MyPage (issue 5)", () => storeActionLatency(ctx, { since: s1.window.from }));
   result.placeOrder = { ...s1.json, cpuSec: roundAll(s1.cpu.cpuSec), machineBusyPct: round(s1.cpu.machineBusyPct, 0) };
   series.placeOrder = s1.series.placeOrder;
 

@@ -30,13 +30,23 @@ async function waitProcessed(db, type, from, to, ms = 180_000) {
   }
 }
 
-/** Per event: commit → published by the relay → effect in each consumer, in ms. */
+/**
+ * Per event: commit → published by the relay → effect in each consumer, in ms. The effect's time
+ * is the consumer's inbox row (PostgreSQL's clock, at the start of the effect's transaction).
+ * The commit's time: a store action's event is created inside its transaction just before the
+ * outbox insert and COMMIT, so its occurred_at is used. OrderPlaced is created before its
+ * transaction (which may first wait for a pooled connection under load), so its order's payment
+ * row is used instead: written by the app (created_at set by Prisma at the insert) as the
+ * transaction's next-to-last statement, just before the outbox insert and COMMIT.
+ */
 async function latencies(db, type, from, to) {
+  const commit = type === "OrderPlaced" ? "coalesce(p.created_at, o.occurred_at)" : "o.occurred_at";
   const { rows } = await db.query(
-    `SELECT extract(epoch FROM o.published_at - o.occurred_at) * 1000 AS relay,
-            extract(epoch FROM s.processed_at - o.occurred_at) * 1000 AS store,
-            extract(epoch FROM m.processed_at - o.occurred_at) * 1000 AS mypage
+    `SELECT extract(epoch FROM o.published_at - ${commit}) * 1000 AS relay,
+            extract(epoch FROM s.processed_at - ${commit}) * 1000 AS store,
+            extract(epoch FROM m.processed_at - ${commit}) * 1000 AS mypage
      FROM outbox_events o
+     LEFT JOIN payment_payments p ON p.order_id = o.order_id
      LEFT JOIN inbox_processed_events s ON s.consumer = $4 AND s.event_id = o.id
      LEFT JOIN inbox_processed_events m ON m.consumer = $5 AND m.event_id = o.id
      WHERE o.type = $1 AND o.occurred_at >= $2 AND o.occurred_at < $3`,
@@ -54,11 +64,13 @@ export async function orderEventLatency(ctx, window) {
 }
 
 /** Issue 5's figure: the owner accepts orders through the API; commit → MyPage row changed. */
-export async function storeActionLatency(ctx, { count = 200, parallel = 4 } = {}) {
+export async function storeActionLatency(ctx, { since, count = 200, parallel = 4 }) {
+  // Orders placed by this run only (not bulk-loaded history, which has no events to fold).
   const { rows } = await ctx.db.query(
     `SELECT so.order_id FROM store_orders so JOIN store_stores s ON s.id = so.store_id JOIN identity_users u ON u.id = s.owner_id
-     WHERE u.email = 'owner@bloom.test' AND so.status = 'NEW' AND so.recipient_name <> '' ORDER BY so.created_at DESC LIMIT $1`,
-    [count],
+     WHERE u.email = 'owner@bloom.test' AND so.status = 'NEW' AND so.recipient_name <> '' AND so.created_at >= $2
+     ORDER BY so.created_at DESC LIMIT $1`,
+    [count, since],
   );
   const from = new Date();
   let next = 0;
