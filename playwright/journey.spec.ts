@@ -55,6 +55,6 @@ test("[F6][F7] the owner rejects an order with a reason; the customer sees it re
   await expect(card).toHaveAttribute("data-status", "REJECTED");
 
   await customer.goto(`/orders/${orderId}`);
-  await expect(customer.getByTestId("order-status")).toHaveText("Rejected by the store", { timeout: 15_000 });
+  await expect(customer.getByTestId("order-status")).toHaveText("Rejected", { timeout: 15_000 });
   await expect(customer.getByText("Refunded").first()).toBeVisible({ timeout: 15_000 });
 });

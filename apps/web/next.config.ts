@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Everything the app loads comes from its own origin: no CDN, font or analytics hosts. Next's
 // hydration uses inline scripts and React inline styles, hence 'unsafe-inline' (nonces would make
@@ -43,4 +44,7 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// next-intl (issue 8, UI languages): points `next-intl/config` at the per-request locale and messages.
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withNextIntl(config);

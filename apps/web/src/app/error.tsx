@@ -1,29 +1,32 @@
 "use client";
 // The last-resort boundary for a page that crashed while rendering: no stack trace, a way back.
+import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { Button, buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("errorPage");
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <EmptyState
       headingLevel={1}
-      icon="⚠"
-      title="Something went wrong on this page"
+      icon={<TriangleAlert />}
+      title={t("title")}
       action={
         <>
-          <Button onClick={() => retry()}>Try again</Button>
-          <Link href="/stores" className={buttonClass("secondary")}>
-            Browse stores
-          </Link>
+          <Button onClick={() => retry()}>{t("retry")}</Button>
+          <Button variant="secondary" asChild>
+            <Link href="/stores">{t("browse")}</Link>
+          </Button>
         </>
       }
     >
-      <p>Please try again. If it keeps happening, reload the page.</p>
+      <p>{t("body")}</p>
     </EmptyState>
   );
 }

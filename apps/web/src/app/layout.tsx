@@ -1,35 +1,51 @@
-// The root layout: global styles, client providers, the site header and the main landmark.
-// Pages render inside <main id="main">, so they must not render a <main> of their own.
+// The root layout: fonts and global styles, the viewer's language (B3), client providers, the
+// site header and the main landmark. Pages render inside <main id="main">, so they must not
+// render a <main> of their own.
 import type { Metadata, Viewport } from "next";
+import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
+import { IntlProvider } from "~/components/intl-provider";
 import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
+import type { Locale } from "~/i18n/config";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Bloom — flowers from local florists", template: "%s · Bloom" },
-  description: "Order bouquets from local flower shops in Korea, delivered the same day.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: { default: t("title"), template: t("titleTemplate", { page: "%s" }) },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = {
-  themeColor: "#b8325a",
+  themeColor: "#b0284f",
   width: "device-width",
   initialScale: 1,
+  viewportFit: "cover",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = (await getLocale()) as Locale;
+  const [messages, timeZone, t] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common")]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <a href="#main" className="skip-link">
-          Skip to content
+        <a
+          href="#main"
+          className="fixed top-2 left-2 z-[100] -translate-y-24 rounded-xl bg-ink px-4 py-2 font-semibold text-white no-underline focus:translate-y-0 focus:text-white"
+        >
+          {t("skipToContent")}
         </a>
-        <Providers>
-          <SiteHeader />
-          <main id="main" className="site-main container" tabIndex={-1}>
-            {children}
-          </main>
-        </Providers>
+        <IntlProvider locale={locale} timeZone={timeZone} messages={messages}>
+          <Providers>
+            <SiteHeader />
+            <main id="main" tabIndex={-1} className="container-page pt-5 pb-16 sm:pt-7">
+              {children}
+            </main>
+          </Providers>
+        </IntlProvider>
       </body>
     </html>
   );

@@ -1,20 +1,21 @@
 import Link from "next/link";
-import { buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
+import { getTranslations } from "next-intl/server";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
     <EmptyState
       headingLevel={1}
-      icon="❀"
-      title="We could not find that page"
+      title={t("title")}
       action={
-        <Link href="/stores" className={buttonClass("primary")}>
-          Browse stores
-        </Link>
+        <Button asChild>
+          <Link href="/stores">{t("browse")}</Link>
+        </Button>
       }
     >
-      <p>The link may be old, or the page has moved.</p>
+      <p>{t("body")}</p>
     </EmptyState>
   );
 }

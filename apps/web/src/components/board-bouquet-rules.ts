@@ -1,7 +1,11 @@
 // Client-side checks for the menu forms, with the limits of bouquetEditSchema (@bloom/domain),
-// which the server validates again.
-import { BOUQUET_LIMITS, formatWon } from "@bloom/domain";
-import { TRPCClientError } from "@trpc/client";
+// which the server validates again. They say what is wrong (field + kind); the words come from
+// `validation.bouquet.<field>.<kind>` in the messages (useBouquetErrorText).
+import { BOUQUET_LIMITS } from "@bloom/domain";
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+import { readError } from "~/lib/trpc-error";
+import { useFormat } from "~/lib/format";
 
 export const PRICE_MIN = BOUQUET_LIMITS.priceMin;
 export const PRICE_MAX = BOUQUET_LIMITS.priceMax;
@@ -10,7 +14,8 @@ export const NAME_MAX = BOUQUET_LIMITS.nameMax;
 export const DESCRIPTION_MAX = BOUQUET_LIMITS.descriptionMax;
 
 export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock";
-export type BouquetErrors = Partial<Record<BouquetField, string>>;
+export type BouquetIssue = "required" | "whole" | "min" | "max" | "negative" | "tooLong" | "invalid";
+export type BouquetErrors = Partial<Record<BouquetField, BouquetIssue>>;
 
 /** "25,000", "₩25000" and " 25000 " all read as 25000; anything else is NaN. */
 export function parseWhole(text: string): number {
@@ -18,43 +23,57 @@ export function parseWhole(text: string): number {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-export function checkPrice(text: string): string | undefined {
+export function checkPrice(text: string): BouquetIssue | undefined {
   const n = parseWhole(text);
-  if (text.trim() === "") return "Enter a price";
-  if (!Number.isInteger(n)) return "Price is in whole won";
-  if (n < PRICE_MIN) return `Price must be at least ${formatWon(PRICE_MIN)}`;
-  if (n > PRICE_MAX) return `Price must be at most ${formatWon(PRICE_MAX)}`;
+  if (text.trim() === "") return "required";
+  if (!Number.isInteger(n)) return "whole";
+  if (n < PRICE_MIN) return "min";
+  if (n > PRICE_MAX) return "max";
   return undefined;
 }
 
-export function checkStock(text: string): string | undefined {
+export function checkStock(text: string): BouquetIssue | undefined {
   const n = parseWhole(text);
-  if (text.trim() === "") return "Enter the stock";
-  if (!Number.isInteger(n)) return "Stock is a whole number";
-  if (n < 0) return "Stock cannot be negative";
-  if (n > STOCK_MAX) return `Stock must be at most ${STOCK_MAX.toLocaleString("en-US")}`;
+  if (text.trim() === "") return "required";
+  if (!Number.isInteger(n)) return "whole";
+  if (n < 0) return "negative";
+  if (n > STOCK_MAX) return "max";
   return undefined;
 }
 
 export function checkNames(name: string, nameKo: string, description: string): BouquetErrors {
   const e: BouquetErrors = {};
-  if (!name.trim()) e.name = "Enter a name";
-  else if (name.trim().length > NAME_MAX) e.name = `Keep the name under ${NAME_MAX} characters`;
-  if (!nameKo.trim()) e.nameKo = "Enter the Korean name";
-  else if (nameKo.trim().length > NAME_MAX) e.nameKo = `Keep the name under ${NAME_MAX} characters`;
-  if (description.trim().length > DESCRIPTION_MAX) e.description = "Description is too long";
+  if (!name.trim()) e.name = "required";
+  else if (name.trim().length > NAME_MAX) e.name = "tooLong";
+  if (!nameKo.trim()) e.nameKo = "required";
+  else if (nameKo.trim().length > NAME_MAX) e.nameKo = "tooLong";
+  if (description.trim().length > DESCRIPTION_MAX) e.description = "tooLong";
   return e;
 }
 
-/** The server's per-field messages (zod input errors), when the refusal carries them. */
+/** The fields the server's input validation refused (zod), when the refusal carries them. */
 export function serverFieldErrors(error: unknown): BouquetErrors {
-  if (!(error instanceof TRPCClientError)) return {};
-  const fe = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined)?.fieldErrors;
+  const fe = readError(error).fieldErrors;
   if (!fe) return {};
   const out: BouquetErrors = {};
   for (const key of ["name", "nameKo", "description", "priceWon", "stock"] as const) {
-    const first = fe[key]?.[0];
-    if (first) out[key] = first;
+    if (fe[key]?.length) out[key] = "invalid";
   }
   return out;
+}
+
+/** The words for a field's issue, with the limits filled in. */
+export function useBouquetErrorText(): (field: BouquetField, issue: BouquetIssue | undefined) => string | undefined {
+  const t = useTranslations("validation.bouquet");
+  const f = useFormat();
+  return useCallback(
+    (field, issue) => {
+      if (!issue) return undefined;
+      const values = { min: f.won(PRICE_MIN), max: field === "priceWon" ? f.won(PRICE_MAX) : f.number(field === "stock" ? STOCK_MAX : NAME_MAX), limit: field === "description" ? DESCRIPTION_MAX : NAME_MAX };
+      type Key = Parameters<typeof t>[0];
+      const key = `${field}.${issue}`;
+      return t.has(key as Key) ? t(key as Key, values) : t("invalid");
+    },
+    [t, f],
+  );
 }

@@ -1,5 +1,4 @@
-// The owner's words for store orders, and readers for the board row's JSON columns.
-import { REJECT_REASONS, type RejectReason, type StoreOrderStatus } from "@bloom/domain";
+// The board's types, and readers for the board row's JSON columns.
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/routers/_app";
 
@@ -8,37 +7,13 @@ export type BoardOrder = Outputs["store"]["board"]["orders"][number];
 export type MyStore = Outputs["store"]["myStores"][number];
 export type MenuBouquet = Outputs["store"]["menu"][number];
 
-export const STORE_ORDER_STATUS_LABEL: Record<StoreOrderStatus, string> = {
-  NEW: "New",
-  ACCEPTED: "Accepted",
-  DECORATED: "Ready for pickup",
-  REJECTED: "Rejected",
-  CANCELLED: "Cancelled",
-};
-
-export const REJECT_REASON_LABEL: Record<RejectReason, string> = {
-  OUT_OF_FLOWERS: "Out of flowers",
-  OUT_OF_MATERIALS: "Out of materials",
-  OTHER: "Other",
-};
-
-/** The board stores either the reason code or the owner's own words ("Other"). */
-export function rejectReasonText(stored: string | null): string | null {
-  if (!stored) return null;
-  return (REJECT_REASONS as readonly string[]).includes(stored) ? REJECT_REASON_LABEL[stored as RejectReason] : stored;
-}
-
 export type BoardLine = { bouquetId: string; name: string; unitPriceWon: number; quantity: number };
 
 /** `lines` is a JSON column: trust only the lines that have the expected shape. */
 export function boardLines(value: unknown): BoardLine[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
-    (l): l is BoardLine =>
-      typeof l === "object" &&
-      l !== null &&
-      typeof (l as BoardLine).name === "string" &&
-      typeof (l as BoardLine).quantity === "number",
+    (l): l is BoardLine => typeof l === "object" && l !== null && typeof (l as BoardLine).name === "string" && typeof (l as BoardLine).quantity === "number",
   );
 }
 

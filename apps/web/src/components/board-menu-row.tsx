@@ -3,19 +3,29 @@
 // Fields the owner has not touched follow the server (stock also moves when orders are accepted),
 // so saving a new price does not write back a stock figure that was stale on screen.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { Button } from "~/components/button";
-import { readError } from "~/lib/trpc-error";
+import { Button } from "~/components/ui/button";
+import { FieldError } from "~/components/ui/field";
+import { Input } from "~/components/ui/input";
+import { Switch } from "~/components/ui/switch";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
-import { checkPrice, checkStock, parseWhole, serverFieldErrors, type BouquetErrors } from "./board-bouquet-rules";
+import { checkPrice, checkStock, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
 import type { MenuBouquet } from "./board-labels";
-import styles from "./board-menu.module.css";
 
 type Draft = { priceWon: string; stock: string; active: boolean };
 
 const fromServer = (b: MenuBouquet): Draft => ({ priceWon: String(b.priceWon), stock: String(b.stock), active: b.active });
 
 export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
+  const t = useTranslations("menuEditor.row");
+  const locale = useLocale();
+  const nameOf = useLocalizedName();
+  const errorText = useBouquetErrorText();
+  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formId = useId();
@@ -24,6 +34,8 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   const [saved, setSaved] = useState(false);
   const base = useRef<Draft>(fromServer(bouquet));
   const rowRef = useRef<HTMLTableRowElement>(null);
+  const name = nameOf(bouquet);
+  const otherName = locale === "ko" ? bouquet.name : bouquet.nameKo;
 
   const server = fromServer(bouquet);
   useEffect(() => {
@@ -64,70 +76,51 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
       rowRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
+    // Only what changed is sent: the update is partial, so a stale figure never overwrites a moved one.
     save.mutate({
       bouquetId: bouquet.id,
-      name: bouquet.name,
-      nameKo: bouquet.nameKo,
-      description: bouquet.description,
-      priceWon: parseWhole(draft.priceWon),
-      stock: parseWhole(draft.stock),
-      active: draft.active,
+      ...(draft.priceWon !== server.priceWon ? { priceWon: parseWhole(draft.priceWon) } : {}),
+      ...(draft.stock !== server.stock ? { stock: parseWhole(draft.stock) } : {}),
+      ...(draft.active !== server.active ? { active: draft.active } : {}),
     });
   }
 
-  const formError = save.error && !errors.priceWon && !errors.stock ? readError(save.error).message : null;
+  const formError = save.error && !errors.priceWon && !errors.stock ? errorMessage(save.error) : null;
+  const outOfStock = draft.stock.trim() === "0";
 
   return (
-    <tr ref={rowRef} className={styles.row} data-dirty={dirty || undefined} data-testid="menu-bouquet" data-bouquet-id={bouquet.id}>
-      <th scope="row" className={styles.nameCell}>
-        <span className={styles.name}>{bouquet.name}</span>
-        <span className="ko" lang="ko">
-          {bouquet.nameKo}
+    <tr ref={rowRef} data-dirty={dirty || undefined} data-testid="menu-bouquet" data-bouquet-id={bouquet.id} className={cn("border-b border-line last:border-b-0", dirty && "bg-warning-50/60")}>
+      <th scope="row" className="px-4 py-3 text-left align-top font-normal">
+        <span className="block font-bold">{name}</span>
+        <span className="block text-sm text-muted" lang={locale === "ko" ? "en" : "ko"}>
+          {otherName}
         </span>
       </th>
-      <td>
-        <CellInput
-          form={formId}
-          label={`Price of ${bouquet.name}, in won`}
-          prefix="₩"
-          value={draft.priceWon}
-          onChange={(v) => edit({ priceWon: v })}
-          error={errors.priceWon}
-        />
+      <td className="px-3 py-3 align-top">
+        <CellInput form={formId} label={t("priceOf", { name })} prefix="₩" value={draft.priceWon} onChange={(v) => edit({ priceWon: v })} error={errorText("priceWon", errors.priceWon)} />
       </td>
-      <td>
-        <CellInput
-          form={formId}
-          label={`Stock of ${bouquet.name}`}
-          value={draft.stock}
-          onChange={(v) => edit({ stock: v })}
-          error={errors.stock}
-          narrow
-        />
+      <td className="px-3 py-3 align-top">
+        <CellInput form={formId} label={t("stockOf", { name })} value={draft.stock} onChange={(v) => edit({ stock: v })} error={errorText("stock", errors.stock)} narrow />
+        {outOfStock && !errors.stock && <span className="mt-1 block text-xs font-semibold text-warning-800">{t("soldOut")}</span>}
       </td>
-      <td>
-        <label className={styles.switch}>
-          <input
-            form={formId}
-            type="checkbox"
-            role="switch"
-            checked={draft.active}
-            onChange={(e) => edit({ active: e.target.checked })}
-            aria-label={`${bouquet.name} on sale`}
-          />
-          <span aria-hidden="true">{draft.active ? "On sale" : "Hidden"}</span>
+      <td className="px-3 py-3 align-top">
+        <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
+          <Switch checked={draft.active} onCheckedChange={(active) => edit({ active })} aria-label={t("onSaleOf", { name })} />
+          <span aria-hidden="true" className={cn("text-sm font-semibold", draft.active ? "text-leaf-700" : "text-muted")}>
+            {draft.active ? t("onSale") : t("hidden")}
+          </span>
         </label>
       </td>
-      <td>
-        <form id={formId} onSubmit={submit} noValidate className={styles.saveCell}>
-          <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} pending={save.isPending} pendingText="Saving…" aria-label={`Save ${bouquet.name}`}>
-            Save
+      <td className="px-4 py-3 align-top">
+        <form id={formId} onSubmit={submit} noValidate className="grid justify-items-start gap-1">
+          <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} pending={save.isPending} pendingText={t("saving")} aria-label={t("saveAria", { name })}>
+            {t("save")}
           </Button>
-          <span role="status" className={styles.rowStatus}>
-            {saved && !dirty ? "Saved" : dirty ? "Unsaved changes" : ""}
+          <span role="status" className={cn("text-xs font-semibold", dirty ? "text-warning-800" : "text-leaf-700")}>
+            {saved && !dirty ? t("saved") : dirty ? t("unsaved") : ""}
           </span>
           {formError && (
-            <span role="alert" className={styles.rowError}>
+            <span role="alert" className="text-xs font-semibold text-danger-700">
               {formError}
             </span>
           )}
@@ -137,51 +130,35 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   );
 }
 
-function CellInput({
-  form,
-  label,
-  value,
-  onChange,
-  error,
-  prefix,
-  narrow = false,
-}: {
-  form: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  prefix?: string;
-  narrow?: boolean;
-}) {
+function CellInput({ form, label, value, onChange, error, prefix, narrow = false }: { form: string; label: string; value: string; onChange: (v: string) => void; error?: string; prefix?: string; narrow?: boolean }) {
   const id = useId();
   return (
-    <div className={styles.cellField}>
-      <label htmlFor={id} className="visually-hidden">
+    <div className="grid gap-1">
+      <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <div className={styles.affix} data-narrow={narrow || undefined}>
+      <div className={cn("relative", narrow ? "w-24" : "w-36")}>
         {prefix && (
-          <span className={styles.prefix} aria-hidden="true">
+          <span aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted">
             {prefix}
           </span>
         )}
-        <input
+        <Input
           id={id}
           form={form}
-          className={`input ${styles.cellInput}`}
           inputMode="numeric"
           autoComplete="off"
           value={value}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
+          className={cn("text-right tabular-nums", prefix && "pl-7")}
         />
       </div>
       {error && (
-        <p id={`${id}-error`} className="field__error">
+        <FieldError id={`${id}-error`} className="max-w-40 text-xs">
           {error}
-        </p>
+        </FieldError>
       )}
     </div>
   );

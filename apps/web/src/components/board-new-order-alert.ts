@@ -96,10 +96,17 @@ const MESSAGE_MS = 8000;
  * store filter: switching stores sets a new baseline instead of announcing the other store's orders.
  * Ids, not counts, are compared, so an order accepted in the same poll cannot hide a new one.
  */
-export function useNewOrderAlert(newOrderIds: readonly string[] | undefined, scope: string, sound: boolean): string {
+export function useNewOrderAlert(
+  newOrderIds: readonly string[] | undefined,
+  scope: string,
+  sound: boolean,
+  words: (count: number) => string,
+): { message: string; fresh: ReadonlySet<string> } {
   const seen = useRef<{ scope: string; ids: Set<string> } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [message, setMessage] = useState("");
+  // Orders that arrived while the board was open: their cards pulse to catch the eye.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const key = newOrderIds?.join(",");
 
   useEffect(() => {
@@ -114,7 +121,8 @@ export function useNewOrderAlert(newOrderIds: readonly string[] | undefined, sco
     if (added.length === 0) return;
 
     if (sound) beep();
-    const text = added.length === 1 ? "New order received" : `New order received: ${added.length} new orders`;
+    setFresh((f) => new Set([...f, ...added]));
+    const text = words(added.length);
     // Clear first so the same words are announced again for the next order.
     setMessage("");
     clearTimeout(timer.current);
@@ -126,7 +134,7 @@ export function useNewOrderAlert(newOrderIds: readonly string[] | undefined, sco
   }, [key, scope, sound]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  return message;
+  return { message, fresh };
 }
 
 /** "(3) Order board · Bloom" while there are unread notifications. */

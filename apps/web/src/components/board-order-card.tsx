@@ -1,38 +1,53 @@
 "use client";
 // One order on the owner's board (F3, F4, F6): what to arrange, for whom, by when, and the next
 // step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog.
-import { formatWon, type StoreOrderStatus } from "@bloom/domain";
+// Built for a shop tablet: the delivery time stands out, actions are finger-size.
+import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
-import { useToast } from "~/components/toast";
-import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
+import { CalendarClock, Check, Gift, MapPin, MessageSquareText, Phone, Sparkles, TriangleAlert, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Money } from "~/components/money";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { StoreOrderStatusBadge } from "~/components/ui/status-badge";
+import { useToast } from "~/components/ui/toast";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
+import { isoDateTime, useFormat } from "~/lib/format";
+import { telLink } from "~/lib/map-link";
+import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import {
-  boardLines,
-  boardOrderHeadingId,
-  focusBoardOrder,
-  rejectReasonText,
-  shortOrderNo,
-  STORE_ORDER_STATUS_LABEL,
-  type BoardOrder,
-} from "./board-labels";
-import styles from "./board-order-card.module.css";
+import { boardLines, boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+
+const ACCENT: Record<StoreOrderStatus, string> = {
+  NEW: "border-l-brand-600",
+  ACCEPTED: "border-l-info-700",
+  DECORATED: "border-l-violet-700",
+  REJECTED: "border-l-line-strong bg-surface-2/70 shadow-none",
+  CANCELLED: "border-l-line-strong bg-surface-2/70 shadow-none",
+};
 
 export function BoardOrderCard({
   order,
   storeName,
   onReject,
+  fresh = false,
 }: {
   order: BoardOrder;
   /** Shown when the board lists several stores. */
   storeName?: string;
   onReject: (order: BoardOrder) => void;
+  /** Arrived since the board was opened: drawn with a pulse so it catches the eye. */
+  fresh?: boolean;
 }) {
+  const t = useTranslations("board.card");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
+  const reasonText = useRejectReasonText();
   const headingId = boardOrderHeadingId(order.orderId);
   const status = order.status as StoreOrderStatus;
   const no = shortOrderNo(order.orderId);
@@ -47,7 +62,7 @@ export function BoardOrderCard({
   const accept = useMutation(
     trpc.store.accept.mutationOptions({
       onSuccess: async () => {
-        toast.show(`Order ${no} accepted`);
+        toast.show(t("accepted", { no }));
         await refresh();
         focusBoardOrder(order.orderId);
       },
@@ -57,7 +72,7 @@ export function BoardOrderCard({
   const decorate = useMutation(
     trpc.store.completeDecoration.mutationOptions({
       onSuccess: async () => {
-        toast.show(`Order ${no} is ready for pickup. A delivery request goes out to riders.`);
+        toast.show(t("decorated", { no }));
         await refresh();
         focusBoardOrder(order.orderId);
       },
@@ -66,121 +81,128 @@ export function BoardOrderCard({
   );
   const busy = accept.isPending || decorate.isPending;
   const error = accept.error ?? decorate.error;
-  const rejectedBecause = status === "REJECTED" ? rejectReasonText(order.rejectReason) : null;
+  const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
+  const open = status === "NEW" || status === "ACCEPTED";
 
   return (
     <article
-      className={styles.card}
       data-testid="board-order"
       data-order-id={order.orderId}
       data-status={status}
       aria-labelledby={headingId}
+      className={cn("@container grid min-w-0 gap-3 rounded-2xl border border-l-[6px] border-line bg-surface p-3.5 shadow-card", ACCENT[status], fresh && "motion-safe:animate-ring")}
     >
-      <header className={styles.head}>
-        <h3 id={headingId} className={styles.title} tabIndex={-1}>
-          Order {no}
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-extrabold tabular-nums">
+          {t("title", { no })}
         </h3>
-        <span className={`badge badge--${badgeTone(status)}`}>{STORE_ORDER_STATUS_LABEL[status]}</span>
+        <StoreOrderStatusBadge status={status} size="sm" />
       </header>
-      <p className={styles.placed}>
-        Placed <time dateTime={isoDateTime(order.createdAt)}>{formatDateTime(order.createdAt)}</time>
-        {storeName && <span className={styles.store}> · {storeName}</span>}
+      <p className="-mt-2 mb-0 text-xs text-muted">
+        {t("placed")} <time dateTime={isoDateTime(order.createdAt)}>{f.dateTime(order.createdAt)}</time>
+        {storeName && <span> · {storeName}</span>}
       </p>
 
       {order.overStock && (
-        <p className={styles.overStock}>
-          <span aria-hidden="true">⚠ </span>Over stock
-          <span className={styles.overStockWhy}> — more than you have in stock; check before accepting</span>
+        <p className="m-0 flex items-start gap-2 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-800 ring-1 ring-warning-100">
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          <span>
+            <strong>{t("overStock")}</strong> — {t("overStockWhy")}
+          </span>
         </p>
       )}
 
-      <p className={styles.when}>
-        <span className="visually-hidden">Deliver on </span>
-        {formatDeliveryDate(order.deliveryDate)} · {formatSlot(order.timeSlot)}
+      <p className="m-0 flex items-center gap-2 rounded-xl bg-surface-2 px-3 py-2 font-bold">
+        <CalendarClock aria-hidden="true" className="size-5 shrink-0 text-brand-600" />
+        <span className="sr-only">{t("deliverOn")} </span>
+        <span>
+          {f.deliveryDate(order.deliveryDate)} · {f.slot(order.timeSlot)}
+        </span>
       </p>
 
-      <ul className={styles.lines} aria-label="Items">
+      <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
         {lines.map((l, i) => (
-          <li key={`${l.bouquetId}-${i}`}>
-            <span>{l.name}</span>
-            <span className={styles.qty}>×{l.quantity}</span>
+          <li key={`${l.bouquetId}-${i}`} className="flex items-baseline justify-between gap-3">
+            <span className="font-semibold">{l.name}</span>
+            <span className="shrink-0 rounded-full bg-brand-50 px-2 text-sm font-extrabold text-brand-800 tabular-nums">×{l.quantity}</span>
           </li>
         ))}
       </ul>
-      <p className={styles.total}>
-        <span>Total</span>
-        <span>{formatWon(order.totalWon)}</span>
+      <p className="m-0 flex items-baseline justify-between border-t border-line pt-2 text-sm">
+        <span className="text-muted">{t("total")}</span>
+        <Money won={order.totalWon} className="font-bold" />
       </p>
 
-      <dl className={styles.details}>
-        <dt>Recipient</dt>
-        <dd>
-          {order.recipientName} ·{" "}
-          <a href={`tel:${order.recipientPhone.replace(/[^\d+]/g, "")}`} className={styles.phone}>
-            {order.recipientPhone}
-          </a>
+      <dl className="m-0 grid gap-1.5 text-sm">
+        <dt className="sr-only">{t("recipient")}</dt>
+        <dd className="m-0 flex items-start gap-2">
+          <Phone aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted" />
+          <span>
+            {order.recipientName} · <a href={telLink(order.recipientPhone)}>{order.recipientPhone}</a>
+          </span>
         </dd>
-        <dt>Address</dt>
-        <dd>{order.address}</dd>
+        <dt className="sr-only">{t("address")}</dt>
+        <dd className="m-0 flex items-start gap-2">
+          <MapPin aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted" />
+          <span>{order.address}</span>
+        </dd>
         {order.giftMessage && (
           <>
-            <dt>Gift message</dt>
-            <dd className={styles.gift}>{order.giftMessage}</dd>
+            <dt className="sr-only">{t("giftMessage")}</dt>
+            <dd className="m-0 flex items-start gap-2">
+              <Gift aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-brand-600" />
+              <span className="italic">“{order.giftMessage}”</span>
+            </dd>
           </>
         )}
         {order.note && (
           <>
-            <dt>Note</dt>
-            <dd>{order.note}</dd>
+            <dt className="sr-only">{t("note")}</dt>
+            <dd className="m-0 flex items-start gap-2">
+              <MessageSquareText aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-warning-700" />
+              <span className="font-semibold">{order.note}</span>
+            </dd>
           </>
         )}
         {rejectedBecause && (
           <>
-            <dt>Reason</dt>
-            <dd>{rejectedBecause}</dd>
+            <dt className="font-semibold text-muted">{t("reason")}</dt>
+            <dd className="m-0">{rejectedBecause}</dd>
           </>
         )}
       </dl>
 
-      {error && (
-        <Alert className={styles.error}>
-          <p>{readError(error).message}</p>
-        </Alert>
-      )}
+      {error && <Alert>{errorMessage(error)}</Alert>}
 
-      {(status === "NEW" || status === "ACCEPTED") && (
-        <div className={styles.actions}>
+      {open && (
+        // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).
+        <div className="grid gap-2 pt-1 @[17rem]:grid-cols-[1fr_auto]">
           {status === "NEW" ? (
-            <Button
-                            onClick={() => accept.mutate({ orderId: order.orderId })}
-              pending={accept.isPending}
-              pendingText="Accepting…"
-              disabled={busy}
-              aria-describedby={headingId}
-            >
-              Accept
+            <Button size="lg" className="px-4" onClick={() => accept.mutate({ orderId: order.orderId })} pending={accept.isPending} pendingText={t("accepting")} disabled={busy} aria-describedby={headingId}>
+              <Check aria-hidden="true" />
+              {t("accept")}
             </Button>
           ) : (
             <Button
-                            onClick={() => decorate.mutate({ orderId: order.orderId })}
+              size="lg"
+              className="px-4"
+              variant="success"
+              onClick={() => decorate.mutate({ orderId: order.orderId })}
               pending={decorate.isPending}
-              pendingText="Saving…"
+              pendingText={t("saving")}
               disabled={busy}
               aria-describedby={headingId}
             >
-              Decoration done
+              <Sparkles aria-hidden="true" />
+              {t("decorationDone")}
             </Button>
           )}
-          <Button variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
-            Reject
+          <Button size="lg" className="px-4" variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
+            <X aria-hidden="true" />
+            {t("reject")}
           </Button>
         </div>
       )}
     </article>
   );
-}
-
-/** Store statuses borrow the badge colours of the matching order statuses in globals.css. */
-function badgeTone(status: StoreOrderStatus): string {
-  return status === "NEW" ? "placed" : status.toLowerCase();
 }

@@ -3,52 +3,68 @@
 // The payment is refunded by the compensating job (F7), so the owner is told that, not asked to.
 import { REJECT_REASONS, type RejectReason } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
-import { TextAreaField } from "~/components/field";
-import { useToast } from "~/components/toast";
+import { useTranslations } from "next-intl";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "~/components/ui/dialog";
+import { FieldError, TextAreaField } from "~/components/ui/field";
+import { RadioCards } from "~/components/ui/radio-cards";
+import { useToast } from "~/components/ui/toast";
+import { useErrorMessage } from "~/lib/error-message";
+import { focusFirstInvalid } from "~/lib/form-errors";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { focusBoardOrder, REJECT_REASON_LABEL, shortOrderNo, type BoardOrder } from "./board-labels";
-import styles from "./board-reject-dialog.module.css";
+import { focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
 
 const DETAIL_MAX = 200;
 
 export function BoardRejectDialog({ order, onClose }: { order: BoardOrder | null; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (order && !dialog.open) dialog.showModal();
-    else if (!order && dialog.open) dialog.close();
-  }, [order]);
-
+  const [pending, setPending] = useState(false);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => e.preventDefault()}>
-      {/* Keyed by order so every opening starts with a clean form. */}
-      {order && <RejectForm key={order.orderId} order={order} titleId={titleId} onClose={onClose} />}
-    </dialog>
+    <Dialog
+      open={order !== null}
+      onOpenChange={(open) => {
+        if (!open && !pending) onClose();
+      }}
+    >
+      {order && (
+        <DialogContent
+          onOpenAutoFocus={(e) => {
+            // Start on the first reason, not on the close button.
+            e.preventDefault();
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="dialog"] [role="radio"]')?.focus());
+          }}
+        >
+          {/* Keyed by order so every opening starts with a clean form. */}
+          <RejectForm key={order.orderId} order={order} onClose={onClose} onPending={setPending} />
+        </DialogContent>
+      )}
+    </Dialog>
   );
 }
 
-function RejectForm({ order, titleId, onClose }: { order: BoardOrder; titleId: string; onClose: () => void }) {
+function RejectForm({ order, onClose, onPending }: { order: BoardOrder; onClose: () => void; onPending: (p: boolean) => void }) {
+  const t = useTranslations("board.reject");
+  const tReason = useTranslations("rejectReason");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const errorMessage = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
-  const [reason, setReason] = useState<RejectReason | null>(null);
+  const [reason, setReason] = useState<RejectReason | "">("");
   const [detail, setDetail] = useState("");
   const [errors, setErrors] = useState<{ reason?: string; detail?: string }>({});
+  const legendId = useId();
   const reasonErrorId = useId();
   const no = shortOrderNo(order.orderId);
 
   const reject = useMutation(
     trpc.store.reject.mutationOptions({
+      onMutate: () => onPending(true),
+      onSettled: () => onPending(false),
       onSuccess: async () => {
-        toast.show(`Order ${no} rejected. The customer's payment is refunded automatically.`);
+        toast.show(t("done", { no }));
         await queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
         onClose();
         focusBoardOrder(order.orderId);
@@ -60,72 +76,51 @@ function RejectForm({ order, titleId, onClose }: { order: BoardOrder; titleId: s
     }),
   );
 
-  // Start on the first reason; Escape closes unless the request is in flight.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
-  }, []);
-  useEffect(() => {
-    const dialog = formRef.current?.closest("dialog");
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !reject.isPending) onClose();
-    };
-    dialog?.addEventListener("keydown", onKey);
-    return () => dialog?.removeEventListener("keydown", onKey);
-  }, [onClose, reject.isPending]);
-
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const next: typeof errors = {};
-    if (!reason) next.reason = "Pick a reason";
-    if (reason === "OTHER" && !detail.trim()) next.detail = "Describe the reason";
-    if (detail.trim().length > DETAIL_MAX) next.detail = `Keep it under ${DETAIL_MAX} characters`;
+    if (!reason) next.reason = t("pickReason");
+    if (reason === "OTHER" && !detail.trim()) next.detail = t("describe");
+    if (detail.trim().length > DETAIL_MAX) next.detail = t("tooLong", { max: DETAIL_MAX });
     setErrors(next);
     if (next.reason || next.detail) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"] input, textarea[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
-    reject.mutate({ orderId: order.orderId, reason: reason!, detail: reason === "OTHER" ? detail.trim() : undefined });
+    if (!reason) return;
+    reject.mutate({ orderId: order.orderId, reason, detail: reason === "OTHER" ? detail.trim() : undefined });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <h2 id={titleId} className="dialog__title">
-        Reject order {no}?
-      </h2>
-      <p className={styles.lead}>
-        For {order.recipientName}. The customer is told and their payment is refunded automatically.
-      </p>
+    <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+      <DialogTitle>{t("title", { no })}</DialogTitle>
+      <DialogDescription>{t("lead", { name: order.recipientName })}</DialogDescription>
 
-      <fieldset className={styles.reasons} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? reasonErrorId : undefined}>
-        <legend className="field__label">Reason</legend>
-        {REJECT_REASONS.map((r) => (
-          <label key={r} className={styles.reason}>
-            <input
-              type="radio"
-              name="reason"
-              value={r}
-              checked={reason === r}
-              onChange={() => {
-                setReason(r);
-                setErrors((x) => ({ ...x, reason: undefined }));
-              }}
-            />
-            {REJECT_REASON_LABEL[r]}
-          </label>
-        ))}
-        {errors.reason && (
-          <p id={reasonErrorId} className="field__error">
-            <span aria-hidden="true">⚠ </span>
-            {errors.reason}
-          </p>
-        )}
-      </fieldset>
+      <div className="grid gap-2">
+        <span id={legendId} className="text-sm font-semibold">
+          {t("reason")}
+        </span>
+        <RadioCards
+          layout="list"
+          aria-labelledby={legendId}
+          aria-describedby={errors.reason ? reasonErrorId : undefined}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-required
+          name="reason"
+          value={reason}
+          onValueChange={(r) => {
+            setReason(r);
+            setErrors((x) => ({ ...x, reason: undefined }));
+          }}
+          options={REJECT_REASONS.map((r) => ({ value: r, label: tReason(r) }))}
+        />
+        {errors.reason && <FieldError id={reasonErrorId}>{errors.reason}</FieldError>}
+      </div>
 
       {reason === "OTHER" && (
         <TextAreaField
-          className={styles.detail}
-          label="What is the reason?"
-          hint={`Required for “Other”, up to ${DETAIL_MAX} characters.`}
+          label={t("detail")}
+          hint={t("detailHint", { max: DETAIL_MAX })}
           value={detail}
           onChange={(e) => {
             setDetail(e.target.value);
@@ -138,20 +133,16 @@ function RejectForm({ order, titleId, onClose }: { order: BoardOrder; titleId: s
         />
       )}
 
-      {reject.error && (
-        <Alert className={styles.error}>
-          <p>{readError(reject.error).message}</p>
-        </Alert>
-      )}
+      {reject.error && <Alert>{errorMessage(reject.error)}</Alert>}
 
-      <div className="dialog__actions">
-        <Button variant="secondary" onClick={onClose} disabled={reject.isPending}>
-          Keep order
+      <DialogFooter>
+        <Button variant="secondary" size="lg" onClick={onClose} disabled={reject.isPending}>
+          {t("keep")}
         </Button>
-        <Button type="submit" variant="danger" pending={reject.isPending} pendingText="Rejecting…">
-          Reject order
+        <Button type="submit" size="lg" variant="danger" pending={reject.isPending} pendingText={t("pending")}>
+          {t("confirm")}
         </Button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // Which store the owner is looking at: one of theirs, or all of them (board only).
-import { SelectField } from "~/components/field";
+import { useTranslations } from "next-intl";
+import { SelectField } from "~/components/ui/field";
+import { useLocalizedName } from "~/lib/localized";
 import type { MyStore } from "./board-labels";
 
 export function BoardStorePicker({
@@ -8,19 +10,23 @@ export function BoardStorePicker({
   value,
   onChange,
   allowAll = false,
+  className,
 }: {
   stores: MyStore[] | undefined;
   value: string;
   onChange: (storeId: string) => void;
   allowAll?: boolean;
+  className?: string;
 }) {
+  const t = useTranslations("board");
+  const nameOf = useLocalizedName();
   return (
-    <SelectField label="Store" value={value} onChange={(e) => onChange(e.target.value)} disabled={!stores}>
-      {allowAll && <option value="">All my stores</option>}
-      {!stores && !allowAll && <option value="">Loading…</option>}
+    <SelectField label={t("store")} value={value} onChange={(e) => onChange(e.target.value)} disabled={!stores} className={className}>
+      {allowAll && <option value="">{t("allStores")}</option>}
+      {!stores && !allowAll && <option value="">{t("loadingStores")}</option>}
       {stores?.map((s) => (
         <option key={s.id} value={s.id}>
-          {s.name} · {s.nameKo}
+          {nameOf(s)}
         </option>
       ))}
     </SelectField>

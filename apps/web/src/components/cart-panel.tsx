@@ -1,16 +1,23 @@
 "use client";
-// The cart beside the menu: sticky on wide screens, a bottom bar on phones that expands to show
-// the lines. Totals are indicative: the server prices the order again from the catalog.
+// The cart beside the menu: a sticky card on wide screens, a bar at the bottom of a phone's screen
+// (in thumb reach) that expands to show the lines. Totals are indicative: the server prices the
+// order again from the catalog.
 import { MAX_QUANTITY } from "@bloom/domain";
+import { ChevronUp, ShoppingBag, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { cartCount, cartTotal, removeLine, setLineQuantity, type Cart } from "~/lib/cart";
-import { pluralize } from "~/lib/format";
-import { buttonClass } from "./button";
+import { cn } from "~/lib/cn";
+import { useLocalizedName } from "~/lib/localized";
+import { FieldError } from "./ui/field";
 import { Money } from "./money";
 import { QuantityStepper } from "./quantity-stepper";
+import { Button } from "./ui/button";
 
 export function CartPanel({ cart, stockOf }: { cart: Cart | null; stockOf?: (bouquetId: string) => number | undefined }) {
+  const t = useTranslations("cart");
+  const nameOf = useLocalizedName();
   const [expanded, setExpanded] = useState(false);
   const linesId = useId();
   const titleId = useId();
@@ -18,78 +25,68 @@ export function CartPanel({ cart, stockOf }: { cart: Cart | null; stockOf?: (bou
 
   return (
     <aside
-      className={["cart-panel", !cart && "cart-panel--empty-mobile"].filter(Boolean).join(" ")}
-      data-expanded={expanded}
       aria-labelledby={titleId}
+      className={cn(
+        "z-30 border-line bg-surface",
+        "fixed inset-x-0 bottom-0 max-h-[80dvh] overflow-y-auto rounded-t-3xl border-t p-4 pb-[max(1rem,env(safe-area-inset-bottom))] shadow-lift",
+        "lg:sticky lg:top-24 lg:max-h-none lg:rounded-3xl lg:border lg:p-5 lg:shadow-card",
+        !cart && "hidden lg:block",
+      )}
     >
-      <div className="cart-panel__head">
-        <div>
-          <h2 id={titleId} className="cart-panel__title">
-            Your cart
+      <div className="flex items-center justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id={titleId} className="m-0 flex items-center gap-2 text-lg font-bold">
+            <ShoppingBag aria-hidden="true" className="size-5 text-brand-600" />
+            {t("title")}
           </h2>
-          {cart && <p className="cart-panel__store">from {cart.storeName}</p>}
+          {cart && <p className="m-0 truncate text-sm text-muted">{t("from", { store: nameOf({ name: cart.storeName, nameKo: cart.storeNameKo }) })}</p>}
         </div>
         {cart && (
-          <button
-            type="button"
-            className={buttonClass("ghost", "sm", false, "cart-panel__toggle")}
-            aria-expanded={expanded}
-            aria-controls={linesId}
-            onClick={() => setExpanded((v) => !v)}
-          >
-            {expanded ? "Hide items" : `Show ${pluralize(count, "item")}`}
-          </button>
+          <Button variant="ghost" size="sm" className="lg:hidden" aria-expanded={expanded} aria-controls={linesId} onClick={() => setExpanded((v) => !v)}>
+            {expanded ? t("hideItems") : t("showItems", { count })}
+            <ChevronUp aria-hidden="true" className={cn("transition-transform", !expanded && "rotate-180")} />
+          </Button>
         )}
       </div>
 
       {!cart ? (
-        <p className="cart-panel__empty">Your cart is empty. Add a bouquet to get started.</p>
+        <p className="mt-3 mb-0 text-sm text-muted">{t("empty")}</p>
       ) : (
         <>
-          <ul id={linesId} className="cart-panel__lines">
+          <ul id={linesId} className={cn("m-0 mt-3 list-none divide-y divide-line p-0", !expanded && "hidden lg:block")}>
             {cart.lines.map((l) => {
               const stock = stockOf?.(l.bouquetId);
               const max = Math.max(1, Math.min(MAX_QUANTITY, stock ?? MAX_QUANTITY));
+              const name = nameOf(l);
               return (
-                <li key={l.bouquetId} className="cart-line">
-                  <span className="cart-line__name">{l.name}</span>
-                  <Money won={l.unitPriceWon * l.quantity} />
-                  <div className="cart-line__controls">
-                    <QuantityStepper
-                      size="sm"
-                      label={l.name}
-                      value={l.quantity}
-                      min={1}
-                      max={Math.max(max, l.quantity)}
-                      onChange={(n) => setLineQuantity(l.bouquetId, n)}
-                    />
-                    <button type="button" className="link-button small" onClick={() => removeLine(l.bouquetId)}>
-                      Remove<span className="visually-hidden"> {l.name}</span>
-                    </button>
+                <li key={l.bouquetId} className="grid gap-2 py-3">
+                  <div className="flex items-start justify-between gap-3">
+                    <span className="font-semibold">{name}</span>
+                    <Money won={l.unitPriceWon * l.quantity} className="font-semibold" />
                   </div>
-                  {stock !== undefined && l.quantity > stock && (
-                    <p className="field__error" style={{ gridColumn: "1 / -1" }}>
-                      {stock === 0 ? "Sold out — please remove it" : `Only ${stock} left — please lower the quantity`}
-                    </p>
-                  )}
+                  <div className="flex items-center justify-between gap-2">
+                    <QuantityStepper size="sm" label={name} value={l.quantity} min={1} max={Math.max(max, l.quantity)} onChange={(n) => setLineQuantity(l.bouquetId, n)} />
+                    <Button variant="ghost" size="sm" onClick={() => removeLine(l.bouquetId)} className="text-muted">
+                      <Trash2 aria-hidden="true" />
+                      {t("remove")}
+                      <span className="sr-only"> {name}</span>
+                    </Button>
+                  </div>
+                  {stock !== undefined && l.quantity > stock && <FieldError>{stock === 0 ? t("soldOutRemove") : t("onlyLeftLower", { count: stock })}</FieldError>}
                 </li>
               );
             })}
           </ul>
-          <div className="cart-panel__foot">
-            <div className="cart-panel__total">
-              <span>
-                Total <span className="small muted">({pluralize(count, "bouquet")})</span>
-              </span>
-              <strong>
-                <Money won={cartTotal(cart)} />
-              </strong>
+          <div className="mt-2 flex items-center justify-between gap-3 border-line lg:mt-0 lg:border-t lg:pt-4">
+            <div>
+              <span className="block text-sm text-muted">{t("totalCount", { count })}</span>
+              <Money won={cartTotal(cart)} className="text-xl font-extrabold" />
             </div>
-            <Link href="/checkout" className={buttonClass("primary", "md")}>
-              Checkout
-            </Link>
+            <Button asChild size="lg">
+              <Link href="/checkout">{t("checkout")}</Link>
+            </Button>
           </div>
-          <p className="cart-panel__note">Delivery is included. Prices are confirmed at checkout.</p>
+          <p className="mt-2 mb-0 hidden text-xs text-muted lg:block">{t("note")}</p>
         </>
       )}
     </aside>

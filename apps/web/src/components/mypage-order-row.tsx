@@ -1,13 +1,20 @@
 "use client";
 // One order on MyPage (F14, B2): where it stands with the store, the rider and the payment, and
 // every step so far behind a disclosure.
-import { formatWon } from "@bloom/domain";
+import { ChevronDown } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
-import { deliveryBadge, deliveryStatusWord, orderStatusWord, timelineOf, type MyPageOrder } from "./mypage-labels";
-import styles from "./mypage-order-row.module.css";
+import { cn } from "~/lib/cn";
+import { isoDateTime, useFormat } from "~/lib/format";
+import { Money } from "./money";
+import { isEventType, timelineOf, type MyPageOrder } from "./mypage-labels";
+import { DeliveryStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "./ui/status-badge";
 
 export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
+  const t = useTranslations("mypage.row");
+  const tEvent = useTranslations("timelineEvent");
+  const f = useFormat();
   const headingId = useId();
   const timelineId = useId();
   const [open, setOpen] = useState(false);
@@ -15,89 +22,71 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const showRider = Boolean(order.riderName) && (order.deliveryStatus === "DELIVERING" || order.deliveryStatus === "DELIVERED");
 
   return (
-    <article className={styles.row} data-testid="mypage-order" data-order-id={order.orderId} aria-labelledby={headingId}>
-      <header className={styles.head}>
-        <h2 id={headingId} className={styles.store}>
-          {order.storeName}
-        </h2>
-        <span className={styles.total}>{formatWon(order.totalWon)}</span>
+    <article className="rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5" data-testid="mypage-order" data-order-id={order.orderId} aria-labelledby={headingId}>
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id={headingId} className="m-0 text-lg font-bold">
+            <Link href={`/orders/${order.orderId}`} className="text-ink no-underline hover:text-brand-700 hover:underline">
+              {order.storeName}
+            </Link>
+          </h2>
+          <p className="m-0 text-sm text-muted">{order.itemsSummary}</p>
+        </div>
+        <Money won={order.totalWon} className="shrink-0 font-bold" />
       </header>
-      <p className={styles.items}>{order.itemsSummary}</p>
 
-      <dl className={styles.statuses}>
-        <div>
-          <dt>Order</dt>
-          <dd>
-            <span className={`badge badge--${order.orderStatus.toLowerCase()}`} data-testid="mypage-order-status" data-status={order.orderStatus}>
-              {orderStatusWord(order.orderStatus)}
-            </span>
+      <dl className="my-3 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:gap-x-6">
+        <div className="grid gap-1">
+          <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{t("order")}</dt>
+          <dd className="m-0">
+            <OrderStatusBadge status={order.orderStatus} data-testid="mypage-order-status" />
           </dd>
         </div>
-        <div>
-          <dt>Delivery</dt>
-          <dd>
-            <span
-              className={`badge badge--${deliveryBadge(order.deliveryStatus)}`}
-              data-testid="mypage-delivery-status"
-              data-status={order.deliveryStatus}
-            >
-              {deliveryStatusWord(order.deliveryStatus)}
-            </span>
+        <div className="grid gap-1">
+          <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{t("delivery")}</dt>
+          <dd className="m-0">
+            <DeliveryStatusBadge status={order.deliveryStatus} data-testid="mypage-delivery-status" />
           </dd>
         </div>
         {order.paymentStatus === "REFUNDED" && (
-          <div>
-            <dt>Payment</dt>
-            <dd>
-              <span className={`badge ${styles.refunded}`} data-testid="mypage-payment-status" data-status="REFUNDED">
-                Refunded
-              </span>
+          <div className="grid gap-1">
+            <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{t("payment")}</dt>
+            <dd className="m-0">
+              <PaymentStatusBadge status="REFUNDED" data-testid="mypage-payment-status" />
             </dd>
           </div>
         )}
       </dl>
 
-      <p className={styles.meta}>
-        <span>
-          Delivery {order.deliveryDate ? formatDeliveryDate(order.deliveryDate) : "date pending"}
-          {order.timeSlot && ` · ${formatSlot(order.timeSlot)}`}
-        </span>
-        {showRider && (
-          <span>
-            {order.deliveryStatus === "DELIVERED" ? "Delivered by " : "Rider: "}
-            <strong>{order.riderName}</strong>
-          </span>
-        )}
+      <p className="m-0 flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-soft">
+        <span>{order.deliveryDate ? t("deliveryOn", { date: f.deliveryDate(order.deliveryDate), slot: order.timeSlot ? f.slot(order.timeSlot) : "" }) : t("datePending")}</span>
+        {showRider && <span>{order.deliveryStatus === "DELIVERED" ? t("deliveredBy", { name: order.riderName ?? "" }) : t("rider", { name: order.riderName ?? "" })}</span>}
         {order.placedAt && (
           <span>
-            Ordered <time dateTime={isoDateTime(order.placedAt)}>{formatDateTime(order.placedAt)}</time>
+            {t("ordered")} <time dateTime={isoDateTime(order.placedAt)}>{f.dateTime(order.placedAt)}</time>
           </span>
         )}
       </p>
 
       {timeline.length > 0 && (
-        <div className={styles.timelineBox}>
+        <div className="mt-3 border-t border-line pt-2">
           <button
             type="button"
-            className={styles.toggle}
+            className="inline-flex min-h-10 items-center gap-1.5 rounded-full px-2 font-semibold text-brand-700 hover:bg-brand-50"
             aria-expanded={open}
             aria-controls={timelineId}
             onClick={() => setOpen((o) => !o)}
           >
-            <span aria-hidden="true" className={styles.chevron} data-open={open || undefined}>
-              ▸
-            </span>
-            {open ? "Hide timeline" : "Show timeline"}
-            <span className={styles.steps}>
-              ({timeline.length} {timeline.length === 1 ? "step" : "steps"})
-            </span>
+            <ChevronDown aria-hidden="true" className={cn("size-4 transition-transform", open && "rotate-180")} />
+            {open ? t("hideTimeline") : t("showTimeline")}
+            <span className="font-normal text-muted">({t("steps", { count: timeline.length })})</span>
           </button>
-          <ol id={timelineId} className={`timeline ${styles.timeline}`} hidden={!open} aria-label={`Timeline of the order from ${order.storeName}`}>
+          <ol id={timelineId} hidden={!open} aria-label={t("timelineLabel", { store: order.storeName })} className="m-0 mt-2 grid list-none gap-0 border-l-2 border-line p-0 pl-4">
             {timeline.map((e) => (
-              <li key={e.eventId}>
-                <span className="timeline__status">{e.label}</span>
-                <time className="timeline__time" dateTime={isoDateTime(e.at)}>
-                  {formatDateTime(e.at)}
+              <li key={e.eventId} className="relative flex flex-wrap items-baseline justify-between gap-x-3 py-1.5 before:absolute before:top-3 before:-left-[1.3rem] before:size-2.5 before:rounded-full before:bg-brand-600 before:content-['']">
+                <span className="font-semibold">{isEventType(e.type) ? tEvent(e.type) : e.label}</span>
+                <time className="text-sm text-muted" dateTime={isoDateTime(e.at)}>
+                  {f.dateTime(e.at)}
                 </time>
               </li>
             ))}

@@ -1,7 +1,10 @@
 "use client";
 // − [n] + : a number input with buttons, clamped to min..max. Typing is allowed; the value is
 // committed as soon as it is a whole number and tidied up on blur.
+import { Minus, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { cn } from "~/lib/cn";
 
 export function QuantityStepper({
   value,
@@ -21,6 +24,7 @@ export function QuantityStepper({
   disabled?: boolean;
   size?: "md" | "sm";
 }) {
+  const t = useTranslations("quantity");
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
 
@@ -29,20 +33,18 @@ export function QuantityStepper({
     const n = Number(text);
     if (text.trim() !== "" && Number.isInteger(n)) onChange(clamp(n));
   };
+  const btn = cn(
+    "grid shrink-0 place-items-center rounded-full text-ink hover:bg-surface-2 disabled:cursor-not-allowed disabled:text-line-strong disabled:hover:bg-transparent",
+    size === "sm" ? "size-8" : "size-10",
+  );
 
   return (
-    <div className={`stepper stepper--${size}`} role="group" aria-label={`Quantity of ${label}`}>
-      <button
-        type="button"
-        className="stepper__btn"
-        onClick={() => onChange(clamp(value - 1))}
-        disabled={disabled || value <= min}
-        aria-label={`One fewer ${label}`}
-      >
-        −
+    <div role="group" aria-label={t("of", { item: label })} className={cn("inline-flex items-center rounded-full border border-line-strong bg-surface", size === "sm" ? "h-9 px-0.5" : "h-11 px-0.5")}>
+      <button type="button" className={btn} onClick={() => onChange(clamp(value - 1))} disabled={disabled || value <= min} aria-label={t("fewer", { item: label })}>
+        <Minus aria-hidden="true" className="size-4" />
       </button>
       <input
-        className="stepper__input"
+        className={cn("h-full border-0 bg-transparent p-0 text-center font-bold tabular-nums focus-visible:outline-offset-0", size === "sm" ? "w-7 text-sm" : "w-9")}
         type="number"
         inputMode="numeric"
         min={min}
@@ -50,21 +52,15 @@ export function QuantityStepper({
         step={1}
         value={draft}
         disabled={disabled}
-        aria-label="Quantity"
+        aria-label={t("label")}
         onChange={(e) => {
           setDraft(e.target.value);
           commit(e.target.value);
         }}
         onBlur={() => setDraft(String(value))}
       />
-      <button
-        type="button"
-        className="stepper__btn"
-        onClick={() => onChange(clamp(value + 1))}
-        disabled={disabled || value >= max}
-        aria-label={`One more ${label}`}
-      >
-        +
+      <button type="button" className={btn} onClick={() => onChange(clamp(value + 1))} disabled={disabled || value >= max} aria-label={t("more", { item: label })}>
+        <Plus aria-hidden="true" className="size-4" />
       </button>
     </div>
   );

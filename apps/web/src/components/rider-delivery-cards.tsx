@@ -1,117 +1,125 @@
 "use client";
-// The rider's cards (F8–F10), built for one thumb on a 390 px phone: the facts first, one big
-// action at the bottom of each card where the thumb rests.
+// The rider's cards (F8–F10), built for one thumb on a 390 px phone: the facts first, every
+// address one tap from the map, and one big action at the bottom of each card.
+import type { DeliveryStatus } from "@bloom/domain";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Button } from "~/components/button";
-import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
+import { Bike, CalendarClock, Check, Navigation, Phone, Store, UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Button } from "~/components/ui/button";
+import { RiderDeliveryStatusBadge } from "~/components/ui/status-badge";
+import { cn } from "~/lib/cn";
+import { isoDateTime, useFormat } from "~/lib/format";
+import { mapLink, telLink } from "~/lib/map-link";
 import type { AppRouter } from "~/server/routers/_app";
 import { shortOrderNo } from "./board-labels";
-import styles from "./rider-delivery-cards.module.css";
 
 export type Delivery = inferRouterOutputs<AppRouter>["delivery"]["screen"]["open"][number];
 
-export const mapLink = (address: string) => `https://map.kakao.com/?q=${encodeURIComponent(address)}`;
-const telLink = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 export const deliveryHeadingId = (d: Delivery) => `delivery-${d.id}`;
 
-function When({ d }: { d: Delivery }) {
+/** An address that opens in the map app with one tap. */
+export function MapAddress({ address, className }: { address: string; className?: string }) {
+  const t = useTranslations("rider");
   return (
-    <>
-      {formatDeliveryDate(d.deliveryDate)} · <strong>{formatSlot(d.timeSlot)}</strong>
-    </>
+    <a
+      href={mapLink(address)}
+      target="_blank"
+      rel="noopener noreferrer"
+      className={cn("group inline-flex min-h-11 items-start gap-2 rounded-xl py-1 font-semibold text-ink no-underline hover:text-brand-700", className)}
+    >
+      <span className="underline decoration-line-strong decoration-2 underline-offset-4 group-hover:decoration-brand-600">{address}</span>
+      <Navigation aria-hidden="true" className="mt-1 size-4 shrink-0 text-brand-600" />
+      <span className="sr-only"> ({t("openMap")})</span>
+    </a>
   );
 }
 
-export function OpenDeliveryCard({
-  delivery: d,
-  onTake,
-  pending,
-  disabled,
-}: {
-  delivery: Delivery;
-  onTake: (d: Delivery) => void;
-  pending: boolean;
-  disabled: boolean;
-}) {
+function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[1.5rem_1fr] items-start gap-x-2">
+      <span aria-hidden="true" className="mt-1 text-muted [&_svg]:size-5">
+        {icon}
+      </span>
+      <div className="min-w-0">
+        <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</dt>
+        <dd className="m-0">{children}</dd>
+      </div>
+    </div>
+  );
+}
+
+function When({ d }: { d: Delivery }) {
+  const f = useFormat();
+  return (
+    <span className="font-semibold">
+      {f.deliveryDate(d.deliveryDate)} · <strong className="text-brand-800">{f.slot(d.timeSlot)}</strong>
+    </span>
+  );
+}
+
+export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { delivery: Delivery; onTake: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
+  const t = useTranslations("rider");
   const headingId = deliveryHeadingId(d);
   return (
-    <article className={styles.card} data-testid="open-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
-      <header className={styles.head}>
-        <h3 id={headingId} className={styles.store} tabIndex={-1}>
-          {d.storeName}
-        </h3>
-        <span className={styles.no}>{shortOrderNo(d.orderId)}</span>
+    <article className="grid gap-4 rounded-3xl border border-line bg-surface p-4 shadow-card" data-testid="open-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
+            {d.storeName}
+          </h3>
+          <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
+        </div>
+        <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
       </header>
-      <dl className={styles.facts}>
-        <div>
-          <dt>Pickup</dt>
-          <dd>{d.pickupAddress}</dd>
-        </div>
-        <div>
-          <dt>Drop-off</dt>
-          <dd>{d.dropoffAddress}</dd>
-        </div>
-        <div>
-          <dt>Recipient</dt>
-          <dd>{d.recipientName}</dd>
-        </div>
-        <div>
-          <dt>Deliver</dt>
-          <dd>
-            <When d={d} />
-          </dd>
-        </div>
+      <dl className="m-0 grid gap-3">
+        <Fact icon={<CalendarClock />} label={t("deliver")}>
+          <When d={d} />
+        </Fact>
+        <Fact icon={<Store />} label={t("pickup")}>
+          <MapAddress address={d.pickupAddress} />
+        </Fact>
+        <Fact icon={<Navigation />} label={t("dropoff")}>
+          <MapAddress address={d.dropoffAddress} />
+        </Fact>
+        <Fact icon={<UserRound />} label={t("recipient")}>
+          {d.recipientName}
+        </Fact>
       </dl>
-      <Button
-        size="lg"
-        block
-        className={styles.action}
-        onClick={() => onTake(d)}
-        pending={pending}
-        pendingText="Taking…"
-        disabled={disabled}
-        aria-describedby={headingId}
-      >
-        Take and start
+      <Button size="xl" block onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
+        <Bike aria-hidden="true" />
+        {t("take")}
       </Button>
     </article>
   );
 }
 
-export function MyDeliveryCard({
-  delivery: d,
-  onComplete,
-  pending,
-  disabled,
-}: {
-  delivery: Delivery;
-  onComplete: (d: Delivery) => void;
-  pending: boolean;
-  disabled: boolean;
-}) {
+export function MyDeliveryCard({ delivery: d, onComplete, pending, disabled }: { delivery: Delivery; onComplete: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
+  const t = useTranslations("rider");
+  const f = useFormat();
   const headingId = deliveryHeadingId(d);
   const started = d.status === "STARTED";
 
   if (!started) {
     return (
-      <article className={`${styles.card} ${styles.done}`} data-testid="my-delivery" data-order-id={d.orderId} data-status={d.status} aria-labelledby={headingId}>
-        <header className={styles.head}>
+      <article className="grid gap-1 rounded-2xl border border-line bg-surface-2/60 px-4 py-3" data-testid="my-delivery" data-order-id={d.orderId} data-status={d.status} aria-labelledby={headingId}>
+        <header className="flex items-center justify-between gap-3">
           {/* Listed under the "Completed" sub-heading, hence one level down. */}
-          <h4 id={headingId} className={styles.store} tabIndex={-1}>
+          <h4 id={headingId} tabIndex={-1} className="m-0 font-bold">
             {d.storeName}
           </h4>
-          <span className="badge badge--delivered">Delivered</span>
+          <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
         </header>
-        <p className={styles.line}>
-          <span className="visually-hidden">Drop-off: </span>
+        <p className="m-0 text-sm">
+          <span className="sr-only">{t("dropoff")}: </span>
           {d.dropoffAddress}
         </p>
-        <p className={styles.meta}>
+        <p className="m-0 text-xs text-muted">
           {d.recipientName} · {shortOrderNo(d.orderId)}
           {d.completedAt && (
             <>
               {" "}
-              · delivered <time dateTime={isoDateTime(d.completedAt)}>{formatDateTime(d.completedAt)}</time>
+              · {t("deliveredAt")} <time dateTime={isoDateTime(d.completedAt)}>{f.time(d.completedAt)}</time>
             </>
           )}
         </p>
@@ -120,60 +128,51 @@ export function MyDeliveryCard({
   }
 
   return (
-    <article className={`${styles.card} ${styles.active}`} data-testid="my-delivery" data-order-id={d.orderId} data-status={d.status} aria-labelledby={headingId}>
-      <header className={styles.head}>
-        <h3 id={headingId} className={styles.store} tabIndex={-1}>
-          {d.storeName}
-        </h3>
-        <span className="badge badge--delivering">On the way</span>
+    <article
+      className="grid gap-4 rounded-3xl border-2 border-warning-700/40 bg-surface p-4 shadow-card"
+      data-testid="my-delivery"
+      data-order-id={d.orderId}
+      data-status={d.status}
+      aria-labelledby={headingId}
+    >
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
+            {d.storeName}
+          </h3>
+          {d.startedAt && (
+            <span className="text-sm text-muted">
+              {shortOrderNo(d.orderId)} · {t("startedAt")} <time dateTime={isoDateTime(d.startedAt)}>{f.time(d.startedAt)}</time>
+            </span>
+          )}
+        </div>
+        <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
       </header>
-      <dl className={styles.facts}>
-        <div>
-          <dt>Drop-off</dt>
-          <dd>
-            <a href={mapLink(d.dropoffAddress)} target="_blank" rel="noopener noreferrer" className={styles.mapLink}>
-              {d.dropoffAddress}
-              <span aria-hidden="true"> ↗</span>
-              <span className="visually-hidden"> (open in Kakao Map, new tab)</span>
-            </a>
-          </dd>
-        </div>
-        <div>
-          <dt>Recipient</dt>
-          <dd className={styles.recipient}>
-            <span>{d.recipientName}</span>
-            <a href={telLink(d.recipientPhone)} className={styles.call} aria-label={`Call ${d.recipientName}, ${d.recipientPhone}`}>
-              <span aria-hidden="true">📞</span> {d.recipientPhone}
-            </a>
-          </dd>
-        </div>
-        <div>
-          <dt>Deliver</dt>
-          <dd>
-            <When d={d} />
-          </dd>
-        </div>
-        <div>
-          <dt>Pickup</dt>
-          <dd>{d.pickupAddress}</dd>
-        </div>
+      <dl className="m-0 grid gap-3">
+        <Fact icon={<Navigation />} label={t("dropoff")}>
+          <MapAddress address={d.dropoffAddress} className="text-lg" />
+        </Fact>
+        <Fact icon={<UserRound />} label={t("recipient")}>
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            <span className="font-semibold">{d.recipientName}</span>
+            <Button variant="secondary" size="md" asChild>
+              <a href={telLink(d.recipientPhone)} aria-label={t("callAria", { name: d.recipientName, phone: d.recipientPhone })}>
+                <Phone aria-hidden="true" />
+                {d.recipientPhone}
+              </a>
+            </Button>
+          </span>
+        </Fact>
+        <Fact icon={<CalendarClock />} label={t("deliver")}>
+          <When d={d} />
+        </Fact>
+        <Fact icon={<Store />} label={t("pickup")}>
+          <MapAddress address={d.pickupAddress} />
+        </Fact>
       </dl>
-      {d.startedAt && (
-        <p className={styles.meta}>
-          {shortOrderNo(d.orderId)} · started <time dateTime={isoDateTime(d.startedAt)}>{formatDateTime(d.startedAt)}</time>
-        </p>
-      )}
-      <Button
-        size="lg"
-        block
-        className={styles.action}
-        onClick={() => onComplete(d)}
-        pending={pending}
-        pendingText="Saving…"
-        disabled={disabled}
-        aria-describedby={headingId}
-      >
-        Mark delivered
+      <Button size="xl" variant="success" block onClick={() => onComplete(d)} pending={pending} pendingText={t("saving")} disabled={disabled} aria-describedby={headingId}>
+        <Check aria-hidden="true" />
+        {t("complete")}
       </Button>
     </article>
   );

@@ -1,24 +1,28 @@
 "use client";
 // Signing out reloads the page on purpose: the query cache of the previous user goes with it.
 // The reload goes to a relative path, so it works whatever host NEXTAUTH_URL names.
+import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "./button";
+import { Button } from "./ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "primary" | "secondary" }) {
+  const t = useTranslations("header");
   const [pending, setPending] = useState(false);
   return (
     <Button
-      variant="ghost"
+      variant={variant}
       size="sm"
       pending={pending}
-      pendingText="Signing out…"
+      pendingText={t("signingOut")}
       onClick={() => {
         setPending(true);
         void signOut({ redirect: false }).finally(() => window.location.assign("/stores"));
       }}
     >
-      Sign out
+      <LogOut aria-hidden="true" className="hidden sm:block" />
+      {t("signOut")}
     </Button>
   );
 }

@@ -1,69 +1,85 @@
-// The site header (server component): brand, the links of the signed-in role, and the account.
+// The site header (server component): brand, the links of the signed-in role, the language
+// switch, the cart and the account. On phones the links wrap onto a second, scrollable row.
 import { ROLE_HOME, type Role } from "@bloom/domain";
+import { Bike, ClipboardList, Flower2, LayoutGrid, Package, Store, UserRound } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { cn } from "~/lib/cn";
 import { getSession } from "~/server/auth";
-import { buttonClass } from "./button";
 import { CartLink } from "./cart-link";
+import { LocaleSwitcher } from "./locale-switcher";
 import { NavLink } from "./nav-link";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
+import { buttonVariants } from "./ui/button";
 
-type NavItem = { href: string; label: string };
+type NavKey = "stores" | "orders" | "mypage" | "board" | "menu" | "deliveries";
+type NavItem = { href: string; key: NavKey; icon: ReactNode; exact?: boolean };
 
-const PUBLIC_LINKS: NavItem[] = [{ href: "/stores", label: "Stores" }];
+const STORES: NavItem = { href: "/stores", key: "stores", icon: <Store aria-hidden="true" /> };
 const ROLE_LINKS: Record<Role, NavItem[]> = {
-  CUSTOMER: [
-    { href: "/stores", label: "Stores" },
-    { href: "/orders", label: "My orders" },
-    { href: "/mypage", label: "MyPage" },
+  CUSTOMER: [STORES, { href: "/orders", key: "orders", icon: <Package aria-hidden="true" /> }, { href: "/mypage", key: "mypage", icon: <UserRound aria-hidden="true" /> }],
+  OWNER: [
+    { href: "/board", key: "board", icon: <LayoutGrid aria-hidden="true" />, exact: true },
+    { href: "/board/menu", key: "menu", icon: <ClipboardList aria-hidden="true" /> },
   ],
-  OWNER: [{ href: "/board", label: "Order board" }],
-  RIDER: [{ href: "/deliveries", label: "Deliveries" }],
-  ADMIN: [{ href: "/board", label: "Order board" }],
+  RIDER: [{ href: "/deliveries", key: "deliveries", icon: <Bike aria-hidden="true" /> }],
+  ADMIN: [
+    { href: "/board", key: "board", icon: <LayoutGrid aria-hidden="true" />, exact: true },
+    { href: "/board/menu", key: "menu", icon: <ClipboardList aria-hidden="true" /> },
+  ],
 };
-const ROLE_NAME: Record<Role, string | null> = { CUSTOMER: null, OWNER: "Store owner", RIDER: "Rider", ADMIN: "Operator" };
 
 export async function SiteHeader() {
-  const session = await getSession();
+  const [session, t, tRole] = await Promise.all([getSession(), getTranslations("header"), getTranslations("role")]);
   const user = session?.user ?? null;
-  const links = user ? ROLE_LINKS[user.role] : PUBLIC_LINKS;
+  const links = user ? ROLE_LINKS[user.role] : [STORES];
   // Only people who can buy see the cart: visitors and customers.
   const showsCart = !user || user.role === "CUSTOMER";
 
   return (
-    <header className="site-header">
-      <div className="container site-header__inner">
-        <Link href={user ? ROLE_HOME[user.role] : "/stores"} className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            ✿
+    <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur-md supports-[backdrop-filter]:bg-surface/85">
+      <div className="container-page grid grid-cols-[auto_1fr] items-center gap-x-3 py-2 [grid-template-areas:'brand_account'_'nav_nav'] md:grid-cols-[auto_1fr_auto] md:gap-x-6 md:[grid-template-areas:'brand_nav_account']">
+        <Link
+          href={user ? ROLE_HOME[user.role] : "/stores"}
+          className="inline-flex min-h-10 items-center gap-1.5 text-xl font-extrabold tracking-tight text-ink no-underline [grid-area:brand] hover:text-ink"
+        >
+          <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-brand-600 text-white">
+            <Flower2 className="size-5" />
           </span>
           Bloom
+          <span className="sr-only"> — {t("home")}</span>
         </Link>
-        <nav className="site-nav" aria-label="Main">
-          <ul>
+        <nav aria-label={t("mainNav")} className="-mx-1 overflow-x-auto px-1 [grid-area:nav] md:mx-0 md:px-0">
+          <ul className="m-0 flex list-none gap-1 p-0 pt-1 md:pt-0">
             {links.map((l) => (
               <li key={l.href}>
-                <NavLink href={l.href}>{l.label}</NavLink>
+                <NavLink href={l.href} exact={l.exact}>
+                  {l.icon}
+                  {t(`nav.${l.key}`)}
+                </NavLink>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="site-header__account">
+        <div className="flex min-w-0 items-center justify-end gap-1.5 [grid-area:account] sm:gap-2">
+          <LocaleSwitcher />
           {showsCart && <CartLink />}
           {user ? (
             <>
-              <span className="site-header__user">
-                <span className="visually-hidden">Signed in as </span>
+              <span className="hidden max-w-48 truncate text-sm font-semibold lg:inline">
+                <span className="sr-only">{t("signedInAs")} </span>
                 {user.name}
-                {ROLE_NAME[user.role] && <span className="site-header__role"> · {ROLE_NAME[user.role]}</span>}
+                {user.role !== "CUSTOMER" && <span className="font-normal text-muted"> · {tRole(user.role)}</span>}
               </span>
               <SignOutButton />
             </>
           ) : (
             <>
-              <SignInLink className={buttonClass("ghost", "sm")} />
-              <Link href="/signup" className={buttonClass("primary", "sm")}>
-                Sign up
+              <SignInLink className={buttonVariants({ variant: "ghost", size: "sm" })} />
+              <Link href="/signup" className={cn(buttonVariants({ variant: "primary", size: "sm" }), "hidden sm:inline-flex")}>
+                {t("signUp")}
               </Link>
             </>
           )}

@@ -12,6 +12,8 @@ const STORAGE_KEY = "bloom.cart.v1";
 const cartLineSchema = z.object({
   bouquetId: z.string(),
   name: z.string(),
+  /** Optional: carts saved before the Korean UI have none. */
+  nameKo: z.string().optional(),
   imageUrl: z.string(),
   unitPriceWon: z.number().int().nonnegative(),
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
@@ -19,12 +21,13 @@ const cartLineSchema = z.object({
 const cartSchema = z.object({
   storeId: z.string(),
   storeName: z.string(),
+  storeNameKo: z.string().optional(),
   lines: z.array(cartLineSchema),
 });
 
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type Cart = z.infer<typeof cartSchema>;
-export type CartStore = { id: string; name: string };
+export type CartStore = { id: string; name: string; nameKo?: string };
 
 let current: Cart | null = null;
 let loaded = false;
@@ -98,12 +101,12 @@ export function quantityInCart(cart: Cart | null, bouquetId: string): number {
   return cart?.lines.find((l) => l.bouquetId === bouquetId)?.quantity ?? 0;
 }
 
-export type AddResult = { ok: true; quantity: number } | { ok: false; reason: "OTHER_STORE"; storeName: string };
+export type AddResult = { ok: true; quantity: number } | { ok: false; reason: "OTHER_STORE"; store: { name: string; nameKo?: string } };
 
 /** Adds to the cart, merging with an existing line; refuses a bouquet from another store. */
 export function addToCart(store: CartStore, line: CartLine): AddResult {
   const cart = getSnapshot();
-  if (cart && cart.storeId !== store.id) return { ok: false, reason: "OTHER_STORE", storeName: cart.storeName };
+  if (cart && cart.storeId !== store.id) return { ok: false, reason: "OTHER_STORE", store: { name: cart.storeName, nameKo: cart.storeNameKo } };
   const lines = cart?.lines ?? [];
   const existing = lines.find((l) => l.bouquetId === line.bouquetId);
   const quantity = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
@@ -111,6 +114,7 @@ export function addToCart(store: CartStore, line: CartLine): AddResult {
   write({
     storeId: store.id,
     storeName: store.name,
+    storeNameKo: store.nameKo,
     lines: existing ? lines.map((l) => (l.bouquetId === line.bouquetId ? next : l)) : [...lines, next],
   });
   return { ok: true, quantity };
@@ -118,7 +122,7 @@ export function addToCart(store: CartStore, line: CartLine): AddResult {
 
 /** Empties the cart and starts a new one at this store with this line. */
 export function replaceCart(store: CartStore, line: CartLine): void {
-  write({ storeId: store.id, storeName: store.name, lines: [{ ...line, quantity: Math.min(MAX_QUANTITY, line.quantity) }] });
+  write({ storeId: store.id, storeName: store.name, storeNameKo: store.nameKo, lines: [{ ...line, quantity: Math.min(MAX_QUANTITY, line.quantity) }] });
 }
 
 export function setLineQuantity(bouquetId: string, quantity: number): void {

@@ -1,49 +1,48 @@
-// Display formatting shared by the customer screens: time slots, dates and times in Korea's zone.
-import type { TimeSlot } from "@bloom/domain";
+"use client";
+// Display formatting in the viewer's language (B3): won with the locale's grouping, delivery days
+// and time slots in the locale's own style, instants in Korea's time zone (set in i18n/request).
+import { formatWon, type TimeSlot } from "@bloom/domain";
+import { useFormatter, useLocale } from "next-intl";
+import { useMemo } from "react";
 
-const SEOUL = "Asia/Seoul";
+/** "2026-11-27" as a calendar day (no time zone shift): the date a delivery is for. */
+export const calendarDay = (date: string) => new Date(`${date}T00:00:00Z`);
+const hourOfDay = (hour: number) => new Date(Date.UTC(2000, 0, 1, hour));
 
-/** "09-12" → "09:00–12:00". */
-export function formatSlot(slot: TimeSlot | string): string {
-  const [from, to] = slot.split("-");
-  return from && to ? `${from}:00–${to}:00` : slot;
-}
+export type Formatters = ReturnType<typeof useFormat>;
 
-/** An opening hour (0–24) as "09:00". */
-export function formatHour(hour: number): string {
-  return `${String(hour).padStart(2, "0")}:00`;
-}
-
-/** A delivery date "2026-11-27" → "Fri, 27 Nov 2026". Read as a calendar day, not an instant. */
-export function formatDeliveryDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(d);
-}
-
-/** An instant in Korean time: "27 Nov, 14:05". */
-export function formatDateTime(at: Date | string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: SEOUL,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(at));
+export function useFormat() {
+  const format = useFormatter();
+  const locale = useLocale();
+  return useMemo(
+    () => ({
+      /** ₩59,000 — whole won, grouped the locale's way. */
+      won: (amount: number) => formatWon(amount, locale),
+      /** en "Fri, Nov 27" · ko "11월 27일 (금)". */
+      deliveryDate: (date: string) => {
+        const d = calendarDay(date);
+        if (Number.isNaN(d.getTime())) return date;
+        return format.dateTime(d, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
+      },
+      /** "09-12" → en "9:00 AM – 12:00 PM" · ko "오전 9:00~오후 12:00". */
+      slot: (slot: TimeSlot | string) => {
+        const [from, to] = slot.split("-").map(Number);
+        if (from === undefined || to === undefined || Number.isNaN(from) || Number.isNaN(to)) return slot;
+        return format.dateTimeRange(hourOfDay(from), hourOfDay(to), { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+      },
+      /** An opening hour: en "9:00 AM" · ko "오전 9:00". */
+      hour: (hour: number) => format.dateTime(hourOfDay(hour), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }),
+      /** An instant in Korean time: en "Nov 27, 2:05 PM" · ko "11월 27일 오후 2:05". */
+      dateTime: (at: Date | string) => format.dateTime(new Date(at), { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }),
+      /** Only the time of an instant: en "2:05 PM" · ko "오후 2:05". */
+      time: (at: Date | string) => format.dateTime(new Date(at), { hour: "numeric", minute: "2-digit" }),
+      number: (n: number) => format.number(n),
+    }),
+    [format, locale],
+  );
 }
 
 /** Machine-readable form for <time dateTime>. */
 export function isoDateTime(at: Date | string): string {
   return new Date(at).toISOString();
-}
-
-export function pluralize(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -2,26 +2,28 @@
 // accounts are told the page is for customers. Returns null when the viewer may continue.
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 import { getSession } from "~/server/auth";
 
 export async function customerGate(callbackUrl: string): Promise<ReactNode | null> {
   const session = await getSession();
   if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   if (session.user.role === "CUSTOMER") return null;
+  const t = await getTranslations("customerGate");
   return (
     <EmptyState
       headingLevel={1}
-      title="This page is for customers"
+      title={t("title")}
       action={
-        <Link href="/" className={buttonClass("primary")}>
-          Go to your home page
-        </Link>
+        <Button asChild>
+          <Link href="/">{t("home")}</Link>
+        </Button>
       }
     >
-      <p>You are signed in as {session.user.name}, who does not place orders.</p>
+      <p>{t("body", { name: session.user.name })}</p>
     </EmptyState>
   );
 }

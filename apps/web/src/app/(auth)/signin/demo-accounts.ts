@@ -2,7 +2,7 @@
 export const DEMO_PASSWORD = "bloom1234";
 
 export const DEMO_ACCOUNTS = [
-  { email: "customer@bloom.test", role: "Customer" },
-  { email: "owner@bloom.test", role: "Store owner" },
-  { email: "rider@bloom.test", role: "Rider" },
+  { email: "customer@bloom.test", role: "CUSTOMER" },
+  { email: "owner@bloom.test", role: "OWNER" },
+  { email: "rider@bloom.test", role: "RIDER" },
 ] as const;

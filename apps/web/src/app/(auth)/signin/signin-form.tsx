@@ -5,28 +5,33 @@ import { ROLE_HOME, signInSchema } from "@bloom/domain";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { getSession, signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
-import { Field } from "~/components/field";
-import { fieldErrorsOf, focusFirstInvalid, type FieldErrors } from "~/lib/form-errors";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { safeCallbackUrl } from "~/lib/safe-callback-url";
+import { AuthCard } from "../auth-shell";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
-const WRONG_CREDENTIALS = "Wrong email or password";
-const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Please wait a minute and try again.";
+type FormError = "wrongCredentials" | "tooMany" | "offline";
 
 export function SignInForm() {
+  const t = useTranslations("auth.signIn");
+  const tDemo = useTranslations("auth.demo");
+  const tRole = useTranslations("role");
+  const fieldErrorsOf = useFieldErrors();
   const router = useRouter();
   const params = useSearchParams();
   const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
   // next-auth's own redirect flow lands here with ?error=CredentialsSignin.
-  const initialError = params.get("error") ? WRONG_CREDENTIALS : null;
+  const initialError: FormError | null = params.get("error") ? "wrongCredentials" : null;
 
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(initialError);
+  const [formError, setFormError] = useState<FormError | null>(initialError);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -35,9 +40,10 @@ export function SignInForm() {
     e.preventDefault();
     if (pending) return;
     setFormError(null);
-    const parsed = signInSchema.safeParse({ email, password });
+    const input = { email, password };
+    const parsed = signInSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
+      setErrors(fieldErrorsOf(parsed.error, input));
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
@@ -46,7 +52,7 @@ export function SignInForm() {
     try {
       const res = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!res || res.error || !res.ok) {
-        setFormError(res?.status === 429 ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS);
+        setFormError(res?.status === 429 ? "tooMany" : "wrongCredentials");
         setPending(false);
         return;
       }
@@ -55,7 +61,7 @@ export function SignInForm() {
       router.replace(callbackUrl ?? (role ? ROLE_HOME[role] : "/stores"));
       router.refresh();
     } catch {
-      setFormError("We could not reach Bloom. Check your connection and try again.");
+      setFormError("offline");
       setPending(false);
     }
   }
@@ -70,15 +76,13 @@ export function SignInForm() {
 
   return (
     <>
-      <div className="card auth__card">
-        <h1>Sign in</h1>
-        <p className="muted">Welcome back to Bloom.</p>
-        <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-describedby={formError ? "signin-error" : undefined}>
-          {formError && <Alert id="signin-error">{formError}</Alert>}
+      <AuthCard title={t("title")} lead={t("lead")}>
+        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} noValidate aria-describedby={formError ? "signin-error" : undefined}>
+          {formError && <Alert id="signin-error">{t(formError)}</Alert>}
           <Field
             id="email"
             name="email"
-            label="Email"
+            label={t("email")}
             type="email"
             autoComplete="email"
             inputMode="email"
@@ -90,7 +94,7 @@ export function SignInForm() {
           <Field
             id="password"
             name="password"
-            label="Password"
+            label={t("password")}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -98,30 +102,28 @@ export function SignInForm() {
             error={errors.password}
             required
           />
-          <Button ref={submitRef} type="submit" block size="lg" pending={pending} pendingText="Signing in…">
-            Sign in
+          <Button ref={submitRef} type="submit" block size="lg" pending={pending} pendingText={t("pending")}>
+            {t("submit")}
           </Button>
         </form>
-      </div>
-      <p className="auth__switch">
-        New to Bloom?{" "}
-        <Link href={callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup"}>Create an account</Link>
+      </AuthCard>
+      <p className="m-0 text-center">
+        {t("newHere")} <Link href={callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup"}>{t("createAccount")}</Link>
       </p>
-      <section className="demo-accounts" aria-labelledby="demo-title">
-        <h2 id="demo-title">Demo accounts</h2>
-        <p className="small muted">
-          Every demo account uses the password <code>{DEMO_PASSWORD}</code>.
-        </p>
-        <ul>
+      <section aria-labelledby="demo-title" className="rounded-3xl border border-dashed border-line-strong bg-surface-2/60 p-5">
+        <h2 id="demo-title" className="m-0 text-base font-bold">
+          {tDemo("title")}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-muted">{tDemo.rich("passwordHint", { password: DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-surface px-1 text-ink">{chunks}</code> })}</p>
+        <ul className="m-0 grid list-none gap-2 p-0">
           {DEMO_ACCOUNTS.map((a) => (
-            <li key={a.email}>
-              <span>
-                <strong>{a.role}</strong>
-                <br />
-                <code>{a.email}</code>
+            <li key={a.email} className="flex items-center justify-between gap-3 rounded-2xl bg-surface px-3.5 py-2.5">
+              <span className="min-w-0">
+                <strong className="block">{tRole(a.role)}</strong>
+                <code className="block truncate text-sm text-muted">{a.email}</code>
               </span>
-              <Button variant="secondary" size="sm" onClick={() => fillDemo(a.email)} aria-label={`Use the ${a.role.toLowerCase()} demo account`}>
-                Use
+              <Button variant="secondary" size="sm" onClick={() => fillDemo(a.email)} aria-label={tDemo("useAria", { role: tRole(a.role) })}>
+                {tDemo("use")}
               </Button>
             </li>
           ))}

@@ -6,33 +6,39 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
-import { Field } from "~/components/field";
-import { fieldErrorsOf, focusFirstInvalid, type FieldErrors } from "~/lib/form-errors";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { useErrorMessage } from "~/lib/error-message";
+import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { safeCallbackUrl } from "~/lib/safe-callback-url";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { AuthCard } from "../auth-shell";
 
 type Form = { name: string; email: string; password: string; phone: string };
 
 export function SignUpForm() {
+  const t = useTranslations("auth.signUp");
   const trpc = useTRPC();
   const router = useRouter();
+  const fieldErrorsOf = useFieldErrors();
+  const errorMessage = useErrorMessage();
   const callbackUrl = safeCallbackUrl(useSearchParams().get("callbackUrl"));
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
 
   const [form, setForm] = useState<Form>({ name: "", email: "", password: "", phone: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<unknown>(null);
   const [signingIn, setSigningIn] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   function validate(values: Form) {
     const parsed = signUpSchema.safeParse(values);
-    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
+    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error, values));
     return parsed;
   }
 
@@ -56,8 +62,7 @@ export function SignUpForm() {
     try {
       await signUp.mutateAsync(parsed.data);
     } catch (err) {
-      const e = readError(err);
-      setFormError(e.domainCode === "EMAIL_TAKEN" ? "An account with this email already exists. Sign in instead?" : e.message);
+      setFormError(err);
       return;
     }
     setSigningIn(true);
@@ -72,29 +77,27 @@ export function SignUpForm() {
   }
 
   const pending = signUp.isPending || signingIn;
-  const emailTaken = signUp.error && readError(signUp.error).domainCode === "EMAIL_TAKEN";
+  const emailTaken = formError != null && readError(formError).domainCode === "EMAIL_TAKEN";
 
   return (
     <>
-      <div className="card auth__card">
-        <h1>Create an account</h1>
-        <p className="muted">Order bouquets from local florists and follow every delivery.</p>
-        <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
-          {formError && (
+      <AuthCard title={t("title")} lead={t("lead")}>
+        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} noValidate>
+          {formError != null && (
             <Alert>
-              {formError}
+              {errorMessage(formError)}
               {emailTaken && (
                 <>
                   {" "}
-                  <Link href="/signin">Go to sign in</Link>
+                  <Link href="/signin">{t("goToSignIn")}</Link>
                 </>
               )}
             </Alert>
           )}
-          <Field id="name" label="Name" autoComplete="name" value={form.name} onChange={(e) => update("name", e.target.value)} error={errors.name} required />
+          <Field id="name" label={t("name")} autoComplete="name" value={form.name} onChange={(e) => update("name", e.target.value)} error={errors.name} required />
           <Field
             id="email"
-            label="Email"
+            label={t("email")}
             type="email"
             inputMode="email"
             autoComplete="email"
@@ -105,18 +108,19 @@ export function SignUpForm() {
           />
           <Field
             id="password"
-            label="Password"
+            label={t("password")}
             type="password"
             autoComplete="new-password"
             value={form.password}
             onChange={(e) => update("password", e.target.value)}
             error={errors.password}
-            hint="At least 8 characters."
+            hint={t("passwordHint")}
             required
           />
           <Field
             id="phone"
-            label="Phone (optional)"
+            label={t("phone")}
+            optionalText={t("optional")}
             type="tel"
             inputMode="tel"
             autoComplete="tel"
@@ -125,13 +129,13 @@ export function SignUpForm() {
             onChange={(e) => update("phone", e.target.value)}
             error={errors.phone}
           />
-          <Button type="submit" block size="lg" pending={pending} pendingText={signingIn ? "Signing you in…" : "Creating account…"}>
-            Create account
+          <Button type="submit" block size="lg" pending={pending} pendingText={signingIn ? t("signingIn") : t("creating")}>
+            {t("submit")}
           </Button>
         </form>
-      </div>
-      <p className="auth__switch">
-        Already have an account? <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"}>Sign in</Link>
+      </AuthCard>
+      <p className="m-0 text-center">
+        {t("haveAccount")} <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"}>{t("signIn")}</Link>
       </p>
     </>
   );

@@ -1,14 +1,16 @@
 "use client";
 // The payment part of checkout: card number, expiry and CVC, with the sandbox's test cards.
-import { Field } from "~/components/field";
+import { ChevronDown, CreditCard } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Field } from "~/components/ui/field";
 
 export type CardForm = { number: string; expiry: string; cvc: string };
 
 const TEST_CARDS = [
   { number: "4242 4242 4242 4242", outcome: "approves" },
-  { number: "4000 0000 0000 0002", outcome: "is declined" },
-  { number: "4000 0000 0000 9995", outcome: "has insufficient funds" },
-  { number: "4000 0000 0000 0119", outcome: "fails with a processing error" },
+  { number: "4000 0000 0000 0002", outcome: "declined" },
+  { number: "4000 0000 0000 9995", outcome: "insufficient" },
+  { number: "4000 0000 0000 0119", outcome: "fails" },
 ] as const;
 
 /** Groups digits in fours as the customer types: "4242424242" → "4242 4242 42". */
@@ -25,32 +27,29 @@ export function formatExpiry(raw: string): string {
   return d.length > 2 ? `${d.slice(0, 2)}/${d.slice(2)}` : d;
 }
 
-export function CardFields({
-  value,
-  onChange,
-  errors,
-}: {
-  value: CardForm;
-  onChange: (next: Partial<CardForm>) => void;
-  errors: Record<string, string>;
-}) {
+export function CardFields({ value, onChange, errors }: { value: CardForm; onChange: (next: Partial<CardForm>) => void; errors: Record<string, string> }) {
+  const t = useTranslations("checkout.card");
   return (
-    <>
-      <div className="form-row form-row--card">
+    <div className="grid gap-3">
+      <div className="relative">
         <Field
           id="card-number"
-          label="Card number"
+          label={t("number")}
           inputMode="numeric"
           autoComplete="cc-number"
           placeholder="1234 5678 9012 3456"
           value={value.number}
           onChange={(e) => onChange({ number: formatCardNumber(e.target.value) })}
           error={errors["card.number"]}
+          className="[&_input]:pr-11"
           required
         />
+        <CreditCard aria-hidden="true" className="pointer-events-none absolute top-[2.45rem] right-3.5 size-5 text-muted" />
+      </div>
+      <div className="grid grid-cols-2 gap-3">
         <Field
           id="card-expiry"
-          label="Expiry (MM/YY)"
+          label={t("expiry")}
           inputMode="numeric"
           autoComplete="cc-exp"
           placeholder="MM/YY"
@@ -61,7 +60,7 @@ export function CardFields({
         />
         <Field
           id="card-cvc"
-          label="CVC"
+          label={t("cvc")}
           inputMode="numeric"
           autoComplete="cc-csc"
           placeholder="123"
@@ -71,31 +70,30 @@ export function CardFields({
           required
         />
       </div>
-      <div id="test-cards" className="alert alert--info small">
-        <p className="alert__title">Sandbox test cards</p>
-        <p style={{ margin: 0 }}>No real money moves. Use any future expiry and any 3-digit CVC.</p>
-        <ul className="test-cards">
+      <details className="group rounded-2xl border border-info-100 bg-info-50 px-4 text-sm text-info-800">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 font-semibold [&::-webkit-details-marker]:hidden">
+          {t("testCardsTitle")}
+          <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
+        </summary>
+        <p className="mt-0 mb-2">{t("testCardsBody")}</p>
+        <ul className="m-0 mb-3 grid list-none gap-1.5 p-0">
           {TEST_CARDS.map((c) => (
-            <li key={c.number}>
-              <code>{c.number}</code> {c.outcome}
+            <li key={c.number} className="flex flex-wrap items-center justify-between gap-x-3">
+              <span>
+                <code className="font-semibold">{c.number}</code> · {t(`outcome.${c.outcome}`)}
+              </span>
               <button
                 type="button"
-                className="link-button"
-                aria-label={`Use test card ${c.number}, which ${c.outcome}`}
-                onClick={() =>
-                  onChange({
-                    number: c.number,
-                    expiry: value.expiry || "12/30",
-                    cvc: value.cvc || "123",
-                  })
-                }
+                className="min-h-9 rounded-full px-2 font-semibold text-info-800 underline underline-offset-2 hover:bg-info-100"
+                aria-label={t("useCardAria", { number: c.number, outcome: t(`outcome.${c.outcome}`) })}
+                onClick={() => onChange({ number: c.number, expiry: value.expiry || "12/30", cvc: value.cvc || "123" })}
               >
-                Use
+                {t("useCard")}
               </button>
             </li>
           ))}
         </ul>
-      </div>
-    </>
+      </details>
+    </div>
   );
 }

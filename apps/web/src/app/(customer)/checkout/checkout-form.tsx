@@ -4,18 +4,23 @@
 // attempt to place this order, so a double click or a retry after a lost answer never orders
 // twice. Once the server has refused, no order exists under that key (and a failed charge was
 // voided under it), so the next attempt gets a fresh key.
+// Built for a phone: compact sections, and the total with the pay button stuck to the bottom of
+// the screen, so the next step is always in reach.
 import { GIFT_MESSAGE_MAX, NOTE_MAX, placeOrderSchema, slotStillOpen, TIME_SLOTS, todayInSeoul, type TimeSlot } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ChevronDown, Lock } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
-import { Field, FieldGroup, TextAreaField } from "~/components/field";
 import { Money } from "~/components/money";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field, FieldError, TextAreaField } from "~/components/ui/field";
+import { RadioCards } from "~/components/ui/radio-cards";
 import { clearCart, type Cart } from "~/lib/cart";
-import { fieldErrorsOf, focusFirstInvalid, type FieldErrors } from "~/lib/form-errors";
-import { formatSlot } from "~/lib/format";
+import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
+import { useFormat } from "~/lib/format";
 import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { readError, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
@@ -42,21 +47,27 @@ function firstBookableDate(): string {
   return TIME_SLOTS.some((s) => slotStillOpen(today, s)) ? today : todayInSeoul(new Date(Date.now() + 86_400_000));
 }
 
-export function CheckoutForm({
-  cart,
-  totalWon,
-  cartHasProblem,
-  onPlaced,
-}: {
-  cart: Cart;
-  totalWon: number;
-  cartHasProblem: boolean;
-  onPlaced: () => void;
-}) {
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="grid gap-3 rounded-3xl border border-line bg-surface p-3.5 shadow-card sm:p-5">
+      <h2 id={id} className="m-0 text-base font-bold sm:text-lg">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { cart: Cart; totalWon: number; cartHasProblem: boolean; onPlaced: () => void }) {
+  const t = useTranslations("checkout");
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const fieldErrorsOf = useFieldErrors();
   const place = useMutation(trpc.order.place.mutationOptions());
+  const slotLegendId = useId();
+  const slotErrorId = useId();
 
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [today] = useState(todayInSeoul);
@@ -95,8 +106,9 @@ export function CheckoutForm({
   }
 
   function validate(d: DeliveryForm, c: CardForm) {
-    const parsed = placeOrderSchema.safeParse(inputOf(d, c));
-    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
+    const input = inputOf(d, c);
+    const parsed = placeOrderSchema.safeParse(input);
+    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error, input));
     return parsed;
   }
 
@@ -141,19 +153,17 @@ export function CheckoutForm({
   }
 
   const formLevelError = errors.items ?? errors.storeId ?? errors.idempotencyKey ?? errors._form;
-  const hasFieldErrors = submitted && Object.keys(errors).length > 0;
+  const fieldErrorCount = Object.keys(errors).length;
   const allPassedToday = delivery.deliveryDate === today && TIME_SLOTS.every((s) => !slotStillOpen(today, s));
+  const slotError = errors["delivery.timeSlot"];
 
   return (
-    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Delivery and payment">
-      <section className="panel" aria-labelledby="recipient-title">
-        <h2 id="recipient-title" className="panel__title">
-          Recipient
-        </h2>
-        <div className="form-row form-row--2">
+    <form ref={formRef} className="grid gap-3 sm:gap-4" onSubmit={onSubmit} noValidate aria-label={t("formLabel")}>
+      <Section id="delivery-title" title={t("delivery.title")}>
+        <div className="grid grid-cols-2 gap-3">
           <Field
             id="recipient-name"
-            label="Recipient name"
+            label={t("recipient.name")}
             autoComplete="shipping name"
             value={delivery.recipientName}
             onChange={(e) => updateDelivery({ recipientName: e.target.value })}
@@ -162,7 +172,7 @@ export function CheckoutForm({
           />
           <Field
             id="recipient-phone"
-            label="Recipient phone"
+            label={t("recipient.phone")}
             type="tel"
             inputMode="tel"
             autoComplete="shipping tel"
@@ -170,124 +180,110 @@ export function CheckoutForm({
             value={delivery.recipientPhone}
             onChange={(e) => updateDelivery({ recipientPhone: e.target.value })}
             error={errors["delivery.recipientPhone"]}
-            hint="The rider calls this number if needed."
             required
           />
         </div>
-      </section>
-
-      <section className="panel" aria-labelledby="delivery-title">
-        <h2 id="delivery-title" className="panel__title">
-          Delivery
-        </h2>
-        <div className="form">
-          <Field
-            id="delivery-address"
-            label="Delivery address"
-            autoComplete="shipping street-address"
-            placeholder="e.g. 12 Seoulsup 2-gil, Seongdong-gu, Seoul, 3rd floor"
-            value={delivery.address}
-            onChange={(e) => updateDelivery({ address: e.target.value })}
-            error={errors["delivery.address"]}
-            required
+        <Field
+          id="delivery-address"
+          label={t("delivery.address")}
+          autoComplete="shipping street-address"
+          placeholder={t("delivery.addressPlaceholder")}
+          value={delivery.address}
+          onChange={(e) => updateDelivery({ address: e.target.value })}
+          error={errors["delivery.address"]}
+          required
+        />
+        <Field
+          id="delivery-date"
+          label={t("delivery.date")}
+          type="date"
+          min={today}
+          value={delivery.deliveryDate}
+          onChange={(e) => updateDelivery({ deliveryDate: e.target.value })}
+          error={errors["delivery.deliveryDate"]}
+          hint={allPassedToday ? t("delivery.todayOver") : DATE_RE.test(delivery.deliveryDate) ? f.deliveryDate(delivery.deliveryDate) : undefined}
+          required
+        />
+        <div className="grid gap-1.5">
+          <span id={slotLegendId} className="text-sm font-semibold">
+            {t("delivery.slot")}
+          </span>
+          <RadioCards
+            aria-labelledby={slotLegendId}
+            aria-describedby={slotError ? slotErrorId : undefined}
+            aria-invalid={slotError ? true : undefined}
+            aria-required
+            name="timeSlot"
+            value={delivery.timeSlot}
+            onValueChange={(slot) => updateDelivery({ timeSlot: slot })}
+            options={TIME_SLOTS.map((slot) => {
+              const open = slotOpen(delivery.deliveryDate, slot);
+              return { value: slot, disabled: !open, label: f.slot(slot), hint: open ? undefined : t("delivery.slotPassed") };
+            })}
           />
-          <Field
-            id="delivery-date"
-            label="Delivery date"
-            type="date"
-            min={today}
-            value={delivery.deliveryDate}
-            onChange={(e) => updateDelivery({ deliveryDate: e.target.value })}
-            error={errors["delivery.deliveryDate"]}
-            hint={allPassedToday ? "Today's delivery slots are over — please pick another day." : undefined}
-            required
-          />
-          <FieldGroup legend="Time slot" error={errors["delivery.timeSlot"]}>
-            <div className="choice-grid">
-              {TIME_SLOTS.map((slot) => {
-                const open = slotOpen(delivery.deliveryDate, slot);
-                return (
-                  <label key={slot} className="choice">
-                    <input
-                      type="radio"
-                      name="timeSlot"
-                      value={slot}
-                      checked={delivery.timeSlot === slot}
-                      disabled={!open}
-                      onChange={() => updateDelivery({ timeSlot: slot })}
-                    />
-                    {formatSlot(slot)}
-                    {!open && <span className="visually-hidden"> (already passed today)</span>}
-                  </label>
-                );
-              })}
-            </div>
-          </FieldGroup>
+          {slotError && <FieldError id={slotErrorId}>{slotError}</FieldError>}
         </div>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="card-message-title">
-        <h2 id="card-message-title" className="panel__title">
-          Message
-        </h2>
-        <div className="form">
-          <TextAreaField
-            id="gift-message"
-            label="Gift card message"
-            rows={3}
-            placeholder="Happy birthday! With love, Minji"
-            value={delivery.giftMessage}
-            onChange={(e) => updateDelivery({ giftMessage: e.target.value })}
-            error={errors["delivery.giftMessage"]}
-            hint={<GiftMessageCounter length={delivery.giftMessage.trim().length} max={GIFT_MESSAGE_MAX} />}
-          />
+      <Section id="message-title" title={t("message.title")}>
+        <TextAreaField
+          id="gift-message"
+          label={t("message.gift")}
+          optionalText={t("optional")}
+          rows={2}
+          placeholder={t("message.giftPlaceholder")}
+          value={delivery.giftMessage}
+          onChange={(e) => updateDelivery({ giftMessage: e.target.value })}
+          error={errors["delivery.giftMessage"]}
+          hint={<GiftMessageCounter length={delivery.giftMessage.trim().length} max={GIFT_MESSAGE_MAX} />}
+          className="[&_textarea]:min-h-16"
+        />
+        <details className="group" open={Boolean(errors["delivery.note"]) || undefined}>
+          <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 text-sm font-semibold text-brand-700 [&::-webkit-details-marker]:hidden">
+            {t("message.noteToggle")}
+            <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
+          </summary>
           <TextAreaField
             id="florist-note"
-            label="Note to the florist"
+            className="mt-2 [&_textarea]:min-h-16"
+            label={t("message.note")}
+            optionalText={t("optional")}
             rows={2}
-            placeholder="e.g. No lilies please, allergies"
+            placeholder={t("message.notePlaceholder")}
             value={delivery.note}
             onChange={(e) => updateDelivery({ note: e.target.value })}
             error={errors["delivery.note"]}
-            hint={`Optional. Only the shop sees this, up to ${NOTE_MAX} characters.`}
+            hint={t("message.noteHint", { max: NOTE_MAX })}
           />
-        </div>
-      </section>
+        </details>
+      </Section>
 
-      <section className="panel" aria-labelledby="payment-title">
-        <h2 id="payment-title" className="panel__title">
-          Payment
-        </h2>
-        <div className="form">
-          <CardFields value={card} onChange={updateCard} errors={errors} />
-        </div>
-      </section>
+      <Section id="payment-title" title={t("payment.title")}>
+        <CardFields value={card} onChange={updateCard} errors={errors} />
+        <p className="m-0 text-xs text-muted">{t("payNote")}</p>
+      </Section>
 
-      <div className="pay-bar">
+      <div className="grid gap-2">
         {formLevelError && <Alert>{formLevelError}</Alert>}
-        {hasFieldErrors && !formLevelError && (
-          <Alert tone="warning">Some details need your attention — see the highlighted fields.</Alert>
-        )}
-        {cartHasProblem && (
-          <Alert tone="warning">Some bouquets in your cart are short of stock. Please edit your cart before paying.</Alert>
-        )}
+        {submitted && fieldErrorCount > 0 && !formLevelError && <Alert tone="warning">{t("fixFields", { count: fieldErrorCount })}</Alert>}
+        {cartHasProblem && <Alert tone="warning">{t("cartProblem")}</Alert>}
         {serverError && (
           <div ref={errorRef}>
             <PlaceOrderError error={serverError} storeId={cart.storeId} />
           </div>
         )}
-        <div className="summary-total" style={{ marginTop: 0 }}>
-          <span>Total to pay</span>
-          <strong>
-            <Money won={totalWon} />
-          </strong>
+      </div>
+
+      {/* The next step stays in thumb reach: stuck to the bottom of the screen while scrolling. */}
+      <div className="sticky bottom-0 z-20 -mx-4 flex items-center gap-3 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur-md sm:mx-0 sm:rounded-3xl sm:border sm:p-4 sm:shadow-lift lg:static lg:shadow-card">
+        <div className="grid shrink-0 leading-tight">
+          <span className="text-xs font-semibold text-muted">{t("totalToPay")}</span>
+          <Money won={totalWon} className="text-xl font-extrabold sm:text-2xl" />
         </div>
-        <Button type="submit" size="lg" block pending={place.isPending} pendingText="Paying…">
-          Pay and place order
+        <Button type="submit" size="lg" className="flex-1" pending={place.isPending} pendingText={t("paying")}>
+          <Lock aria-hidden="true" />
+          {t("pay")}
         </Button>
-        <p className="small muted" style={{ margin: 0, textAlign: "center" }}>
-          Your card is charged now. You can cancel until the delivery starts, and you get a full refund.
-        </p>
       </div>
     </form>
   );

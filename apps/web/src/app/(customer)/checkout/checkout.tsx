@@ -2,12 +2,15 @@
 // Checkout (F1, F2): the cart's summary beside the delivery and payment form. Visitors are asked
 // to sign in (the cart waits on this device); staff accounts are told checkout is for customers.
 import type { Role } from "@bloom/domain";
+import { ShoppingBag } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert } from "~/components/alert";
-import { buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { useCart } from "~/lib/cart";
 import { useHydrated } from "~/lib/use-hydrated";
 import { CheckoutForm } from "./checkout-form";
@@ -16,6 +19,7 @@ import { OrderSummary, useSummaryLines } from "./order-summary";
 export type Viewer = { name: string; role: Role } | null;
 
 export function Checkout({ viewer }: { viewer: Viewer }) {
+  const t = useTranslations("checkout");
   const hydrated = useHydrated();
   const cart = useCart();
   const summary = useSummaryLines(cart);
@@ -23,19 +27,24 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
   const [placed, setPlaced] = useState(false);
 
   if (!hydrated) {
-    return <div className="skeleton" style={{ minHeight: "24rem" }} aria-busy="true" aria-label="Loading checkout" />;
+    return (
+      <Loading label={t("loading")} className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <Skeleton className="h-[36rem]" />
+        <Skeleton className="hidden h-72 lg:block" />
+      </Loading>
+    );
   }
   if (placed) {
     return (
-      <Alert tone="success" title="Order placed">
-        <p>Thank you! Opening your order…</p>
+      <Alert tone="success" title={t("placedTitle")}>
+        <p>{t("placedBody")}</p>
       </Alert>
     );
   }
   if (viewer && viewer.role !== "CUSTOMER") {
     return (
-      <EmptyState headingLevel={1} title="Checkout is for customer accounts" action={<SignOutButton />}>
-        <p>You are signed in as {viewer.name}. Sign out, then sign in with a customer account to order flowers.</p>
+      <EmptyState headingLevel={1} title={t("staffTitle")} action={<SignOutButton variant="primary" />}>
+        <p>{t("staffBody", { name: viewer.name })}</p>
       </EmptyState>
     );
   }
@@ -43,45 +52,42 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
     return (
       <EmptyState
         headingLevel={1}
-        title="Your cart is empty"
+        icon={<ShoppingBag />}
+        title={t("emptyTitle")}
         action={
-          <Link href="/stores" className={buttonClass("primary")}>
-            Browse shops
-          </Link>
+          <Button asChild>
+            <Link href="/stores">{t("browse")}</Link>
+          </Button>
         }
       >
-        <p>Pick a shop, add a bouquet or two, and come back here to send them.</p>
-        {viewer && (
-          <p>
-            Looking for an order you placed? See <Link href="/orders">My orders</Link>.
-          </p>
-        )}
+        <p>{t("emptyBody")}</p>
+        {viewer && <p>{t.rich("emptyOrders", { link: (chunks) => <Link href="/orders">{chunks}</Link> })}</p>}
       </EmptyState>
     );
   }
 
   return (
     <>
-      <div className="page-head">
-        <h1>Checkout</h1>
-      </div>
-      <div className="checkout">
-        <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} />
+      <h1 className="mt-0 mb-3 text-xl font-extrabold tracking-tight sm:mb-4 sm:text-3xl">{t("title")}</h1>
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
+        <div className="lg:order-2 lg:sticky lg:top-24">
+          <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} />
+        </div>
         {viewer ? (
           <CheckoutForm cart={cart} totalWon={summary.totalWon} cartHasProblem={summary.hasProblem} onPlaced={() => setPlaced(true)} />
         ) : (
-          <section className="panel" aria-labelledby="signin-needed">
-            <h2 id="signin-needed" className="panel__title">
-              Sign in to check out
+          <section className="rounded-3xl border border-line bg-surface p-5 shadow-card" aria-labelledby="signin-needed">
+            <h2 id="signin-needed" className="mt-0 mb-1 text-lg font-bold">
+              {t("signInTitle")}
             </h2>
-            <p className="muted">Your cart is saved on this device. Sign in or create an account to choose the delivery and pay.</p>
-            <div style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
-              <Link href="/signin?callbackUrl=/checkout" className={buttonClass("primary")}>
-                Sign in to check out
-              </Link>
-              <Link href="/signup?callbackUrl=/checkout" className={buttonClass("secondary")}>
-                Create an account
-              </Link>
+            <p className="mt-0 mb-4 text-muted">{t("signInBody")}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button asChild>
+                <Link href="/signin?callbackUrl=/checkout">{t("signInCta")}</Link>
+              </Button>
+              <Button variant="secondary" asChild>
+                <Link href="/signup?callbackUrl=/checkout">{t("signUpCta")}</Link>
+              </Button>
             </div>
           </section>
         )}

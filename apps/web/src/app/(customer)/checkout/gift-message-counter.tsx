@@ -1,17 +1,23 @@
+"use client";
 // The gift message's live counter. The visible count follows every keystroke; screen readers
 // hear only when the limit gets close or is passed, not on every character.
+import { useTranslations } from "next-intl";
+import { cn } from "~/lib/cn";
+
 export function GiftMessageCounter({ length, max }: { length: number; max: number }) {
+  const t = useTranslations("checkout.gift");
   const left = max - length;
-  const announcement = left < 0 ? "Over the character limit" : left === 0 ? "Character limit reached" : left <= 20 ? "Fewer than 20 characters left" : "";
+  const announcement = left < 0 ? t("over") : left === 0 ? t("reached") : left <= 20 ? t("almost") : "";
   return (
-    <span style={{ display: "flex", justifyContent: "space-between", gap: "1rem" }}>
+    <span className="flex justify-between gap-4">
       <span>
-        Optional, printed on a card with the bouquet.<span className="visually-hidden"> Up to {max} characters.</span>
+        {t("hint")}
+        <span className="sr-only"> {t("limit", { max })}</span>
       </span>
-      <span className={left < 0 ? "counter counter--over" : "counter"} aria-hidden="true">
+      <span className={cn("tabular-nums", left < 0 && "font-bold text-danger-700")} aria-hidden="true">
         {length}/{max}
       </span>
-      <span className="visually-hidden" aria-live="polite">
+      <span className="sr-only" aria-live="polite">
         {announcement}
       </span>
     </span>

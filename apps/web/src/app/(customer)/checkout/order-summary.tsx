@@ -1,14 +1,19 @@
 "use client";
 // The cart as checkout shows it, priced with the shop's current menu when it has loaded.
-// Still indicative: the server prices the order again when it is placed.
+// Still indicative: the server prices the order again when it is placed. On a phone it is one
+// line (count, total, a way to see the items) so the form starts on the first screen.
 import { useQuery } from "@tanstack/react-query";
+import { ChevronDown } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
+import { FieldError } from "~/components/ui/field";
 import type { Cart } from "~/lib/cart";
-import { pluralize } from "~/lib/format";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 
-export type SummaryLine = { bouquetId: string; name: string; imageUrl: string; unitPriceWon: number; quantity: number; problem: string | null };
+type Problem = { kind: "gone" } | { kind: "soldOut" } | { kind: "short"; left: number };
+export type SummaryLine = { bouquetId: string; name: string; nameKo?: string; imageUrl: string; unitPriceWon: number; quantity: number; problem: Problem | null };
 
 /** The cart's lines with today's prices and any stock problem the shop's menu reveals. */
 export function useSummaryLines(cart: Cart | null): { lines: SummaryLine[]; totalWon: number; hasProblem: boolean } {
@@ -17,11 +22,11 @@ export function useSummaryLines(cart: Cart | null): { lines: SummaryLine[]; tota
   const byId = new Map(menu.data?.bouquets.map((b) => [b.id, b]) ?? []);
   const lines = (cart?.lines ?? []).map((l) => {
     const live = menu.data ? byId.get(l.bouquetId) : undefined;
-    let problem: string | null = null;
-    if (menu.data && !live) problem = "No longer on the menu — please remove it";
-    else if (live && live.stock === 0) problem = "Sold out — please remove it";
-    else if (live && l.quantity > live.stock) problem = `Only ${live.stock} left — please lower the quantity`;
-    return { ...l, unitPriceWon: live?.priceWon ?? l.unitPriceWon, problem };
+    let problem: Problem | null = null;
+    if (menu.data && !live) problem = { kind: "gone" };
+    else if (live && live.stock === 0) problem = { kind: "soldOut" };
+    else if (live && l.quantity > live.stock) problem = { kind: "short", left: live.stock };
+    return { ...l, nameKo: live?.nameKo ?? l.nameKo, unitPriceWon: live?.priceWon ?? l.unitPriceWon, problem };
   });
   return {
     lines,
@@ -31,42 +36,61 @@ export function useSummaryLines(cart: Cart | null): { lines: SummaryLine[]; tota
 }
 
 export function OrderSummary({ cart, lines, totalWon }: { cart: Cart; lines: SummaryLine[]; totalWon: number }) {
+  const t = useTranslations("checkout.summary");
+  const nameOf = useLocalizedName();
   const count = lines.reduce((n, l) => n + l.quantity, 0);
-  return (
-    <section className="panel checkout__summary" aria-labelledby="summary-title">
-      <h2 id="summary-title" className="panel__title">
-        Your order
-      </h2>
-      <p className="small muted">
-        From <strong>{cart.storeName}</strong> ·{" "}
-        <Link href={`/stores/${cart.storeId}`}>Edit cart</Link>
-      </p>
-      <ul className="summary-lines">
-        {lines.map((l) => (
-          <li key={l.bouquetId} className="summary-line">
-            <img src={l.imageUrl} alt="" width={56} height={56} />
-            <div>
-              <div className="summary-line__name">{l.name}</div>
-              <div className="small muted">
-                {l.quantity} × <Money won={l.unitPriceWon} />
-              </div>
-              {l.problem && <p className="field__error">{l.problem}</p>}
+  const store = nameOf({ name: cart.storeName, nameKo: cart.storeNameKo });
+  const problem = lines.some((l) => l.problem);
+
+  const list = (
+    <ul className="m-0 grid list-none gap-3 p-0">
+      {lines.map((l) => (
+        <li key={l.bouquetId} className="grid grid-cols-[3.5rem_1fr_auto] items-center gap-3">
+          <img src={l.imageUrl} alt="" width={56} height={56} className="size-14 rounded-xl bg-surface-2 object-cover" />
+          <div className="min-w-0">
+            <div className="font-semibold">{nameOf(l)}</div>
+            <div className="text-sm text-muted">
+              {l.quantity} × <Money won={l.unitPriceWon} />
             </div>
-            <Money won={l.unitPriceWon * l.quantity} />
-          </li>
-        ))}
-      </ul>
-      <div className="summary-total">
-        <span>
-          Total <span className="small muted">({pluralize(count, "bouquet")})</span>
-        </span>
-        <strong>
-          <Money won={totalWon} />
-        </strong>
+            {l.problem && (
+              <FieldError>{l.problem.kind === "gone" ? t("gone") : l.problem.kind === "soldOut" ? t("soldOut") : t("short", { count: l.problem.left })}</FieldError>
+            )}
+          </div>
+          <Money won={l.unitPriceWon * l.quantity} className="font-semibold" />
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <section aria-labelledby="summary-title" className="rounded-3xl border border-line bg-surface p-3.5 shadow-card sm:p-5">
+      <div className="flex items-center justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id="summary-title" className="m-0 text-base font-bold sm:text-lg">
+            {t("title")}
+          </h2>
+          <p className="m-0 truncate text-sm text-muted">
+            {t("from", { store })} · <Link href={`/stores/${cart.storeId}`}>{t("edit")}</Link>
+          </p>
+        </div>
+        <Money won={totalWon} className="text-lg font-extrabold lg:hidden" />
       </div>
-      <p className="small muted" style={{ margin: "0.5rem 0 0" }}>
-        Delivery included. Prices are confirmed when you pay.
-      </p>
+      {/* Phones: the lines behind a disclosure (open when something needs fixing). */}
+      <details className="group mt-1 lg:hidden" open={problem || undefined}>
+        <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 text-sm font-semibold text-brand-700 [&::-webkit-details-marker]:hidden">
+          {t("showItems", { count })}
+          <ChevronDown aria-hidden="true" className="size-4 transition-transform group-open:rotate-180" />
+        </summary>
+        <div className="pt-2">{list}</div>
+      </details>
+      <div className="mt-4 hidden lg:block">
+        {list}
+        <div className="mt-4 flex items-baseline justify-between border-t border-line pt-4">
+          <span>{t("total", { count })}</span>
+          <Money won={totalWon} className="text-xl font-extrabold" />
+        </div>
+        <p className="mt-2 mb-0 text-xs text-muted">{t("note")}</p>
+      </div>
     </section>
   );
 }

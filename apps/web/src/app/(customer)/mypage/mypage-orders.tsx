@@ -1,36 +1,32 @@
 "use client";
 // MyPage (F14, N4, B1, B2): every order with its order and delivery status, newest first, read
-// from the mypage read model and refreshed every two seconds until live push arrives.
+// from the mypage read model, refreshed on live changes and every two seconds.
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { Alert } from "~/components/alert";
-import { Button, buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
 import type { MyPageFilter } from "~/components/mypage-labels";
 import { MyPageOrderRow } from "~/components/mypage-order-row";
-import { pluralize } from "~/lib/format";
-import { readError } from "~/lib/trpc-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import styles from "./mypage.module.css";
 
 const PAGE_SIZE = 10;
-
-const FILTERS: { value: MyPageFilter; label: string; empty: string; hint: string }[] = [
-  { value: "all", label: "All", empty: "No orders yet", hint: "Your orders appear here as soon as they are paid." },
-  { value: "active", label: "Active", empty: "Nothing on its way", hint: "Orders being prepared or delivered show here." },
-  { value: "past", label: "Past", empty: "No past orders", hint: "Delivered, rejected and cancelled orders show here." },
-];
+const FILTERS: readonly MyPageFilter[] = ["all", "active", "past"];
 
 export function MyPageOrders() {
+  const t = useTranslations("mypage");
   const trpc = useTRPC();
+  const errorMessage = useErrorMessage();
   const [filter, setFilter] = useState<MyPageFilter>("all");
 
   const orders = useInfiniteQuery({
-    ...trpc.mypage.orders.infiniteQueryOptions(
-      { filter, limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
+    ...trpc.mypage.orders.infiniteQueryOptions({ filter, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
     refetchInterval: 2000,
     // Switching tabs keeps the old list on screen until the new one arrives: no flash of empty.
     placeholderData: keepPreviousData,
@@ -42,74 +38,71 @@ export function MyPageOrders() {
     return (orders.data?.pages ?? []).flatMap((p) => p.items).filter((o) => !seen.has(o.orderId) && seen.add(o.orderId));
   }, [orders.data]);
 
-  const current = FILTERS.find((f) => f.value === filter)!;
   const switching = orders.isPlaceholderData;
 
   return (
-    <>
-      <div className="page-head">
-        <div>
-          <h1>My page</h1>
-          <p className="muted">Every order and where it is now. This page updates on its own.</p>
-        </div>
-      </div>
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("title")} description={t("lead")} />
 
-      <div className={styles.filters} role="group" aria-label="Show orders">
+      <div role="group" aria-label={t("filterLabel")} className="mb-4 inline-flex gap-1 rounded-full border border-line bg-surface-2 p-1">
         {FILTERS.map((f) => (
           <button
-            key={f.value}
+            key={f}
             type="button"
-            className={styles.filter}
-            aria-pressed={filter === f.value}
-            onClick={() => setFilter(f.value)}
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+            className={cn(
+              "min-h-10 min-w-20 rounded-full px-4 font-semibold transition-colors",
+              filter === f ? "bg-brand-600 text-white shadow-sm" : "text-ink hover:bg-surface",
+            )}
           >
-            {f.label}
+            {t(`filter.${f}`)}
           </button>
         ))}
       </div>
 
       {orders.isError && !orders.data ? (
-        <Alert title="We could not load your orders">
-          <p>{readError(orders.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
-            Try again
-          </Button>
+        <Alert
+          title={t("loadError")}
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        >
+          <p>{errorMessage(orders.error)}</p>
         </Alert>
       ) : !orders.data ? (
-        <div className={styles.list} aria-busy="true" aria-label="Loading your orders">
+        <Loading label={t("loading")} className="grid gap-3">
           {[0, 1, 2].map((i) => (
-            <div key={i} className="skeleton" style={{ minHeight: "9rem" }} />
+            <Skeleton key={i} className="h-40" />
           ))}
-        </div>
+        </Loading>
       ) : (
         <>
-          <p className="result-count" role="status" aria-live="polite">
-            {switching
-              ? "Loading…"
-              : items.length === 0
-                ? ""
-                : `${current.label === "All" ? "" : `${current.label}: `}${pluralize(items.length, "order")} shown${orders.hasNextPage ? ", more available" : ""}`}
+          <p className="mb-3 text-sm font-semibold text-muted" role="status" aria-live="polite">
+            {switching ? t("loadingShort") : items.length === 0 ? "" : t("shown", { count: items.length, filter: t(`filter.${filter}`), more: orders.hasNextPage ? "yes" : "no" })}
           </p>
           {orders.isError && (
-            <p className={styles.stale} role="status">
-              Connection lost. Showing the last known status; retrying…
-            </p>
+            <Alert tone="warning" className="mb-3">
+              {t("stale")}
+            </Alert>
           )}
           {items.length === 0 && !switching ? (
             <EmptyState
-              title={current.empty}
+              title={t(`empty.${filter}.title`)}
               action={
                 filter === "all" ? (
-                  <Link href="/stores" className={buttonClass("primary")}>
-                    Browse flower shops
-                  </Link>
+                  <Button asChild>
+                    <Link href="/stores">{t("browse")}</Link>
+                  </Button>
                 ) : undefined
               }
             >
-              <p>{current.hint}</p>
+              <p>{t(`empty.${filter}.hint`)}</p>
             </EmptyState>
           ) : (
-            <ul className={styles.list} aria-busy={switching || undefined}>
+            <ul className={cn("m-0 grid list-none gap-3 p-0 transition-opacity", switching && "opacity-60")} aria-busy={switching || undefined}>
               {items.map((o) => (
                 <li key={o.orderId}>
                   <MyPageOrderRow order={o} />
@@ -118,24 +111,15 @@ export function MyPageOrders() {
             </ul>
           )}
           {orders.hasNextPage && !switching && (
-            <div className="load-more">
-              <Button
-                variant="secondary"
-                onClick={() => void orders.fetchNextPage()}
-                pending={orders.isFetchingNextPage}
-                pendingText="Loading…"
-              >
-                Load more
+            <div className="mt-4 flex justify-center">
+              <Button variant="secondary" onClick={() => void orders.fetchNextPage()} pending={orders.isFetchingNextPage} pendingText={t("loadingShort")}>
+                {t("loadMore")}
               </Button>
             </div>
           )}
-          {orders.isFetchNextPageError && (
-            <Alert className={styles.moreError}>
-              <p>We could not load more orders. {readError(orders.error).message}</p>
-            </Alert>
-          )}
+          {orders.isFetchNextPageError && <Alert className="mt-3">{t("moreError", { reason: errorMessage(orders.error) })}</Alert>}
         </>
       )}
-    </>
+    </div>
   );
 }

@@ -1,102 +1,112 @@
 "use client";
 // The customer's orders, newest first, a page at a time (F13).
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { ChevronRight, Package } from "lucide-react";
 import Link from "next/link";
-import { Alert } from "~/components/alert";
-import { Button, buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
+import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
-import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime, pluralize } from "~/lib/format";
-import { readError } from "~/lib/trpc-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
+import { useErrorMessage } from "~/lib/error-message";
+import { isoDateTime, useFormat } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 
 const PAGE_SIZE = 10;
 
 export function OrderList() {
+  const t = useTranslations("orders");
+  const f = useFormat();
   const trpc = useTRPC();
-  const orders = useInfiniteQuery(
-    trpc.order.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
-  );
+  const errorMessage = useErrorMessage();
+  const orders = useInfiniteQuery(trpc.order.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>My orders</h1>
-          <p className="muted">Follow each bouquet from the shop to the door.</p>
-        </div>
-        <Link href="/stores" className={buttonClass("secondary", "sm")}>
-          Order more flowers
-        </Link>
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={t("lead")}
+        actions={
+          <Button variant="secondary" size="sm" asChild>
+            <Link href="/stores">{t("orderMore")}</Link>
+          </Button>
+        }
+      />
 
       {orders.isError && !orders.data ? (
-        <Alert title="We could not load your orders">
-          <p>{readError(orders.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : !orders.data ? (
-        <div className="order-list" aria-busy="true" aria-label="Loading your orders">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="skeleton" style={{ minHeight: "6rem" }} />
-          ))}
-        </div>
-      ) : items.length === 0 ? (
-        <EmptyState
-          title="No orders yet"
+        <Alert
+          title={t("loadError")}
           action={
-            <Link href="/stores" className={buttonClass("primary")}>
-              Browse shops
-            </Link>
+            <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
+              {t("retry")}
+            </Button>
           }
         >
-          <p>When you send flowers, you can follow them here.</p>
+          <p>{errorMessage(orders.error)}</p>
+        </Alert>
+      ) : !orders.data ? (
+        <Loading label={t("loading")} className="grid gap-3">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-28" />
+          ))}
+        </Loading>
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<Package />}
+          title={t("emptyTitle")}
+          action={
+            <Button asChild>
+              <Link href="/stores">{t("browse")}</Link>
+            </Button>
+          }
+        >
+          <p>{t("emptyBody")}</p>
         </EmptyState>
       ) : (
         <>
-          <ul className="order-list">
+          <ul className="m-0 grid list-none gap-3 p-0">
             {items.map((o) => (
-              <li key={o.id} className="card order-row">
-                <div>
-                  <h2 className="order-row__store">
-                    <Link href={`/orders/${o.id}`}>{o.storeName}</Link>
+              <li key={o.id} className="group relative flex items-center gap-4 rounded-3xl border border-line bg-surface p-4 shadow-card transition-shadow focus-within:ring-3 focus-within:ring-focus hover:shadow-lift sm:p-5">
+                <div className="grid min-w-0 flex-1 gap-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <OrderStatusBadge status={o.status} />
+                    {o.refunded && <PaymentStatusBadge status="REFUNDED" size="sm" />}
+                  </div>
+                  <h2 className="m-0 text-lg font-bold">
+                    <Link href={`/orders/${o.id}`} className="text-ink no-underline outline-none after:absolute after:inset-0 after:rounded-3xl after:content-[''] hover:text-brand-700">
+                      {o.storeName}
+                    </Link>
                   </h2>
-                  <p className="order-row__meta">
-                    For {o.recipientName} · {formatDeliveryDate(o.deliveryDate)}, {formatSlot(o.timeSlot)}
+                  <p className="m-0 text-sm text-ink-soft">
+                    {t("forRecipient", { name: o.recipientName })} · {f.deliveryDate(o.deliveryDate)}, {f.slot(o.timeSlot)}
                   </p>
-                  <p className="order-row__meta small">
-                    {o.lines.map((l) => `${l.quantity} × ${l.name}`).join(", ")}
-                  </p>
-                  <p className="order-row__meta small">
-                    Ordered <time dateTime={isoDateTime(o.createdAt)}>{formatDateTime(o.createdAt)}</time>
+                  <p className="m-0 truncate text-sm text-muted">{o.lines.map((l) => `${l.quantity} × ${l.name}`).join(", ")}</p>
+                  <p className="m-0 text-xs text-muted">
+                    {t("ordered")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
                   </p>
                 </div>
-                <div className="order-row__side">
-                  <StatusBadge status={o.status} />
-                  <Money won={o.totalWon} />
-                  {o.refunded && <span className="small muted">Refunded</span>}
+                <div className="flex shrink-0 items-center gap-2">
+                  <Money won={o.totalWon} className="font-bold" />
+                  <ChevronRight aria-hidden="true" className="size-5 text-muted" />
                 </div>
               </li>
             ))}
           </ul>
-          <p className="result-count" role="status" style={{ marginTop: "0.75rem", textAlign: "center" }}>
-            Showing {pluralize(items.length, "order")}
+          <p className="mt-4 text-center text-sm text-muted" role="status">
+            {t("showing", { count: items.length })}
           </p>
           {orders.hasNextPage && (
-            <div className="load-more">
-              <Button variant="secondary" onClick={() => void orders.fetchNextPage()} pending={orders.isFetchingNextPage} pendingText="Loading…">
-                Load more
+            <div className="mt-3 flex justify-center">
+              <Button variant="secondary" onClick={() => void orders.fetchNextPage()} pending={orders.isFetchingNextPage} pendingText={t("loadingMore")}>
+                {t("loadMore")}
               </Button>
             </div>
           )}
-          {orders.isFetchNextPageError && <Alert>{readError(orders.error).message}</Alert>}
+          {orders.isFetchNextPageError && <Alert className="mt-3">{errorMessage(orders.error)}</Alert>}
         </>
       )}
     </>

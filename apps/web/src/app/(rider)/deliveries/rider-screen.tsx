@@ -1,18 +1,22 @@
 "use client";
 // The rider's delivery screen (F8–F10, B1, B4), mobile first. Both lists stay on one page with a
-// sticky switcher on top: a rider glancing at the phone sees their current job and new requests
-// without hunting for a tab. Refreshed every two seconds until live push arrives.
+// sticky switcher on top, so a rider glancing at the phone sees their current job and new requests
+// without hunting for a tab. While a delivery is under way its next steps (navigate, mark
+// delivered) sit in a bar at the bottom of the screen, where the thumb rests.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Alert } from "~/components/alert";
-import { Button } from "~/components/button";
+import { Check, Inbox, Navigation, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
 import { MyDeliveryCard, OpenDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
-import { useToast } from "~/components/toast";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { useToast } from "~/components/ui/toast";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
+import { mapLink } from "~/lib/map-link";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import styles from "./rider-screen.module.css";
-
-const TAKEN_BY_OTHER = "Another rider took this one";
 
 /** Focus after the list has re-rendered, so it lands on the card in its new place. */
 function focusSoon(id: string) {
@@ -23,10 +27,21 @@ function focusSoon(id: string) {
   });
 }
 
+function Empty({ children }: { children: ReactNode }) {
+  return (
+    <p className="m-0 flex items-center justify-center gap-2 rounded-3xl border border-dashed border-line-strong px-4 py-6 text-center text-muted">
+      <Inbox aria-hidden="true" className="size-5 shrink-0" />
+      {children}
+    </p>
+  );
+}
+
 export function RiderScreen() {
+  const t = useTranslations("rider");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const errorMessage = useErrorMessage();
   const [notice, setNotice] = useState<string | null>(null);
 
   const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: 2000 }));
@@ -37,12 +52,11 @@ export function RiderScreen() {
       onMutate: () => setNotice(null),
       onSuccess: async (_res, { deliveryId }) => {
         await refresh();
-        toast.show("Delivery started. It is in My deliveries.");
+        toast.show(t("started"));
         focusSoon(`delivery-${deliveryId}`);
       },
       onError: async (error) => {
-        const e = readError(error);
-        setNotice(e.domainCode === "ALREADY_TAKEN" ? TAKEN_BY_OTHER : e.message);
+        setNotice(readError(error).domainCode === "ALREADY_TAKEN" ? t("takenByOther") : errorMessage(error));
         await refresh();
         focusSoon("open-title");
       },
@@ -53,11 +67,11 @@ export function RiderScreen() {
       onMutate: () => setNotice(null),
       onSuccess: async (_res, { deliveryId }) => {
         await refresh();
-        toast.show("Marked delivered. Thank you!");
+        toast.show(t("completed"));
         focusSoon(`delivery-${deliveryId}`);
       },
       onError: async (error) => {
-        setNotice(readError(error).message);
+        setNotice(errorMessage(error));
         await refresh();
       },
     }),
@@ -68,41 +82,37 @@ export function RiderScreen() {
   const mine = screen.data?.mine ?? [];
   const active = mine.filter((d) => d.status === "STARTED");
   const done = mine.filter((d) => d.status === "COMPLETED");
+  const current = active[0];
 
   const take = (d: Delivery) => start.mutate({ deliveryId: d.id });
   const deliver = (d: Delivery) => complete.mutate({ deliveryId: d.id });
 
   const mineSection = (
-    <section aria-labelledby="mine-title" className={styles.section}>
-      <h2 id="mine-title" className={styles.sectionTitle} tabIndex={-1}>
-        My deliveries
+    <section aria-labelledby="mine-title" className="grid scroll-mt-36 gap-3">
+      <h2 id="mine-title" tabIndex={-1} className="m-0 scroll-mt-36 text-xl font-bold">
+        {t("mine")}
       </h2>
       {mine.length === 0 ? (
-        <p className={styles.empty}>You have no deliveries yet. Take one from the open requests.</p>
+        <Empty>{t("mineEmpty")}</Empty>
       ) : (
         <>
           {active.length === 0 ? (
-            <p className={styles.empty}>Nothing in progress.</p>
+            <Empty>{t("nothingActive")}</Empty>
           ) : (
-            <ul className={styles.list}>
+            <ul className="m-0 grid list-none gap-3 p-0">
               {active.map((d) => (
-                <li key={d.id}>
-                  <MyDeliveryCard
-                    delivery={d}
-                    onComplete={deliver}
-                    pending={complete.isPending && complete.variables?.deliveryId === d.id}
-                    disabled={busy}
-                  />
+                <li key={d.id} className="scroll-mt-36">
+                  <MyDeliveryCard delivery={d} onComplete={deliver} pending={complete.isPending && complete.variables?.deliveryId === d.id} disabled={busy} />
                 </li>
               ))}
             </ul>
           )}
           {done.length > 0 && (
             <>
-              <h3 className={styles.subTitle}>Completed</h3>
-              <ul className={styles.list}>
+              <h3 className="mt-2 mb-0 text-base font-bold text-muted">{t("completedTitle", { count: done.length })}</h3>
+              <ul className="m-0 grid list-none gap-2 p-0">
                 {done.map((d) => (
-                  <li key={d.id}>
+                  <li key={d.id} className="scroll-mt-36">
                     <MyDeliveryCard delivery={d} onComplete={deliver} pending={false} disabled />
                   </li>
                 ))}
@@ -115,22 +125,17 @@ export function RiderScreen() {
   );
 
   const openSection = (
-    <section aria-labelledby="open-title" className={styles.section}>
-      <h2 id="open-title" className={styles.sectionTitle} tabIndex={-1}>
-        Open requests
+    <section aria-labelledby="open-title" className="grid scroll-mt-36 gap-3">
+      <h2 id="open-title" tabIndex={-1} className="m-0 scroll-mt-36 text-xl font-bold">
+        {t("open")}
       </h2>
       {open.length === 0 ? (
-        <p className={styles.empty}>No open requests right now. New ones appear here on their own.</p>
+        <Empty>{t("openEmpty")}</Empty>
       ) : (
-        <ul className={styles.list}>
+        <ul className="m-0 grid list-none gap-3 p-0">
           {open.map((d) => (
-            <li key={d.id}>
-              <OpenDeliveryCard
-                delivery={d}
-                onTake={take}
-                pending={start.isPending && start.variables?.deliveryId === d.id}
-                disabled={busy}
-              />
+            <li key={d.id} className="scroll-mt-36">
+              <OpenDeliveryCard delivery={d} onTake={take} pending={start.isPending && start.variables?.deliveryId === d.id} disabled={busy} />
             </li>
           ))}
         </ul>
@@ -138,82 +143,85 @@ export function RiderScreen() {
     </section>
   );
 
-  const openLink = (
-    <a href="#open-title">
-      Open requests <span className={styles.count}>{screen.data ? open.length : "–"}</span>
-    </a>
-  );
-  const mineLink = (
-    <a href="#mine-title">
-      My deliveries{" "}
-      <span className={styles.count}>
-        {screen.data ? active.length : "–"}
-        <span className="visually-hidden"> in progress</span>
+  const tab = (href: string, label: string, count: number | null, srCount: string) => (
+    <a
+      key={href}
+      href={href}
+      className="flex min-h-12 items-center justify-center gap-2 rounded-full bg-surface px-3 font-semibold text-ink no-underline shadow-sm hover:text-brand-700"
+    >
+      {label}
+      <span className="min-w-7 rounded-full bg-brand-600 px-1.5 text-center text-sm text-white tabular-nums">
+        {count ?? "–"}
+        <span className="sr-only"> {srCount}</span>
       </span>
     </a>
   );
+  const openTab = tab("#open-title", t("open"), screen.data ? open.length : null, t("requestsCount", { count: open.length }));
+  const mineTab = tab("#mine-title", t("mine"), screen.data ? active.length : null, t("inProgress"));
 
   return (
-    <div className={styles.screen}>
-      <h1 className={styles.title}>Deliveries</h1>
+    <div className={cn("mx-auto grid max-w-xl gap-4", current && "pb-32 md:pb-0")}>
+      <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
 
-      <nav className={styles.switcher} aria-label="Sections">
-        {active.length > 0 ? (
-          <>
-            {mineLink}
-            {openLink}
-          </>
-        ) : (
-          <>
-            {openLink}
-            {mineLink}
-          </>
-        )}
+      <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20">
+        {active.length > 0 ? [mineTab, openTab] : [openTab, mineTab]}
       </nav>
 
       {notice && (
-        <Alert className={styles.notice}>
-          <div className={styles.noticeRow}>
-            <p>{notice}</p>
-            <Button variant="ghost" size="sm" onClick={() => setNotice(null)} aria-label="Dismiss message">
-              ×
+        <Alert
+          className="sticky top-[11rem] z-10 md:top-36"
+          action={
+            <Button variant="ghost" size="sm" onClick={() => setNotice(null)}>
+              <X aria-hidden="true" />
+              {t("dismiss")}
             </Button>
-          </div>
+          }
+        >
+          <p className="font-bold">{notice}</p>
         </Alert>
       )}
-      {screen.isError && screen.data && (
-        <p className={styles.stale} role="status">
-          Connection lost. Retrying…
-        </p>
-      )}
+      {screen.isError && screen.data && <Alert tone="warning">{t("stale")}</Alert>}
 
       {screen.isError && !screen.data ? (
-        <Alert title="We could not load deliveries">
-          <p>{readError(screen.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void screen.refetch()}>
-            Try again
-          </Button>
+        <Alert
+          title={t("loadError")}
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void screen.refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        >
+          <p>{errorMessage(screen.error)}</p>
         </Alert>
       ) : !screen.data ? (
-        <div className={styles.list} aria-busy="true" aria-label="Loading deliveries">
-          <div className="skeleton" style={{ minHeight: "14rem" }} />
-          <div className="skeleton" style={{ minHeight: "14rem" }} />
-        </div>
+        <Loading label={t("loading")} className="grid gap-3">
+          <Skeleton className="h-64" />
+          <Skeleton className="h-64" />
+        </Loading>
       ) : (
-        <>
-          {/* A job in progress comes first: it is what the rider is doing right now. */}
-          {active.length > 0 ? (
-            <>
-              {mineSection}
-              {openSection}
-            </>
-          ) : (
-            <>
-              {openSection}
-              {mineSection}
-            </>
-          )}
-        </>
+        // A job in progress comes first: it is what the rider is doing right now.
+        <>{active.length > 0 ? [<div key="m">{mineSection}</div>, <div key="o">{openSection}</div>] : [<div key="o">{openSection}</div>, <div key="m">{mineSection}</div>]}</>
+      )}
+
+      {current && (
+        <div className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-lift backdrop-blur md:hidden">
+          <p className="m-0 mb-2 truncate text-sm">
+            <span className="font-semibold text-muted">{t("nextStop")}:</span> {current.dropoffAddress}
+          </p>
+          <div className="grid grid-cols-[auto_1fr] gap-2">
+            <Button variant="secondary" size="xl" asChild>
+              <a href={mapLink(current.dropoffAddress)} target="_blank" rel="noopener noreferrer">
+                <Navigation aria-hidden="true" />
+                {t("navigate")}
+                <span className="sr-only"> ({t("openMap")})</span>
+              </a>
+            </Button>
+            <Button size="xl" variant="success" onClick={() => deliver(current)} pending={complete.isPending} pendingText={t("saving")} disabled={busy}>
+              <Check aria-hidden="true" />
+              {t("complete")}
+            </Button>
+          </div>
+        </div>
       )}
     </div>
   );

@@ -1,51 +1,57 @@
 "use client";
 // The store owner's order board on the shop tablet (F3, F4, F6, B1): four columns from "New" to
-// "Rejected / cancelled", refreshed every two seconds until live push arrives. New orders beep
-// and are announced; the unread count comes from the store's notifications.
+// "Rejected / cancelled" (two on a portrait tablet, one on a phone), refreshed on live changes and
+// every two seconds. New orders beep, pulse and are announced; the unread count is a badge here
+// and in the tab title.
 import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Bell, BellOff, CheckCheck, Inbox, Volume2 } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useId, useMemo, useState } from "react";
-import { Alert } from "~/components/alert";
-import { Button, buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
 import type { BoardOrder } from "~/components/board-labels";
 import { useNewOrderAlert, useSoundAlerts, useUnreadTitle } from "~/components/board-new-order-alert";
 import { BoardOrderCard } from "~/components/board-order-card";
 import { BoardRejectDialog } from "~/components/board-reject-dialog";
 import { BoardStorePicker } from "~/components/board-store-picker";
-import { readError } from "~/lib/trpc-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { Switch } from "~/components/ui/switch";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
-import styles from "./board.module.css";
 
-type Column = { title: string; statuses: readonly StoreOrderStatus[]; empty: string; urgentFirst: boolean };
+type ColumnKey = "new" | "accepted" | "ready" | "closed";
+type Column = { key: ColumnKey; statuses: readonly StoreOrderStatus[]; urgentFirst: boolean; head: string };
 
 const COLUMNS: readonly Column[] = [
-  { title: "New", statuses: ["NEW"], empty: "No new orders.", urgentFirst: true },
-  { title: "Accepted", statuses: ["ACCEPTED"], empty: "Nothing to arrange right now.", urgentFirst: true },
-  { title: "Ready for pickup", statuses: ["DECORATED"], empty: "Nothing waiting for a rider.", urgentFirst: false },
-  { title: "Rejected / cancelled", statuses: ["REJECTED", "CANCELLED"], empty: "None in the last two weeks.", urgentFirst: false },
+  { key: "new", statuses: ["NEW"], urgentFirst: true, head: "bg-brand-600 text-white" },
+  { key: "accepted", statuses: ["ACCEPTED"], urgentFirst: true, head: "bg-info-50 text-info-800" },
+  { key: "ready", statuses: ["DECORATED"], urgentFirst: false, head: "bg-violet-50 text-violet-800" },
+  { key: "closed", statuses: ["REJECTED", "CANCELLED"], urgentFirst: false, head: "bg-surface-3 text-ink-soft" },
 ];
 
 // Work still to do is ordered by when it must leave the shop; finished work by latest change.
 function byDeliveryTime(a: BoardOrder, b: BoardOrder): number {
-  return (
-    a.deliveryDate.localeCompare(b.deliveryDate) ||
-    a.timeSlot.localeCompare(b.timeSlot) ||
-    new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()
-  );
+  return a.deliveryDate.localeCompare(b.deliveryDate) || a.timeSlot.localeCompare(b.timeSlot) || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime();
 }
 function byLatestChange(a: BoardOrder, b: BoardOrder): number {
   return new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime();
 }
 
 export function OrderBoard() {
+  const t = useTranslations("board");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const errorMessage = useErrorMessage();
+  const nameOf = useLocalizedName();
+  const soundId = useId();
 
   const stores = useQuery(trpc.store.myStores.queryOptions(undefined, { staleTime: 60_000 }));
   const requested = params.get("store") ?? "";
@@ -64,14 +70,14 @@ export function OrderBoard() {
 
   const [sound, setSound] = useSoundAlerts();
   const newIds = useMemo(() => board.data?.orders.filter((o) => o.status === "NEW").map((o) => o.orderId), [board.data]);
-  const announcement = useNewOrderAlert(newIds, storeId || "all", sound);
-  const unread = board.data?.unread;
-  useUnreadTitle(unread);
+  const alert = useNewOrderAlert(newIds, storeId || "all", sound, (count) => t("newOrders", { count }));
+  const unread = board.data?.unread ?? 0;
+  useUnreadTitle(board.data?.unread);
 
   const [rejecting, setRejecting] = useState<BoardOrder | null>(null);
   const closeReject = useCallback(() => setRejecting(null), []);
 
-  const storeNames = useMemo(() => new Map(stores.data?.map((s) => [s.id, s.name])), [stores.data]);
+  const storeNames = useMemo(() => new Map(stores.data?.map((s) => [s.id, nameOf(s)])), [stores.data, nameOf]);
   const showStoreName = !storeId && (stores.data?.length ?? 0) > 1;
 
   function pickStore(id: string) {
@@ -84,85 +90,89 @@ export function OrderBoard() {
 
   if (stores.data && stores.data.length === 0) {
     return (
-      <EmptyState headingLevel={1} title="You have no stores yet">
-        <p>Once a store is registered to your account, its orders appear here.</p>
+      <EmptyState headingLevel={1} title={t("noStores")}>
+        <p>{t("noStoresBody")}</p>
       </EmptyState>
     );
   }
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>Order board</h1>
-          <p className="muted">Updates on its own every few seconds.</p>
-        </div>
-        <div className={styles.tools}>
-          <span className={styles.unread} data-testid="board-unread" data-count={unread ?? 0} data-none={!unread || undefined}>
-            {unread ?? 0} unread
-          </span>
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={() => markRead.mutate()}
-            disabled={!unread}
-            pending={markRead.isPending}
-            pendingText="Marking…"
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex min-w-0 items-center gap-3">
+          <h1 className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">{t("title")}</h1>
+          <span
+            data-testid="board-unread"
+            data-count={unread}
+            className={cn(
+              "inline-flex min-h-9 items-center gap-1.5 rounded-full px-3 text-sm font-bold tabular-nums",
+              unread ? "bg-brand-600 text-white" : "bg-surface-2 text-muted",
+            )}
           >
-            Mark all read
+            {unread ? <Bell aria-hidden="true" className="size-4" /> : <BellOff aria-hidden="true" className="size-4" />}
+            {t("unread", { count: unread })}
+          </span>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="secondary" size="sm" onClick={() => markRead.mutate()} disabled={!unread} pending={markRead.isPending} pendingText={t("marking")}>
+            <CheckCheck aria-hidden="true" />
+            {t("markRead")}
           </Button>
-          <Button variant="ghost" size="sm" aria-pressed={sound} onClick={() => setSound(!sound)} className={styles.sound}>
-            Sound alerts
-            <span aria-hidden="true" className={styles.soundState}>
-              {sound ? "On" : "Off"}
-            </span>
-          </Button>
-          <Link href={storeId ? `/board/menu?store=${storeId}` : "/board/menu"} className={buttonClass("ghost", "sm")}>
-            Menu and stock
-          </Link>
+          <div className="inline-flex min-h-9 items-center gap-2 rounded-full border border-line-strong bg-surface px-3">
+            <Volume2 aria-hidden="true" className="size-4 text-muted" />
+            <label htmlFor={soundId} className="cursor-pointer text-sm font-semibold">
+              {t("sound")}
+            </label>
+            <Switch id={soundId} checked={sound} onCheckedChange={setSound} size="sm" />
+          </div>
         </div>
       </div>
 
-      <div className={styles.bar}>
+      <div className="mb-4 grid gap-3 md:grid-cols-[minmax(14rem,20rem)_1fr] md:items-end">
         <BoardStorePicker stores={stores.data} value={storeId} onChange={pickStore} allowAll />
-        <p role="status" aria-live="polite" className={styles.announce}>
-          {announcement}
+        <p
+          role="status"
+          aria-live="polite"
+          className={cn("m-0 flex min-h-11 items-center rounded-xl px-4 font-bold", alert.message ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200" : "text-muted")}
+        >
+          {alert.message || <span className="text-sm font-normal">{t("live")}</span>}
         </p>
       </div>
 
-      {markRead.error && (
-        <Alert className={styles.barAlert}>
-          <p>{readError(markRead.error).message}</p>
-        </Alert>
-      )}
+      {markRead.error && <Alert className="mb-4">{errorMessage(markRead.error)}</Alert>}
       {board.isError && board.data && (
-        <p className={styles.stale} role="status">
-          Connection lost. Showing the last known board; retrying…
-        </p>
+        <Alert tone="warning" className="mb-4">
+          {t("stale")}
+        </Alert>
       )}
 
       {board.isError && !board.data ? (
-        <Alert title="We could not load your orders">
-          <p>{readError(board.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void board.refetch()}>
-            Try again
-          </Button>
+        <Alert
+          title={t("loadError")}
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void board.refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        >
+          <p>{errorMessage(board.error)}</p>
         </Alert>
       ) : !board.data ? (
-        <div className={styles.columns} aria-busy="true" aria-label="Loading orders">
+        <Loading label={t("loading")} className="grid gap-3 md:grid-cols-2 lg:grid-cols-4">
           {COLUMNS.map((c) => (
-            <div key={c.title} className="skeleton" style={{ minHeight: "16rem" }} />
+            <Skeleton key={c.key} className="h-72" />
           ))}
-        </div>
+        </Loading>
       ) : (
-        <div className={styles.columns}>
+        <div className="grid items-start gap-3 md:grid-cols-2 lg:grid-cols-4">
           {COLUMNS.map((column) => (
             <BoardColumn
-              key={column.title}
+              key={column.key}
               column={column}
               orders={board.data.orders.filter((o) => column.statuses.includes(o.status as StoreOrderStatus))}
               storeName={showStoreName ? (id) => storeNames.get(id) : undefined}
               onReject={setRejecting}
+              fresh={alert.fresh}
             />
           ))}
         </div>
@@ -178,32 +188,38 @@ function BoardColumn({
   orders,
   storeName,
   onReject,
+  fresh,
 }: {
   column: Column;
   orders: BoardOrder[];
   storeName?: (storeId: string) => string | undefined;
   onReject: (order: BoardOrder) => void;
+  fresh: ReadonlySet<string>;
 }) {
+  const t = useTranslations("board.column");
   const headingId = useId();
   const sorted = [...orders].sort(column.urgentFirst ? byDeliveryTime : byLatestChange);
   return (
-    <section className={styles.column} aria-labelledby={headingId} data-column={column.statuses.join(" ")}>
-      <header className={styles.columnHead}>
-        <h2 id={headingId} className={styles.columnTitle}>
-          {column.title}
+    <section aria-labelledby={headingId} data-column={column.statuses.join(" ")} className="grid min-h-40 min-w-0 content-start gap-3 rounded-3xl bg-surface-2 p-2">
+      <header className={cn("flex items-center justify-between gap-2 rounded-2xl px-3.5 py-2.5", column.head)}>
+        <h2 id={headingId} className="m-0 text-base font-bold">
+          {t(`${column.key}.title`)}
         </h2>
-        <span className={styles.count}>
+        <span className="min-w-8 rounded-full bg-surface px-2 text-center font-extrabold text-ink tabular-nums">
           {sorted.length}
-          <span className="visually-hidden">{sorted.length === 1 ? " order" : " orders"}</span>
+          <span className="sr-only"> {t("orders", { count: sorted.length })}</span>
         </span>
       </header>
       {sorted.length === 0 ? (
-        <p className={styles.empty}>{column.empty}</p>
+        <p className="m-0 flex items-center gap-2 px-3 py-4 text-sm text-muted">
+          <Inbox aria-hidden="true" className="size-4 shrink-0" />
+          {t(`${column.key}.empty`)}
+        </p>
       ) : (
-        <ul className={styles.cards}>
+        <ul className="m-0 grid list-none gap-3 p-0">
           {sorted.map((o) => (
-            <li key={o.orderId}>
-              <BoardOrderCard order={o} storeName={storeName?.(o.storeId)} onReject={onReject} />
+            <li key={o.orderId} className="min-w-0">
+              <BoardOrderCard order={o} storeName={storeName?.(o.storeId)} onReject={onReject} fresh={fresh.has(o.orderId) && o.status === "NEW"} />
             </li>
           ))}
         </ul>

@@ -1,26 +1,19 @@
 "use client";
 // Cancelling an order (F11) with a confirm step. The refund follows through the worker (F12).
-import { formatWon } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "~/components/button";
 import { ConfirmDialog } from "~/components/confirm-dialog";
-import { TextAreaField } from "~/components/field";
-import { useToast } from "~/components/toast";
+import { Button } from "~/components/ui/button";
+import { TextAreaField } from "~/components/ui/field";
+import { useToast } from "~/components/ui/toast";
+import { useFormat } from "~/lib/format";
 import { readError, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 
-export function CancelOrder({
-  orderId,
-  totalWon,
-  card,
-  onError,
-}: {
-  orderId: string;
-  totalWon: number;
-  card: string;
-  onError: (error: ClientError | null) => void;
-}) {
+export function CancelOrder({ orderId, totalWon, card, onError }: { orderId: string; totalWon: number; card: string; onError: (error: ClientError | null) => void }) {
+  const t = useTranslations("order.cancel");
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -32,7 +25,7 @@ export function CancelOrder({
         queryClient.setQueryData(trpc.order.get.queryKey({ orderId }), order);
         void queryClient.invalidateQueries({ queryKey: trpc.order.list.pathKey() });
         setOpen(false);
-        toast.show("Order cancelled. Your refund is on its way.");
+        toast.show(t("done"));
       },
       onError(error) {
         setOpen(false);
@@ -52,30 +45,29 @@ export function CancelOrder({
           setOpen(true);
         }}
       >
-        Cancel order
+        {t("button")}
       </Button>
       <ConfirmDialog
         open={open}
-        title="Cancel this order?"
-        confirmLabel="Yes, cancel order"
-        cancelLabel="Keep order"
+        title={t("title")}
+        description={<p>{t("body", { amount: f.won(totalWon), card })}</p>}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("keep")}
         confirmVariant="danger"
         pending={cancel.isPending}
-        pendingText="Cancelling…"
+        pendingText={t("pending")}
         onCancel={() => setOpen(false)}
         onConfirm={() => cancel.mutate({ orderId, reason: reason.trim() || undefined })}
       >
-        <p>
-          The shop stops preparing it and {formatWon(totalWon)} is refunded to {card}.
-        </p>
         <TextAreaField
           id="cancel-reason"
-          label="Reason (optional)"
+          label={t("reason")}
+          optionalText={t("optional")}
           rows={2}
           maxLength={200}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder="e.g. Ordered for the wrong day"
+          placeholder={t("reasonPlaceholder")}
         />
       </ConfirmDialog>
     </>

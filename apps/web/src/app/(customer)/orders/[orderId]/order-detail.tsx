@@ -1,18 +1,23 @@
 "use client";
-// One order, as its customer follows it (F13, B2): status, payment, items, delivery and the
-// timeline. It polls every 3 s until the order can no longer change (live push comes later).
+// One order, as its customer follows it (F13, B2): status with its timeline, payment, bouquets and
+// delivery. It polls every 3 s until the order can no longer change (live updates also refetch).
 import type { OrderStatus } from "@bloom/domain";
 import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, Gift } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Alert } from "~/components/alert";
-import { Button, buttonClass } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
 import { Money } from "~/components/money";
-import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, formatDeliveryDate, formatSlot, isoDateTime } from "~/lib/format";
-import { CUSTOMER_CANCELLABLE, ORDER_PROGRESS, ORDER_STATUS_LABEL } from "~/lib/order-status";
-import { isNotFound, readError, type ClientError } from "~/lib/trpc-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
+import { useErrorMessage } from "~/lib/error-message";
+import { isoDateTime, useFormat } from "~/lib/format";
+import { telLink } from "~/lib/map-link";
+import { CUSTOMER_CANCELLABLE, paymentStatusOf } from "~/lib/status";
+import { isNotFound, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
 import { OrderTimeline } from "./order-timeline";
@@ -25,129 +30,144 @@ function settled(o: { status: OrderStatus; refunded: boolean } | undefined): boo
   return o.status === "DELIVERED" || ((o.status === "CANCELLED" || o.status === "REJECTED") && o.refunded);
 }
 
-export function OrderDetail({ orderId }: { orderId: string }) {
-  const trpc = useTRPC();
-  const order = useQuery(
-    trpc.order.get.queryOptions(
-      { orderId },
-      { refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) },
-    ),
+function Panel({ id, title, children, aside }: { id: string; title: string; children: React.ReactNode; aside?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5">
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <h2 id={id} className="m-0 text-lg font-bold">
+          {title}
+        </h2>
+        {aside}
+      </div>
+      {children}
+    </section>
   );
+}
+
+export function OrderDetail({ orderId }: { orderId: string }) {
+  const t = useTranslations("order");
+  const tStatus = useTranslations("status.order");
+  const f = useFormat();
+  const trpc = useTRPC();
+  const errorMessage = useErrorMessage();
+  const order = useQuery(trpc.order.get.queryOptions({ orderId }, { refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) }));
   const [cancelError, setCancelError] = useState<ClientError | null>(null);
-  const announcement = useStatusAnnouncement(order.data?.status);
+  const announcement = useStatusAnnouncement(order.data?.status, (s) => t("statusNow", { status: tStatus(s) }));
 
   if (order.isError && !order.data) {
     if (isNotFound(order.error)) {
       return (
         <EmptyState
           headingLevel={1}
-          title="Order not found"
+          title={t("notFound")}
           action={
-            <Link href="/orders" className={buttonClass("primary")}>
-              My orders
-            </Link>
+            <Button asChild>
+              <Link href="/orders">{t("myOrders")}</Link>
+            </Button>
           }
         >
-          <p>It may belong to another account.</p>
+          <p>{t("notFoundBody")}</p>
         </EmptyState>
       );
     }
     return (
-      <Alert title="We could not load this order">
-        <p>{readError(order.error).message}</p>
-        <Button variant="secondary" size="sm" onClick={() => void order.refetch()}>
-          Try again
-        </Button>
+      <Alert
+        title={t("loadError")}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void order.refetch()}>
+            {t("retry")}
+          </Button>
+        }
+      >
+        <p>{errorMessage(order.error)}</p>
       </Alert>
     );
   }
   if (!order.data) {
-    return <div className="skeleton" style={{ minHeight: "24rem" }} aria-busy="true" aria-label="Loading the order" />;
+    return (
+      <Loading label={t("loading")} className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Skeleton className="h-96" />
+        <Skeleton className="h-72" />
+      </Loading>
+    );
   }
 
   const o = order.data;
   // Non-breaking spaces keep "VISA •••• 4242" on one line.
   const card = `${o.cardBrand}\u00a0••••\u00a0${o.cardLast4}`;
-  const stopped = o.status === "CANCELLED" || o.status === "REJECTED";
-  const reached = ORDER_PROGRESS.indexOf(o.status);
+  const payment = paymentStatusOf(o);
 
   return (
     <>
-      <Link href="/orders" className="back-link">
-        ← My orders
+      <Link href="/orders" className="mb-3 inline-flex min-h-10 items-center gap-1.5 font-semibold no-underline hover:underline">
+        <ArrowLeft aria-hidden="true" className="size-4" />
+        {t("myOrders")}
       </Link>
-      <div className="page-head">
-        <div>
-          <h1>Order from {o.storeName}</h1>
-          <p className="muted small">
-            Order #{o.id.slice(0, 8).toUpperCase()} · placed <time dateTime={isoDateTime(o.createdAt)}>{formatDateTime(o.createdAt)}</time>
-          </p>
-        </div>
+      <div className="mb-5">
+        <h1 className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">{t("title", { store: o.storeName })}</h1>
+        <p className="mt-1 mb-0 text-sm text-muted">
+          {t("number", { no: o.id.slice(0, 8).toUpperCase() })} · {t("placed")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
+        </p>
       </div>
-      <p className="visually-hidden" aria-live="polite">
+      <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
 
-      <div className="order-detail">
-        <div>
-          <section className="panel" aria-labelledby="status-title">
-            <div className="order-status-head">
-              <div>
-                <h2 id="status-title" className="panel__title" style={{ marginBottom: "0.35rem" }}>
-                  Status
-                </h2>
-                <StatusBadge status={o.status} className="badge--lg" data-testid="order-status" />
-              </div>
-              {CUSTOMER_CANCELLABLE.includes(o.status) && (
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid gap-4">
+          <Panel id="status-title" title={t("status")} aside={<OrderStatusBadge status={o.status} size="lg" data-testid="order-status" />}>
+            <OrderTimeline status={o.status} history={o.history} />
+            {CUSTOMER_CANCELLABLE.includes(o.status) && (
+              <div className="mt-5 border-t border-line pt-4">
                 <CancelOrder orderId={o.id} totalWon={o.totalWon} card={card} onError={setCancelError} />
-              )}
-            </div>
-            {!stopped && (
-              <ol className="progress" aria-label="Progress">
-                {ORDER_PROGRESS.map((s, i) => (
-                  <li key={s} data-done={i <= reached} aria-current={i === reached ? "step" : undefined}>
-                    {ORDER_STATUS_LABEL[s]}
-                  </li>
-                ))}
-              </ol>
-            )}
-            {stopped && o.statusReason && (
-              <p style={{ margin: "0.75rem 0 0" }}>
-                <strong>Reason:</strong> {o.statusReason}
-              </p>
+                <p className="mt-2 mb-0 text-sm text-muted">{t("cancelHint")}</p>
+              </div>
             )}
             {cancelError && (
-              <div style={{ marginTop: "0.75rem" }}>
-                <Alert title="This order could not be cancelled">
-                  <p>{cancelError.message}</p>
-                </Alert>
-              </div>
+              <Alert className="mt-3" title={t("cancelError")}>
+                <p>{errorMessage(cancelError)}</p>
+              </Alert>
             )}
-          </section>
+          </Panel>
 
-          <section className="panel" aria-labelledby="payment-title">
-            <h2 id="payment-title" className="panel__title">
-              Payment
-            </h2>
-            {o.refunded ? (
-              <p style={{ margin: 0 }}>
-                <strong>Refunded</strong> <Money won={o.totalWon} /> to {card}
-              </p>
-            ) : (
-              <p style={{ margin: 0 }}>
-                Paid <Money won={o.totalWon} /> with {card}
-                {stopped && <span className="muted"> · refund in progress</span>}
-              </p>
-            )}
-          </section>
+          <Panel id="delivery-title" title={t("delivery")}>
+            <dl className="m-0 grid gap-x-4 gap-y-2 sm:grid-cols-[9rem_1fr]">
+              <dt className="text-sm font-semibold text-muted">{t("recipient")}</dt>
+              <dd className="m-0">
+                {o.recipientName} · <a href={telLink(o.recipientPhone)}>{o.recipientPhone}</a>
+              </dd>
+              <dt className="text-sm font-semibold text-muted">{t("address")}</dt>
+              <dd className="m-0">{o.address}</dd>
+              <dt className="text-sm font-semibold text-muted">{t("when")}</dt>
+              <dd className="m-0">
+                {f.deliveryDate(o.deliveryDate)}, {f.slot(o.timeSlot)}
+              </dd>
+              {o.giftMessage && (
+                <>
+                  <dt className="text-sm font-semibold text-muted">{t("giftMessage")}</dt>
+                  <dd className="m-0">
+                    <blockquote className="m-0 flex gap-2 rounded-2xl border border-brand-100 bg-brand-50 px-4 py-3 text-brand-900">
+                      <Gift aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-brand-600" />
+                      <span className="italic">{o.giftMessage}</span>
+                    </blockquote>
+                  </dd>
+                </>
+              )}
+              {o.note && (
+                <>
+                  <dt className="text-sm font-semibold text-muted">{t("note")}</dt>
+                  <dd className="m-0">{o.note}</dd>
+                </>
+              )}
+            </dl>
+          </Panel>
+        </div>
 
-          <section className="panel" aria-labelledby="items-title">
-            <h2 id="items-title" className="panel__title">
-              Bouquets
-            </h2>
-            <ul className="item-lines">
+        <div className="grid gap-4">
+          <Panel id="items-title" title={t("bouquets")}>
+            <ul className="m-0 grid list-none gap-2 p-0">
               {o.lines.map((l) => (
-                <li key={l.id}>
+                <li key={l.id} className="flex items-baseline justify-between gap-3">
                   <span>
                     {l.quantity} × {l.name}
                   </span>
@@ -155,65 +175,35 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 </li>
               ))}
             </ul>
-            <div className="summary-total">
-              <span>Total</span>
-              <strong>
-                <Money won={o.totalWon} />
-              </strong>
+            <div className="mt-3 flex items-baseline justify-between border-t border-line pt-3">
+              <span className="font-semibold">{t("total")}</span>
+              <Money won={o.totalWon} className="text-xl font-extrabold" />
             </div>
-          </section>
+          </Panel>
 
-          <section className="panel" aria-labelledby="delivery-title">
-            <h2 id="delivery-title" className="panel__title">
-              Delivery
-            </h2>
-            <dl className="details">
-              <dt>Recipient</dt>
-              <dd>
-                {o.recipientName} · <a href={`tel:${o.recipientPhone}`}>{o.recipientPhone}</a>
-              </dd>
-              <dt>Address</dt>
-              <dd>{o.address}</dd>
-              <dt>When</dt>
-              <dd>
-                {formatDeliveryDate(o.deliveryDate)}, {formatSlot(o.timeSlot)}
-              </dd>
-              {o.giftMessage && (
-                <>
-                  <dt>Gift card message</dt>
-                  <dd>
-                    <blockquote className="gift-card">{o.giftMessage}</blockquote>
-                  </dd>
-                </>
-              )}
-              {o.note && (
-                <>
-                  <dt>Note to the florist</dt>
-                  <dd>{o.note}</dd>
-                </>
-              )}
-            </dl>
-          </section>
+          <Panel id="payment-title" title={t("payment")} aside={<PaymentStatusBadge status={payment} />}>
+            <p className="m-0">
+              {payment === "REFUNDED"
+                ? t("refundedTo", { amount: f.won(o.totalWon), card })
+                : payment === "REFUND_PENDING"
+                  ? t("refundPending", { amount: f.won(o.totalWon), card })
+                  : t("paidWith", { amount: f.won(o.totalWon), card })}
+            </p>
+          </Panel>
         </div>
-
-        <section className="panel" aria-labelledby="history-title">
-          <h2 id="history-title" className="panel__title">
-            History
-          </h2>
-          <OrderTimeline history={o.history} />
-        </section>
       </div>
     </>
   );
 }
 
 /** Words for screen readers when the status changes while the page is open (not on first load). */
-function useStatusAnnouncement(status: OrderStatus | undefined): string {
+function useStatusAnnouncement(status: OrderStatus | undefined, words: (s: OrderStatus) => string): string {
   const previous = useRef<OrderStatus | undefined>(undefined);
   const [text, setText] = useState("");
   useEffect(() => {
-    if (status && previous.current && previous.current !== status) setText(`Order status: ${ORDER_STATUS_LABEL[status]}`);
+    if (status && previous.current && previous.current !== status) setText(words(status));
     previous.current = status;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announce on status changes only
   }, [status]);
   return text;
 }

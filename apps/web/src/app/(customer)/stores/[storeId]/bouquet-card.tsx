@@ -1,10 +1,15 @@
 "use client";
 // A bouquet on a shop's menu: picture, words, price, stock and an add-to-cart control.
 import { MAX_QUANTITY } from "@bloom/domain";
+import { ShoppingBag } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { Button } from "~/components/button";
 import { Money } from "~/components/money";
 import { QuantityStepper } from "~/components/quantity-stepper";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { cn } from "~/lib/cn";
+import { useLocalizedName } from "~/lib/localized";
 
 const LOW_STOCK = 5;
 
@@ -19,56 +24,77 @@ export type MenuBouquet = {
 };
 
 export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; inCart: number; onAdd: (quantity: number) => void }) {
+  const t = useTranslations("menu");
+  const nameOf = useLocalizedName();
   const [quantity, setQuantity] = useState(1);
   const nameId = useId();
   const stockId = useId();
+  const name = nameOf(bouquet);
   const soldOut = bouquet.stock <= 0;
   // What may still be added: the shop's stock and the per-line limit, less what is in the cart.
   const room = Math.max(0, Math.min(bouquet.stock, MAX_QUANTITY) - inCart);
   const q = Math.min(quantity, Math.max(1, room));
+  const low = !soldOut && bouquet.stock < LOW_STOCK;
 
   return (
-    <article className={["card", "bouquet-card", soldOut && "bouquet-card--soldout"].filter(Boolean).join(" ")} aria-labelledby={nameId}>
-      <img src={bouquet.imageUrl} alt={`${bouquet.name} bouquet`} width={400} height={300} loading="lazy" />
-      <div className="bouquet-card__body">
-        <h3 id={nameId} className="bouquet-card__name">
-          {bouquet.name}
-        </h3>
-        <p className="ko small" lang="ko" style={{ margin: 0 }}>
-          {bouquet.nameKo}
-        </p>
-        <p className="bouquet-card__desc">{bouquet.description}</p>
-        <div className="bouquet-card__price-row">
-          <span className="bouquet-card__price">
-            <Money won={bouquet.priceWon} />
-          </span>
-          <span id={stockId} className={["stock", soldOut ? "stock--out" : bouquet.stock < LOW_STOCK ? "stock--low" : ""].join(" ")}>
-            {soldOut ? "Sold out" : bouquet.stock < LOW_STOCK ? `Only ${bouquet.stock} left` : inCart > 0 ? `${inCart} in your cart` : ""}
-          </span>
-        </div>
-        {soldOut ? (
-          <Button variant="secondary" block disabled aria-describedby={stockId}>
-            Sold out
-          </Button>
-        ) : room === 0 ? (
-          <Button variant="secondary" block disabled>
-            {inCart} in your cart · limit reached
-          </Button>
-        ) : (
-          <div className="bouquet-card__actions">
-            <QuantityStepper label={bouquet.name} value={q} min={1} max={room} onChange={setQuantity} />
-            <Button
-              // Names which bouquet; starts with the visible words so voice control still matches.
-              aria-label={`Add to cart: ${bouquet.name}`}
-              onClick={() => {
-                onAdd(q);
-                setQuantity(1);
-              }}
-            >
-              Add to cart
-            </Button>
+    // Phones: picture beside the words, so two bouquets fit on a screen; wider: picture on top.
+    <article aria-labelledby={nameId} className="flex h-full overflow-hidden rounded-3xl border border-line bg-surface shadow-card sm:flex-col">
+      <div className="relative m-3 mr-0 aspect-square w-28 shrink-0 self-start overflow-hidden rounded-2xl bg-surface-2 sm:m-0 sm:aspect-[4/3] sm:w-auto sm:self-auto sm:rounded-none">
+        <img src={bouquet.imageUrl} alt={t("pictureAlt", { name })} width={400} height={300} loading="lazy" className={cn("size-full object-cover", soldOut && "opacity-50 grayscale")} />
+        {(soldOut || low || inCart > 0) && (
+          <div id={stockId} className="absolute top-1.5 left-1.5 flex flex-wrap gap-1 sm:top-3 sm:left-3 sm:gap-1.5">
+            {soldOut ? (
+              <Badge tone="neutral" size="sm">{t("soldOut")}</Badge>
+            ) : low ? (
+              <Badge tone="warning" size="sm">{t("onlyLeft", { count: bouquet.stock })}</Badge>
+            ) : null}
+            {inCart > 0 && (
+              <Badge tone="solid" size="sm">
+                {t("inCart", { count: inCart })}
+              </Badge>
+            )}
           </div>
         )}
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-1.5 p-3 sm:gap-2 sm:p-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <h3 id={nameId} className="m-0 text-base font-bold sm:text-lg">
+            {name}
+          </h3>
+          <Money won={bouquet.priceWon} className="shrink-0 font-extrabold text-brand-700 sm:text-lg" />
+        </div>
+        {/* Descriptions exist in English only (catalog data), hence lang="en". */}
+        <p className="m-0 text-sm text-muted" lang="en">
+          {bouquet.description}
+        </p>
+        <div className="mt-auto pt-2">
+          {soldOut ? (
+            <Button variant="secondary" block disabled aria-describedby={stockId}>
+              {t("soldOut")}
+            </Button>
+          ) : room === 0 ? (
+            <Button variant="secondary" block disabled>
+              {t("limitReached", { count: inCart })}
+            </Button>
+          ) : (
+            <div className="flex flex-wrap items-center gap-2">
+              <QuantityStepper size="sm" label={name} value={q} min={1} max={room} onChange={setQuantity} />
+              <Button
+                size="sm"
+                className="min-h-10 flex-1"
+                // Names which bouquet; starts with the visible words so voice control still matches.
+                aria-label={t("addAria", { name })}
+                onClick={() => {
+                  onAdd(q);
+                  setQuantity(1);
+                }}
+              >
+                <ShoppingBag aria-hidden="true" />
+                {t("add")}
+              </Button>
+            </div>
+          )}
+        </div>
       </div>
     </article>
   );

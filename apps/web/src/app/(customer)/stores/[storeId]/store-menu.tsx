@@ -2,130 +2,153 @@
 // A shop's page (F1): its details, the bouquet menu and the cart. The cart holds one shop's
 // bouquets; adding from another shop asks before emptying it.
 import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, Clock, MapPin, Phone } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert } from "~/components/alert";
-import { Button, buttonClass } from "~/components/button";
 import { CartPanel } from "~/components/cart-panel";
 import { ConfirmDialog } from "~/components/confirm-dialog";
-import { EmptyState } from "~/components/empty-state";
-import { ClockIcon, PhoneIcon, PinIcon } from "~/components/icons";
-import { useToast } from "~/components/toast";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { useToast } from "~/components/ui/toast";
 import { addToCart, quantityInCart, replaceCart, useCart, type CartLine } from "~/lib/cart";
-import { formatHour } from "~/lib/format";
-import { isNotFound, readError } from "~/lib/trpc-error";
+import { cn } from "~/lib/cn";
+import { useErrorMessage } from "~/lib/error-message";
+import { useFormat } from "~/lib/format";
+import { useAreaName, useLocalizedName } from "~/lib/localized";
+import { mapLink } from "~/lib/map-link";
+import { isNotFound } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
 
 export function StoreMenu({ storeId }: { storeId: string }) {
+  const t = useTranslations("menu");
   const trpc = useTRPC();
   const toast = useToast();
   const cart = useCart();
+  const f = useFormat();
+  const nameOf = useLocalizedName();
+  const areaOf = useAreaName();
+  const errorMessage = useErrorMessage();
   const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
-  const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: string } | null>(null);
+  const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: { name: string; nameKo?: string } } | null>(null);
 
   if (store.isError) {
     if (isNotFound(store.error)) {
       return (
         <EmptyState
           headingLevel={1}
-          title="This shop does not exist"
+          title={t("notFound")}
           action={
-            <Link href="/stores" className={buttonClass("primary")}>
-              See all shops
-            </Link>
+            <Button asChild>
+              <Link href="/stores">{t("allShops")}</Link>
+            </Button>
           }
         />
       );
     }
     return (
-      <Alert title="We could not load this shop">
-        <p>{readError(store.error).message}</p>
-        <Button variant="secondary" size="sm" onClick={() => void store.refetch()}>
-          Try again
-        </Button>
+      <Alert
+        title={t("loadError")}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void store.refetch()}>
+            {t("retry")}
+          </Button>
+        }
+      >
+        <p>{errorMessage(store.error)}</p>
       </Alert>
     );
   }
   if (!store.data) {
     return (
-      <div aria-busy="true" aria-label="Loading the shop">
-        <div className="skeleton" style={{ minHeight: "10rem", marginBottom: "1.5rem" }} />
-        <div className="grid">
-          <div className="skeleton" style={{ minHeight: "20rem" }} />
-          <div className="skeleton" style={{ minHeight: "20rem" }} />
+      <Loading label={t("loading")} className="grid gap-6">
+        <Skeleton className="h-56" />
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          <Skeleton className="h-80" />
+          <Skeleton className="h-80" />
+          <Skeleton className="hidden h-80 xl:block" />
         </div>
-      </div>
+      </Loading>
     );
   }
 
   const s = store.data;
-  const shop = { id: s.id, name: s.name };
+  const shop = { id: s.id, name: s.name, nameKo: s.nameKo };
   const stock = new Map(s.bouquets.map((b) => [b.id, b.stock]));
+  const shopName = nameOf(s);
 
   function add(b: MenuBouquet, quantity: number) {
-    const line: CartLine = { bouquetId: b.id, name: b.name, imageUrl: b.imageUrl, unitPriceWon: b.priceWon, quantity };
+    const line: CartLine = { bouquetId: b.id, name: b.name, nameKo: b.nameKo, imageUrl: b.imageUrl, unitPriceWon: b.priceWon, quantity };
     const result = addToCart(shop, line);
-    if (result.ok) toast.show(`Added ${quantity} × ${b.name} to your cart`);
-    else setPendingReplace({ line, from: result.storeName });
+    if (result.ok) toast.show(t("added", { count: quantity, name: nameOf(b) }));
+    else setPendingReplace({ line, from: result.store });
   }
 
   return (
-    <>
-      <Link href="/stores" className="back-link">
-        ← All shops
+    <div className={cn(cart && "pb-32 lg:pb-0")}>
+      <Link href="/stores" className="mb-3 inline-flex min-h-10 items-center gap-1.5 font-semibold no-underline hover:underline">
+        <ArrowLeft aria-hidden="true" className="size-4" />
+        {t("allShops")}
       </Link>
-      <section className="store-hero" aria-labelledby="store-name">
-        <img src={s.imageUrl} alt={`Shop front of ${s.name}`} width={400} height={200} />
-        <div>
-          <h1 id="store-name">{s.name}</h1>
-          <p className="ko" lang="ko">
-            {s.nameKo}
+      <section aria-labelledby="store-name" className="mb-7 overflow-hidden rounded-3xl border border-line bg-surface shadow-card sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <img src={s.imageUrl} alt="" width={400} height={200} className="aspect-[2/1] size-full bg-surface-2 object-cover sm:aspect-auto" />
+        <div className="grid content-center gap-3 p-5 sm:p-7">
+          <div className="flex flex-wrap items-center gap-2">
+            <OpenBadge open={s.open} opensAt={s.opensAt} />
+            <span className="text-sm font-semibold text-muted">{areaOf(s.area)}</span>
+          </div>
+          <h1 id="store-name" className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">
+            {shopName}
+          </h1>
+          <p className="m-0 text-muted" lang="en">
+            {s.description}
           </p>
-          <p>{s.description}</p>
-          <ul className="store-hero__facts">
-            <li>
-              <OpenBadge open={s.open} opensAt={s.opensAt} />
+          <ul className="m-0 grid list-none gap-1.5 p-0 text-sm">
+            <li className="flex items-center gap-2">
+              <Clock aria-hidden="true" className="size-4 shrink-0 text-brand-600" />
+              {t("hours", { from: f.hour(s.opensAt), to: f.hour(s.closesAt) })}
             </li>
-            <li className="with-icon">
-              <ClockIcon />
-              Hours {formatHour(s.opensAt)}–{formatHour(s.closesAt)}
+            <li className="flex items-center gap-2">
+              <MapPin aria-hidden="true" className="size-4 shrink-0 text-brand-600" />
+              <span className="sr-only">{t("address")}: </span>
+              <a href={mapLink(s.address)} target="_blank" rel="noopener noreferrer">
+                {s.address}
+                <span className="sr-only"> ({t("opensMap")})</span>
+              </a>
             </li>
-            <li className="with-icon">
-              <PinIcon />
-              <span className="visually-hidden">Address: </span>
-              {s.address}
-            </li>
-            <li className="with-icon">
-              <PhoneIcon />
-              <span className="visually-hidden">Phone: </span>
+            <li className="flex items-center gap-2">
+              <Phone aria-hidden="true" className="size-4 shrink-0 text-brand-600" />
+              <span className="sr-only">{t("phone")}: </span>
               <a href={`tel:${s.phone}`}>{s.phone}</a>
             </li>
           </ul>
-          {!s.open && <p className="small muted" style={{ marginTop: "0.5rem" }}>You can order now for delivery when the shop is open.</p>}
+          {!s.open && <p className="m-0 text-sm text-muted">{t("closedNote")}</p>}
         </div>
       </section>
 
-      <div className="store-layout">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="menu-title">
-          <h2 id="menu-title">Bouquets</h2>
+          <h2 id="menu-title" className="mt-0 mb-4 text-xl font-bold">
+            {t("bouquets")}
+          </h2>
           {s.bouquets.length === 0 ? (
-            <EmptyState title="No bouquets on the menu yet">
-              <p>Please check back soon.</p>
+            <EmptyState title={t("emptyMenu")}>
+              <p>{t("emptyMenuHint")}</p>
             </EmptyState>
           ) : (
-            <ul className="grid" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 xl:grid-cols-3">
               {/* The server lists by price; sold-out bouquets go last so they never lead the menu. */}
-              {[...s.bouquets].sort((a, b) => Number(a.stock <= 0) - Number(b.stock <= 0)).map((b) => (
-                <li key={b.id} style={{ display: "grid" }}>
-                  <BouquetCard
-                    bouquet={b}
-                    inCart={cart?.storeId === s.id ? quantityInCart(cart, b.id) : 0}
-                    onAdd={(q) => add(b, q)}
-                  />
-                </li>
-              ))}
+              {[...s.bouquets]
+                .sort((a, b) => Number(a.stock <= 0) - Number(b.stock <= 0))
+                .map((b) => (
+                  <li key={b.id} className="grid">
+                    <BouquetCard bouquet={b} inCart={cart?.storeId === s.id ? quantityInCart(cart, b.id) : 0} onAdd={(q) => add(b, q)} />
+                  </li>
+                ))}
             </ul>
           )}
         </section>
@@ -134,22 +157,28 @@ export function StoreMenu({ storeId }: { storeId: string }) {
 
       <ConfirmDialog
         open={pendingReplace !== null}
-        title="Start a new cart?"
-        confirmLabel="Empty cart and add"
-        cancelLabel="Keep my cart"
+        title={t("replaceTitle")}
+        confirmLabel={t("replaceConfirm")}
+        cancelLabel={t("replaceCancel")}
         onCancel={() => setPendingReplace(null)}
         onConfirm={() => {
           if (!pendingReplace) return;
           replaceCart(shop, pendingReplace.line);
-          toast.show(`Started a new cart with ${pendingReplace.line.quantity} × ${pendingReplace.line.name}`);
+          toast.show(t("replaced", { count: pendingReplace.line.quantity, name: nameOf(pendingReplace.line) }));
           setPendingReplace(null);
         }}
-      >
-        <p>
-          Your cart has bouquets from <strong>{pendingReplace?.from}</strong>. An order holds bouquets from one shop only, so adding{" "}
-          {pendingReplace?.line.name} empties your current cart.
-        </p>
-      </ConfirmDialog>
-    </>
+        description={
+          pendingReplace && (
+            <p>
+              {t.rich("replaceBody", {
+                from: nameOf(pendingReplace.from),
+                name: nameOf(pendingReplace.line),
+                strong: (chunks) => <strong className="text-ink">{chunks}</strong>,
+              })}
+            </p>
+          )
+        }
+      />
+    </div>
   );
 }

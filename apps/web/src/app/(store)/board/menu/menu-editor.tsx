@@ -2,23 +2,30 @@
 // Menu and stock per store (F6): prices, stock and what is on sale, edited in place; new bouquets
 // added below. Stock is what the board's "Over stock" warning is measured against.
 import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Alert } from "~/components/alert";
+import { useTranslations } from "next-intl";
 import { BoardAddBouquetForm } from "~/components/board-add-bouquet-form";
 import { BoardMenuRow } from "~/components/board-menu-row";
-import styles from "~/components/board-menu.module.css";
 import { BoardStorePicker } from "~/components/board-store-picker";
-import { Button } from "~/components/button";
-import { EmptyState } from "~/components/empty-state";
-import { readError } from "~/lib/trpc-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Loading, Skeleton } from "~/components/ui/skeleton";
+import { useErrorMessage } from "~/lib/error-message";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 
 export function MenuEditor() {
+  const t = useTranslations("menuEditor");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const errorMessage = useErrorMessage();
+  const nameOf = useLocalizedName();
 
   const stores = useQuery(trpc.store.myStores.queryOptions(undefined, { staleTime: 60_000 }));
   const requested = params.get("store") ?? "";
@@ -36,68 +43,81 @@ export function MenuEditor() {
 
   if (stores.data && stores.data.length === 0) {
     return (
-      <EmptyState headingLevel={1} title="You have no stores yet">
-        <p>Once a store is registered to your account, you can edit its menu here.</p>
+      <EmptyState headingLevel={1} title={t("noStores")}>
+        <p>{t("noStoresBody")}</p>
       </EmptyState>
     );
   }
 
   return (
     <>
-      <Link href={boardHref} className="back-link">
-        <span aria-hidden="true">←</span> Order board
+      <Link href={boardHref} className="mb-3 inline-flex min-h-10 items-center gap-1.5 font-semibold no-underline hover:underline">
+        <ArrowLeft aria-hidden="true" className="size-4" />
+        {t("back")}
       </Link>
-      <div className="page-head">
-        <div>
-          <h1>Menu and stock</h1>
-          <p className="muted">Prices in won. Accepting an order takes its bouquets out of stock; rejecting an accepted order puts them back.</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} description={t("lead")} />
 
       {stores.isError && !stores.data ? (
-        <Alert title="We could not load your stores">
-          <p>{readError(stores.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void stores.refetch()}>
-            Try again
-          </Button>
+        <Alert
+          title={t("storesError")}
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void stores.refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        >
+          <p>{errorMessage(stores.error)}</p>
         </Alert>
       ) : (
-        <div style={{ maxWidth: "24rem", marginBottom: "1rem" }}>
-          <BoardStorePicker
-            stores={stores.data}
-            value={store?.id ?? ""}
-            onChange={(id) => router.replace(`${pathname}?store=${id}`, { scroll: false })}
-          />
-        </div>
+        <BoardStorePicker
+          className="mb-4 max-w-sm"
+          stores={stores.data}
+          value={store?.id ?? ""}
+          onChange={(id) => router.replace(`${pathname}?store=${id}`, { scroll: false })}
+        />
       )}
 
       {menu.isError && !menu.data ? (
-        <Alert title="We could not load the menu">
-          <p>{readError(menu.error).message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void menu.refetch()}>
-            Try again
-          </Button>
+        <Alert
+          title={t("loadError")}
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void menu.refetch()}>
+              {t("retry")}
+            </Button>
+          }
+        >
+          <p>{errorMessage(menu.error)}</p>
         </Alert>
       ) : !menu.data || !store ? (
-        <div className="skeleton" style={{ minHeight: "16rem" }} aria-busy="true" aria-label="Loading the menu" />
+        <Loading label={t("loading")}>
+          <Skeleton className="h-72" />
+        </Loading>
       ) : menu.data.length === 0 ? (
-        <EmptyState title="No bouquets on this menu yet">
-          <p>Add the first one below.</p>
+        <EmptyState title={t("empty")}>
+          <p>{t("emptyHint")}</p>
         </EmptyState>
       ) : (
-        <div className={styles.tableWrap} role="region" aria-labelledby="menu-caption" tabIndex={0}>
-          <table className={styles.table}>
-            <caption id="menu-caption">
-              {store.name} · {menu.data.length} {menu.data.length === 1 ? "bouquet" : "bouquets"}
+        <div role="region" aria-labelledby="menu-caption" tabIndex={0} className="overflow-x-auto rounded-3xl border border-line bg-surface shadow-card">
+          <table className="w-full min-w-[44rem] border-collapse">
+            <caption id="menu-caption" className="px-4 pt-4 pb-2 text-left text-lg font-bold">
+              {t("caption", { store: nameOf(store), count: menu.data.length })}
             </caption>
             <thead>
-              <tr>
-                <th scope="col">Bouquet</th>
-                <th scope="col">Price (₩)</th>
-                <th scope="col">Stock</th>
-                <th scope="col">On sale</th>
-                <th scope="col">
-                  <span className="visually-hidden">Save</span>
+              <tr className="border-b border-line text-left text-sm text-muted">
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("col.bouquet")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.price")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.stock")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.onSale")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">{t("col.save")}</span>
                 </th>
               </tr>
             </thead>
@@ -111,8 +131,8 @@ export function MenuEditor() {
       )}
 
       {store && (
-        <section className="panel" style={{ marginTop: "1.5rem" }} aria-labelledby="add-bouquet-title">
-          <BoardAddBouquetForm key={store.id} storeId={store.id} storeName={store.name} />
+        <section className="mt-6 rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-6" aria-labelledby="add-bouquet-title">
+          <BoardAddBouquetForm key={store.id} storeId={store.id} storeName={nameOf(store)} />
         </section>
       )}
     </>

@@ -1,0 +1,66 @@
+// One vocabulary for every status, on every screen, in both languages (STYLE habit 4): the words
+// live in the messages under `status.*`; this file says which tone each status is drawn in.
+// Order and store-order statuses share their words where they mean the same step.
+import type { DeliveryStatus, MyPageDeliveryStatus, OrderStatus, StoreOrderStatus } from "@bloom/domain";
+import type { BadgeTone } from "~/components/ui/badge";
+
+export type PaymentStatus = "PAID" | "REFUND_PENDING" | "REFUNDED";
+
+export const ORDER_TONE: Record<OrderStatus, BadgeTone> = {
+  PLACED: "brand",
+  ACCEPTED: "info",
+  DECORATED: "violet",
+  DELIVERING: "warning",
+  DELIVERED: "success",
+  REJECTED: "danger",
+  CANCELLED: "neutral",
+};
+
+export const STORE_ORDER_TONE: Record<StoreOrderStatus, BadgeTone> = {
+  NEW: "brand",
+  ACCEPTED: "info",
+  DECORATED: "violet",
+  REJECTED: "danger",
+  CANCELLED: "neutral",
+};
+
+/** MyPage's delivery column (the read model's own statuses). */
+export const DELIVERY_TONE: Record<MyPageDeliveryStatus, BadgeTone> = {
+  NONE: "neutral",
+  REQUESTED: "violet",
+  DELIVERING: "warning",
+  DELIVERED: "success",
+  CANCELLED: "neutral",
+};
+
+/** The rider's deliveries. */
+export const RIDER_DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = {
+  OPEN: "violet",
+  STARTED: "warning",
+  COMPLETED: "success",
+  CANCELLED: "neutral",
+};
+
+export const PAYMENT_TONE: Record<PaymentStatus, BadgeTone> = {
+  PAID: "success",
+  REFUND_PENDING: "warning",
+  REFUNDED: "info",
+};
+
+export const ORDER_STATUSES = Object.keys(ORDER_TONE) as OrderStatus[];
+export const MYPAGE_DELIVERY_STATUSES = Object.keys(DELIVERY_TONE) as MyPageDeliveryStatus[];
+
+export const isOrderStatus = (s: string): s is OrderStatus => s in ORDER_TONE;
+export const isMyPageDeliveryStatus = (s: string): s is MyPageDeliveryStatus => s in DELIVERY_TONE;
+
+/** Mirrors the domain's cancel rule (decideCancel) so the button only shows when it can work. */
+export const CUSTOMER_CANCELLABLE: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED"];
+
+/** The happy path, for the order page's timeline. */
+export const ORDER_PROGRESS: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING", "DELIVERED"];
+
+/** A stopped order's payment: refunded once the compensating job ran, pending until then. */
+export function paymentStatusOf(o: { status: string; refunded: boolean }): PaymentStatus {
+  if (o.refunded) return "REFUNDED";
+  return o.status === "CANCELLED" || o.status === "REJECTED" ? "REFUND_PENDING" : "PAID";
+}
