@@ -43,8 +43,11 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     // Matched by name, not instanceof: Next may load this module once per server bundle, so the
     // payments service built in one bundle throws classes another bundle does not share.
     if (isNamed(e, "PaymentBusyError") || isNamed(e, "PaymentProviderError")) {
-      // A timed-out or failed charge may still land at the processor: cancel it by key.
-      await voidQuietly(ctx, chargeKey);
+      // A timed-out or failed charge may still land at the processor: cancel it by key. An open
+      // breaker sent nothing, so its "busy" answer costs no write (it must stay cheap: during an
+      // outage it is most of the traffic).
+      const sentNothing = isNamed(e, "PaymentBusyError") && !(e as PaymentBusyError).mayHaveCharged;
+      if (!sentNothing) await voidQuietly(ctx, chargeKey);
       if (isNamed(e, "PaymentBusyError")) {
         const busy = e as PaymentBusyError;
         return { ...refuse("PAYMENT_BUSY", busy.message), retryAfterSec: busy.retryAfterSec };

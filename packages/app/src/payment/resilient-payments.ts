@@ -18,7 +18,11 @@ export type BreakerState = "closed" | "open" | "half-open" | "isolated";
 export type BreakerOptions = { timeoutMs: number; consecutiveFailures: number; halfOpenAfterMs: number };
 
 export class PaymentBusyError extends Error {
-  constructor(readonly retryAfterSec: number) {
+  /** `mayHaveCharged`: the charge was sent and timed out, so it may still land (void it by key). */
+  constructor(
+    readonly retryAfterSec: number,
+    readonly mayHaveCharged = false,
+  ) {
     super("Payment is busy — please try again in a moment");
     this.name = "PaymentBusyError";
   }
@@ -76,7 +80,7 @@ export class ResilientPayments {
       }
       if (e instanceof TaskCancelledError) {
         this.counts.timedOut++;
-        throw new PaymentBusyError(1);
+        throw new PaymentBusyError(1, true);
       }
       this.counts.failed++;
       throw e;
