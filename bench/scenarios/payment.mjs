@@ -131,16 +131,17 @@ export async function outageScenario(ctx, { rate, connections = 100, duration = 
 }
 
 /**
- * Seconds from the outage's end until order throughput is back: the start of the first 1-s window
- * (sliding in 100 ms steps) with at least 80 % of the pre-outage successful orders per second.
+ * Seconds from the outage's end until order throughput is back: the first successful order after
+ * the end from which the next second holds at least 80 % of the pre-outage orders per second.
  */
 function recovery(r, endMs, baselinePerSec) {
   const okAt = [];
   for (let i = 0; i < r.samples.t.length; i++) if (r.samples.status[i] >= 200 && r.samples.status[i] < 300) okAt.push(r.samples.t[i] - r.t0);
   okAt.sort((a, b) => a - b);
-  for (let t = endMs - 1000; t + 1000 <= r.seconds * 1000; t += 100) {
+  for (const t of okAt) {
+    if (t < endMs || t + 1000 > r.seconds * 1000) continue;
     const inWindow = okAt.filter((x) => x >= t && x < t + 1000).length;
-    if (inWindow >= 0.8 * baselinePerSec) return Math.max(0, (t + 1000 - endMs) / 1000);
+    if (inWindow >= 0.8 * baselinePerSec) return (t - endMs) / 1000;
   }
   return null; // not back before the run ended
 }
