@@ -68,7 +68,11 @@ function svg(rows, series) {
   const left = 230;
   const right = W - 20;
   const x = (ms) => left + ((Math.log10(Math.max(1, ms)) - 0) / 4) * (right - left);
-  out.push(`<text x="10" y="18" font-size="13" font-weight="bold">Latency per scenario (ms, log scale): p50 ▮ p95 ▮ p99 ▮</text>`);
+  out.push(
+    `<text x="10" y="18" font-size="13" font-weight="bold">Latency per scenario (ms, log scale): ` +
+      `<tspan fill="#4c9be8">p50 ▮</tspan> <tspan fill="#f0a030">p95 ▮</tspan> <tspan fill="#d04040">p99 ▮</tspan></text>`,
+  );
+  rows = rows.filter((r) => r.p50Ms !== null && r.p50Ms !== undefined); // throughput-only rows have no bars
   for (const [i, t] of [1, 10, 100, 1000, 10000].entries()) {
     out.push(`<line x1="${x(t)}" y1="28" x2="${x(t)}" y2="${H1 - 20}" stroke="#ddd"/><text x="${x(t)}" y="${H1 - 6}" text-anchor="middle">${t}</text>`);
     void i;
