@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/next-env.d.ts", "playwright/test-results/**", "playwright/report/**", "bench/results/**"] },
+  { ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/dist/**", "**/next-env.d.ts", "playwright/test-results/**", "playwright/report/**", "bench/results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
