@@ -1,5 +1,10 @@
 // Shared steps for the journeys: sign in through the real form, order through the real checkout.
+// The steps find controls by their visible labels in the page's language (B3): the words come from
+// the app's own message files, so the same step works on the English and the Korean UI.
 import { expect, type Browser, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { DEMO_STORES } from "../packages/db/src/seed-data";
 
 export const PASSWORD = "bloom1234";
 export const ACCOUNTS = {
@@ -8,12 +13,36 @@ export const ACCOUNTS = {
   rider: "rider@bloom.test",
 } as const;
 export const SEOUL_FOREST = "10000000-0000-4000-8000-000000000001";
+export const HONGDAE = "10000000-0000-4000-8000-000000000002";
+
+type Messages = typeof import("../apps/web/src/i18n/messages/en.json");
+const messagesDir = path.join(import.meta.dirname, "../apps/web/src/i18n/messages");
+export const MESSAGES: Record<"en" | "ko", Messages> = {
+  en: JSON.parse(fs.readFileSync(path.join(messagesDir, "en.json"), "utf8")),
+  ko: JSON.parse(fs.readFileSync(path.join(messagesDir, "ko.json"), "utf8")),
+};
+
+/** The messages of the language the page is shown in (<html lang>). */
+export async function messagesOf(page: Page): Promise<Messages> {
+  return (await page.locator("html").getAttribute("lang")) === "ko" ? MESSAGES.ko : MESSAGES.en;
+}
+
+/** Fills a simple message's {arguments}: "Add to cart: {name}" → "Add to cart: Red Rose Classic". */
+export const fillMessage = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+
+/** A seeded bouquet's name as the page shows it: `nameKo` on the Korean UI. */
+export async function bouquetName(page: Page, name: string): Promise<string> {
+  if ((await page.locator("html").getAttribute("lang")) !== "ko") return name;
+  for (const s of DEMO_STORES) for (const b of s.bouquets) if (b[0] === name) return b[1];
+  return name;
+}
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const m = await messagesOf(page);
+  await page.getByLabel(m.auth.signIn.email).fill(email);
+  await page.getByLabel(m.auth.signIn.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: m.auth.signIn.submit, exact: true }).click();
 }
 
 export async function newSignedInPage(browser: Browser, email: string, home: RegExp) {
@@ -32,29 +61,44 @@ export function tomorrowInSeoul(): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function addToCart(page: Page, bouquet: string) {
-  await page.goto(`/stores/${SEOUL_FOREST}`);
-  await page.getByRole("button", { name: `Add to cart: ${bouquet}` }).click();
+export async function addToCart(page: Page, bouquet: string, storeId = SEOUL_FOREST) {
+  await page.goto(`/stores/${storeId}`);
+  const m = await messagesOf(page);
+  await page.getByRole("button", { name: fillMessage(m.menu.addAria, { name: await bouquetName(page, bouquet) }) }).click();
 }
 
 export async function checkout(page: Page, card: string, recipient = "Soyeon Yoon") {
   await page.goto("/checkout");
-  await page.getByLabel("Recipient name").fill(recipient);
-  await page.getByLabel("Recipient phone").fill("010-9876-5432");
-  await page.getByLabel("Delivery address").fill("88 Eulji-ro, Jung-gu, Seoul");
-  await page.getByLabel("Delivery date").fill(tomorrowInSeoul());
+  const m = (await messagesOf(page)).checkout;
+  await page.getByLabel(m.recipient.name).fill(recipient);
+  await page.getByLabel(m.recipient.phone).fill("010-9876-5432");
+  await page.getByLabel(m.delivery.address).fill("88 Eulji-ro, Jung-gu, Seoul");
+  await page.getByLabel(m.delivery.date).fill(tomorrowInSeoul());
   await page.getByRole("radio").first().check();
-  await page.getByLabel("Gift card message").fill("Happy birthday, with love");
-  await page.getByLabel("Card number").fill(card);
-  await page.getByLabel("Expiry (MM/YY)").fill("12/30");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByRole("button", { name: "Pay and place order" }).click();
+  await page.getByLabel(m.message.gift).fill("Happy birthday, with love");
+  await page.getByLabel(m.card.number).fill(card);
+  await page.getByLabel(m.card.expiry).fill("12/30");
+  await page.getByLabel(m.card.cvc).fill("123");
+  await page.getByRole("button", { name: m.pay }).click();
 }
 
 /** Orders one bouquet as the signed-in customer and returns the new order's id. */
-export async function placeOrder(page: Page, bouquet = "Sunny Sunflowers", recipient = "Soyeon Yoon"): Promise<string> {
-  await addToCart(page, bouquet);
+export async function placeOrder(page: Page, bouquet = "Sunny Sunflowers", recipient = "Soyeon Yoon", storeId = SEOUL_FOREST): Promise<string> {
+  await addToCart(page, bouquet, storeId);
   await checkout(page, "4242 4242 4242 4242", recipient);
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
+}
+
+/**
+ * Sets a bouquet's stock from the owner's menu editor (as the owner would). Journeys that accept
+ * orders take stock away; setting it first keeps the demo menu from selling out run after run.
+ */
+export async function setStock(owner: Page, storeId: string, bouquet: string, stock: number) {
+  await owner.goto(`/board/menu?store=${storeId}`);
+  const m = (await messagesOf(owner)).menuEditor.row;
+  const name = await bouquetName(owner, bouquet);
+  await owner.getByLabel(fillMessage(m.stockOf, { name })).fill(String(stock));
+  await owner.getByRole("button", { name: fillMessage(m.saveAria, { name }) }).click();
+  await expect(owner.getByTestId("menu-bouquet").filter({ hasText: name }).getByRole("status")).toHaveText(m.saved);
 }

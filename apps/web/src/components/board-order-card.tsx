@@ -138,7 +138,9 @@ export function BoardOrderCard({
         <dd className="m-0 flex items-start gap-2">
           <Phone aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted" />
           <span>
-            {order.recipientName} · <a href={telLink(order.recipientPhone)}>{order.recipientPhone}</a>
+            {order.recipientName} · <a href={telLink(order.recipientPhone)} className="whitespace-nowrap">
+              {order.recipientPhone}
+            </a>
           </span>
         </dd>
         <dt className="sr-only">{t("address")}</dt>
@@ -178,14 +180,14 @@ export function BoardOrderCard({
         // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).
         <div className="grid gap-2 pt-1 @[17rem]:grid-cols-[1fr_auto]">
           {status === "NEW" ? (
-            <Button size="lg" className="px-4" onClick={() => accept.mutate({ orderId: order.orderId })} pending={accept.isPending} pendingText={t("accepting")} disabled={busy} aria-describedby={headingId}>
+            <Button size="lg" className="px-4 leading-tight whitespace-normal" onClick={() => accept.mutate({ orderId: order.orderId })} pending={accept.isPending} pendingText={t("accepting")} disabled={busy} aria-describedby={headingId}>
               <Check aria-hidden="true" />
               {t("accept")}
             </Button>
           ) : (
             <Button
               size="lg"
-              className="px-4"
+              className="px-4 leading-tight whitespace-normal"
               variant="success"
               onClick={() => decorate.mutate({ orderId: order.orderId })}
               pending={decorate.isPending}
@@ -197,7 +199,7 @@ export function BoardOrderCard({
               {t("decorationDone")}
             </Button>
           )}
-          <Button size="lg" className="px-4" variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
+          <Button size="lg" className="px-4 leading-tight whitespace-normal" variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
             <X aria-hidden="true" />
             {t("reject")}
           </Button>

@@ -37,14 +37,14 @@ export function MapAddress({ address, className }: { address: string; className?
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[1.5rem_1fr] items-start gap-x-2">
-      <span aria-hidden="true" className="mt-1 text-muted [&_svg]:size-5">
-        {icon}
-      </span>
-      <div className="min-w-0">
-        <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</dt>
-        <dd className="m-0">{children}</dd>
-      </div>
+    <div className="grid gap-0.5">
+      <dt className="flex items-center gap-2 text-xs font-semibold tracking-wide text-muted uppercase">
+        <span aria-hidden="true" className="[&_svg]:size-4">
+          {icon}
+        </span>
+        {label}
+      </dt>
+      <dd className="m-0 min-w-0 pl-6">{children}</dd>
     </div>
   );
 }

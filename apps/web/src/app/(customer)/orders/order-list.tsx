@@ -77,7 +77,7 @@ export function OrderList() {
                     {o.refunded && <PaymentStatusBadge status="REFUNDED" size="sm" />}
                   </div>
                   <h2 className="m-0 text-lg font-bold">
-                    <Link href={`/orders/${o.id}`} className="text-ink no-underline outline-none after:absolute after:inset-0 after:rounded-3xl after:content-[''] hover:text-brand-700">
+                    <Link href={`/orders/${o.id}`} className="text-ink no-underline after:absolute after:inset-0 after:rounded-3xl after:content-[''] hover:text-brand-700">
                       {o.storeName}
                     </Link>
                   </h2>

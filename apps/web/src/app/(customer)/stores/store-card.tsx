@@ -51,7 +51,7 @@ export function StoreCard({ store }: { store: StoreSummary }) {
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
         <h2 className="m-0 text-lg font-bold">
-          <Link href={`/stores/${store.id}`} className="text-ink no-underline outline-none after:absolute after:inset-0 after:content-[''] hover:text-brand-700">
+          <Link href={`/stores/${store.id}`} className="text-ink no-underline after:absolute after:inset-0 after:content-[''] hover:text-brand-700">
             {name}
           </Link>
         </h2>

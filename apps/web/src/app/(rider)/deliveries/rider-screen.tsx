@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Inbox, Navigation, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { MyDeliveryCard, OpenDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -84,6 +84,16 @@ export function RiderScreen() {
   const done = mine.filter((d) => d.status === "COMPLETED");
   const current = active[0];
 
+  // While the action bar covers the bottom of the screen, keyboard focus and jumps scroll far enough
+  // that the focused element is never hidden under it (WCAG 2.4.11).
+  const barShown = Boolean(current);
+  useEffect(() => {
+    if (!barShown) return;
+    const root = document.documentElement;
+    root.classList.add("scroll-pb-40", "md:scroll-pb-0");
+    return () => root.classList.remove("scroll-pb-40", "md:scroll-pb-0");
+  }, [barShown]);
+
   const take = (d: Delivery) => start.mutate({ deliveryId: d.id });
   const deliver = (d: Delivery) => complete.mutate({ deliveryId: d.id });
 
@@ -160,10 +170,10 @@ export function RiderScreen() {
   const mineTab = tab("#mine-title", t("mine"), screen.data ? active.length : null, t("inProgress"));
 
   return (
-    <div className={cn("mx-auto grid max-w-xl gap-4", current && "pb-32 md:pb-0")}>
+    <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-32 md:pb-0")}>
       <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
 
-      <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20">
+      <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20 lg:hidden">
         {active.length > 0 ? [mineTab, openTab] : [openTab, mineTab]}
       </nav>
 
@@ -200,11 +210,14 @@ export function RiderScreen() {
         </Loading>
       ) : (
         // A job in progress comes first: it is what the rider is doing right now.
-        <>{active.length > 0 ? [<div key="m">{mineSection}</div>, <div key="o">{openSection}</div>] : [<div key="o">{openSection}</div>, <div key="m">{mineSection}</div>]}</>
+        // On a wide screen both lists stand side by side.
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          {active.length > 0 ? [<div key="m">{mineSection}</div>, <div key="o">{openSection}</div>] : [<div key="o">{openSection}</div>, <div key="m">{mineSection}</div>]}
+        </div>
       )}
 
       {current && (
-        <div className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-lift backdrop-blur md:hidden">
+        <div data-testid="rider-action-bar" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-lift backdrop-blur md:hidden">
           <p className="m-0 mb-2 truncate text-sm">
             <span className="font-semibold text-muted">{t("nextStop")}:</span> {current.dropoffAddress}
           </p>

@@ -1,0 +1,194 @@
+// [B4] Every page, for every role, in both languages, passes axe-core with no serious or critical
+// violation (WCAG 2.2 A/AA rules); open dialogs and error states are scanned too. And a customer
+// who uses only the keyboard signs in, fills the cart and completes checkout, seeing where the
+// focus is at every step.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ACCOUNTS, newSignedInPage, placeOrder, SEOUL_FOREST, setStock, signIn } from "./support";
+
+async function expectAccessible(page: Page, what: string) {
+  // Let entrance animations and live data settle: axe reads colours as they are on screen.
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.waitForTimeout(400);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
+}
+
+for (const locale of ["en-US", "ko-KR"] as const) {
+  test.describe(`[B4] axe, ${locale}`, () => {
+    test.use({ locale });
+
+    test(`[B4] visitor pages (${locale})`, async ({ page }) => {
+      for (const path of ["/stores", `/stores/${SEOUL_FOREST}`, "/signin", "/signup", "/checkout", "/no-such-page"]) {
+        await page.goto(path);
+        await expectAccessible(page, `visitor ${path}`);
+      }
+      // The sign-in form with its errors showing.
+      await page.goto("/signin");
+      await page.locator("form button[type=submit]").click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      await expectAccessible(page, "visitor /signin with errors");
+    });
+
+    test(`[B4] customer pages (${locale})`, async ({ page }) => {
+      await signIn(page, ACCOUNTS.customer);
+      await expect(page).toHaveURL(/\/stores$/);
+      await expectAccessible(page, "customer /stores");
+      const orderId = await placeOrder(page, "Sunny Sunflowers", `Axe ${Date.now().toString(36)}`);
+      await expectAccessible(page, "customer /orders/:id");
+      await page.locator("main").getByRole("button").filter({ hasText: /Cancel order|주문 취소/ }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectAccessible(page, "customer cancel dialog");
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+
+      await page.goto(`/stores/${SEOUL_FOREST}`);
+      await page.locator("button[aria-label]").filter({ hasText: /Add to cart|장바구니 담기/ }).first().click();
+      await expectAccessible(page, "customer /stores/:id with a cart");
+      await page.goto("/checkout");
+      await expectAccessible(page, "customer /checkout");
+      await page.locator("form button[type=submit]").click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      await expectAccessible(page, "customer /checkout with errors");
+      await page.goto("/orders");
+      await expectAccessible(page, "customer /orders");
+      await page.goto("/mypage");
+      const row = page.locator(`[data-testid="mypage-order"][data-order-id="${orderId}"]`);
+      await expect(row).toBeVisible({ timeout: 15_000 });
+      await row.getByRole("button", { expanded: false }).click();
+      await expectAccessible(page, "customer /mypage with a timeline open");
+    });
+
+    test(`[B4] store owner pages (${locale})`, async ({ page, browser }) => {
+      const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
+      const orderId = await placeOrder(customer, "Lavender Dream", `Axe ${Date.now().toString(36)}`);
+      await signIn(page, ACCOUNTS.owner);
+      await expect(page).toHaveURL(/\/board$/);
+      const card = page.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+      await expect(card).toBeVisible({ timeout: 15_000 });
+      await expectAccessible(page, "owner /board");
+      await card.getByRole("button", { name: /^(Reject|거절)/ }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.getByRole("dialog").locator("form button[type=submit]").click();
+      await expect(page.getByRole("dialog").locator('[aria-invalid="true"]')).toHaveCount(1);
+      await expectAccessible(page, "owner reject dialog with an error");
+      await page.keyboard.press("Escape");
+      await page.goto("/board/menu");
+      await expect(page.getByTestId("menu-bouquet").first()).toBeVisible();
+      await expectAccessible(page, "owner /board/menu");
+    });
+
+    test(`[B4] rider pages on a phone (${locale})`, async ({ browser }) => {
+      const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
+      await setStock(owner, SEOUL_FOREST, "Sunny Sunflowers", 15);
+      const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
+      const orderId = await placeOrder(customer, "Sunny Sunflowers", `Axe ${Date.now().toString(36)}`);
+      await owner.goto("/board");
+      const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+      await card.getByRole("button", { name: /^(Accept|주문 수락)/ }).click({ timeout: 15_000 });
+      await expect(card).toHaveAttribute("data-status", "ACCEPTED");
+      await card.getByRole("button", { name: /^(Decoration done|꽃다발 완성)/ }).click();
+      await expect(card).toHaveAttribute("data-status", "DECORATED");
+
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, hasTouch: true });
+      const rider = await context.newPage();
+      await signIn(rider, ACCOUNTS.rider);
+      await expect(rider).toHaveURL(/\/deliveries$/);
+      const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
+      await expect(request).toBeVisible({ timeout: 15_000 });
+      await expectAccessible(rider, "rider /deliveries with an open request");
+      await request.getByRole("button", { name: /Take and start|배송 맡고 출발/ }).click();
+      const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
+      await expect(mine).toHaveAttribute("data-status", "STARTED");
+      await expect(rider.getByTestId("rider-action-bar")).toBeVisible();
+      // The action bar is fixed over the bottom of the screen; scanned at the end of the page, where
+      // the page's bottom padding leaves nothing under it (axe measures targets in the viewport).
+      await rider.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expectAccessible(rider, "rider /deliveries with a delivery under way");
+      await mine.getByRole("button", { name: /Mark delivered|배송 완료/ }).click();
+      await expect(mine).toHaveAttribute("data-status", "COMPLETED");
+      await context.close();
+    });
+  });
+}
+
+/** Presses Tab until `target` has focus (as a keyboard user would), failing after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** The focused element (or, for a control drawn inside a card, its card) shows a visible ring. */
+async function expectVisibleFocus(target: Locator) {
+  const ring = await target.evaluate((el) => {
+    const visible = (e: Element | null) => {
+      if (!e) return false;
+      const s = getComputedStyle(e);
+      return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+    };
+    return visible(el) || visible(el.parentElement);
+  });
+  expect(ring, "focused element shows a focus ring").toBe(true);
+}
+
+test("[B4] a keyboard-only checkout completes an order", async ({ page }) => {
+  const recipient = `Keyboard ${Date.now().toString(36)}`;
+  await page.goto("/signin");
+  await tabTo(page, page.locator("#email"));
+  await expectVisibleFocus(page.locator("#email"));
+  await page.keyboard.type(ACCOUNTS.customer);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("bloom1234");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/stores$/);
+
+  const shop = page.getByRole("link", { name: "Seoul Forest Florist" });
+  await tabTo(page, shop);
+  await expectVisibleFocus(shop);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Seoul Forest Florist" })).toBeVisible();
+
+  const add = page.getByRole("button", { name: "Add to cart: Sunny Sunflowers" });
+  await tabTo(page, add);
+  await expectVisibleFocus(add);
+  await page.keyboard.press("Enter");
+  const toCheckout = page.getByRole("complementary").getByRole("link", { name: "Checkout" });
+  await tabTo(page, toCheckout);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/checkout$/);
+
+  await tabTo(page, page.getByLabel("Recipient name"));
+  await page.keyboard.type(recipient);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("010-9876-5432");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("88 Eulji-ro, Jung-gu, Seoul");
+  // The date starts on the first day with an open slot; the time slot is a radio group.
+  const slot = page.getByRole("radiogroup").getByRole("radio", { disabled: false }).first();
+  await tabTo(page, slot);
+  await expectVisibleFocus(slot);
+  await page.keyboard.press("Space");
+  await expect(slot).toHaveAttribute("aria-checked", "true");
+  await tabTo(page, page.getByLabel("Gift card message"));
+  await page.keyboard.type("Typed with the keyboard only");
+  await tabTo(page, page.getByLabel("Card number"));
+  await page.keyboard.type("4242424242424242");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("1230");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("123");
+  const pay = page.getByRole("button", { name: "Pay and place order" });
+  await tabTo(page, pay);
+  await expectVisibleFocus(pay);
+  await page.keyboard.press("Enter");
+
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  await expect(page.getByTestId("order-status")).toHaveText(/Placed|Accepted/);
+  await expect(page.getByText(recipient)).toBeVisible();
+});
