@@ -7,8 +7,9 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, newSignedInPage, placeOrder, SEOUL_FOREST, setStock, signIn } from "./support";
 
 async function expectAccessible(page: Page, what: string) {
-  // Let entrance animations and live data settle: axe reads colours as they are on screen.
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Let data load and entrance animations settle: axe reads colours as they are on screen.
+  // (Not "networkidle": the live-updates stream keeps a request open.)
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 15_000 });
   await page.waitForTimeout(400);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const serious = results.violations

@@ -30,7 +30,9 @@ function watchConsole(page: Page): string[] {
 
 /** The page is entirely in `lang`: no key paths, no interface words of the other language. */
 async function expectTranslated(page: Page, lang: Lang, what: string, problems: string[]) {
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Data loaded (no skeletons), so every message of the page is on screen.
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 15_000 });
+  await page.waitForTimeout(300);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   const { text, labels, chrome } = await page.evaluate(() => {
     const attrs = Array.from(document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")).flatMap((el) =>

@@ -62,7 +62,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         })}
         <ToastPrimitive.Viewport
           label={t("notificationsRegion", { hotkey: "{hotkey}" })}
-          className="pointer-events-none fixed inset-x-0 top-14 z-[60] m-0 flex list-none flex-col gap-2 p-3 sm:top-auto sm:right-2 sm:bottom-2 sm:left-auto sm:w-96"
+          className="pointer-events-none fixed inset-x-0 top-24 z-[60] m-0 flex list-none flex-col gap-2 p-3 sm:top-auto sm:right-2 sm:bottom-2 sm:left-auto sm:w-96"
         />
       </ToastPrimitive.Provider>
     </ToastContext.Provider>
