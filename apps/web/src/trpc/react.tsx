@@ -70,3 +70,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     </QueryClientProvider>
   );
 }
+
+/**
+ * Screens are refreshed by pushed live changes (B1); this slow refetch only backs them up, e.g.
+ * behind a proxy that buffers server-sent events.
+ */
+export const LIVE_FALLBACK_MS = 30_000;

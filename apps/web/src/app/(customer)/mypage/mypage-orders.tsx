@@ -14,7 +14,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
-import { useTRPC } from "~/trpc/react";
+import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
 
 const PAGE_SIZE = 10;
 const FILTERS: readonly MyPageFilter[] = ["all", "active", "past"];
@@ -27,7 +27,7 @@ export function MyPageOrders() {
 
   const orders = useInfiniteQuery({
     ...trpc.mypage.orders.infiniteQueryOptions({ filter, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
-    refetchInterval: 2000,
+    refetchInterval: LIVE_FALLBACK_MS,
     // Switching tabs keeps the old list on screen until the new one arrives: no flash of empty.
     placeholderData: keepPreviousData,
   });

@@ -16,7 +16,7 @@ import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { mapLink } from "~/lib/map-link";
 import { readError } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
 
 /** Focus after the list has re-rendered, so it lands on the card in its new place. */
 function focusSoon(id: string) {
@@ -44,7 +44,7 @@ export function RiderScreen() {
   const errorMessage = useErrorMessage();
   const [notice, setNotice] = useState<string | null>(null);
 
-  const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: 2000 }));
+  const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.delivery.screen.queryKey() });
 
   const start = useMutation(

@@ -22,7 +22,7 @@ import { Switch } from "~/components/ui/switch";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { useLocalizedName } from "~/lib/localized";
-import { useTRPC } from "~/trpc/react";
+import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
 
 type ColumnKey = "new" | "accepted" | "ready" | "closed";
 type Column = { key: ColumnKey; statuses: readonly StoreOrderStatus[]; urgentFirst: boolean; head: string };
@@ -60,7 +60,7 @@ export function OrderBoard() {
 
   const board = useQuery(
     trpc.store.board.queryOptions(storeId ? { storeId } : {}, {
-      refetchInterval: 2000,
+      refetchInterval: LIVE_FALLBACK_MS,
       // The tablet sits in the shop with the board in the background too: keep listening.
       refetchIntervalInBackground: true,
     }),
