@@ -3,7 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "~/lib/cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("rounded-2xl border border-line bg-surface shadow-card", className)} {...props} />;
+  return <div className={cn("rounded-3xl border border-line bg-surface shadow-card", className)} {...props} />;
 }
 
 export function Panel({
@@ -23,7 +23,7 @@ export function Panel({
 }) {
   const Heading = (`h${headingLevel}` as const);
   return (
-    <section className={cn("rounded-2xl border border-line bg-surface p-4 shadow-card sm:p-5", className)} aria-labelledby={title ? titleId : undefined}>
+    <section className={cn("rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5", className)} aria-labelledby={title ? titleId : undefined}>
       {(title || action) && (
         <div className="mb-3 flex items-center justify-between gap-3">
           {title && (

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Panel } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
@@ -28,20 +29,6 @@ const POLL_MS = 3000;
 function settled(o: { status: OrderStatus; refunded: boolean } | undefined): boolean {
   if (!o) return false;
   return o.status === "DELIVERED" || ((o.status === "CANCELLED" || o.status === "REJECTED") && o.refunded);
-}
-
-function Panel({ id, title, children, aside }: { id: string; title: string; children: React.ReactNode; aside?: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5">
-      <div className="mb-3 flex items-center justify-between gap-3">
-        <h2 id={id} className="m-0 text-lg font-bold">
-          {title}
-        </h2>
-        {aside}
-      </div>
-      {children}
-    </section>
-  );
 }
 
 export function OrderDetail({ orderId }: { orderId: string }) {
@@ -115,7 +102,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
 
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid gap-4">
-          <Panel id="status-title" title={t("status")} aside={<OrderStatusBadge status={o.status} size="lg" data-testid="order-status" />}>
+          <Panel titleId="status-title" title={t("status")} action={<OrderStatusBadge status={o.status} size="lg" data-testid="order-status" />}>
             <OrderTimeline status={o.status} history={o.history} />
             {CUSTOMER_CANCELLABLE.includes(o.status) && (
               <div className="mt-5 border-t border-line pt-4">
@@ -130,7 +117,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             )}
           </Panel>
 
-          <Panel id="delivery-title" title={t("delivery")}>
+          <Panel titleId="delivery-title" title={t("delivery")}>
             <dl className="m-0 grid gap-x-4 gap-y-2 sm:grid-cols-[9rem_1fr]">
               <dt className="text-sm font-semibold text-muted">{t("recipient")}</dt>
               <dd className="m-0">
@@ -164,7 +151,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         </div>
 
         <div className="grid gap-4">
-          <Panel id="items-title" title={t("bouquets")}>
+          <Panel titleId="items-title" title={t("bouquets")}>
             <ul className="m-0 grid list-none gap-2 p-0">
               {o.lines.map((l) => (
                 <li key={l.id} className="flex items-baseline justify-between gap-3">
@@ -181,7 +168,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             </div>
           </Panel>
 
-          <Panel id="payment-title" title={t("payment")} aside={<PaymentStatusBadge status={payment} />}>
+          <Panel titleId="payment-title" title={t("payment")} action={<PaymentStatusBadge status={payment} />}>
             <p className="m-0">
               {payment === "REFUNDED"
                 ? t("refundedTo", { amount: f.won(o.totalWon), card })
