@@ -1,6 +1,6 @@
 "use client";
 // MyPage (F14, N4, B1, B2): every order with its order and delivery status, newest first, read
-// from the mypage read model, refreshed on live changes and every two seconds.
+// from the mypage read model, refreshed on live changes (a slow poll as fallback).
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";

@@ -1,7 +1,7 @@
 "use client";
 // The store owner's order board on the shop tablet (F3, F4, F6, B1): four columns from "New" to
-// "Rejected / cancelled" (two on a portrait tablet, one on a phone), refreshed on live changes and
-// every two seconds. New orders beep, pulse and are announced; the unread count is a badge here
+// "Rejected / cancelled" (two on a portrait tablet, one on a phone), refreshed on live changes (a
+// slow poll as fallback). New orders beep, pulse and are announced; the unread count is a badge here
 // and in the tab title.
 import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
