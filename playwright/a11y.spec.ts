@@ -105,9 +105,22 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
       await expect(mine).toHaveAttribute("data-status", "STARTED");
       await expect(rider.getByTestId("rider-action-bar")).toBeVisible();
+      // The "delivery started" toast floats over the card's first links until it times out; a
+      // rider reads it and moves on, so dismiss it before measuring the page's own targets.
+      const dismiss = rider.getByRole("button", { name: /Dismiss notification|알림 닫기/ });
+      for (const button of await dismiss.all()) await button.click();
+      await expect(dismiss).toHaveCount(0);
       // The action bar is fixed over the bottom of the screen; scanned at the end of the page, where
       // the page's bottom padding leaves nothing under it (axe measures targets in the viewport).
-      await rider.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // Lists refetch after the start (live update), so scroll once the page height has settled.
+      await rider.evaluate(async () => {
+        let last = -1;
+        while (document.documentElement.scrollHeight !== last) {
+          last = document.documentElement.scrollHeight;
+          window.scrollTo(0, last);
+          await new Promise((r) => setTimeout(r, 700));
+        }
+      });
       await expectAccessible(rider, "rider /deliveries with a delivery under way");
       await mine.getByRole("button", { name: /Mark delivered|배송 완료/ }).click();
       await expect(mine).toHaveAttribute("data-status", "COMPLETED");

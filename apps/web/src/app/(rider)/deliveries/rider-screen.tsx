@@ -90,8 +90,8 @@ export function RiderScreen() {
   useEffect(() => {
     if (!barShown) return;
     const root = document.documentElement;
-    root.classList.add("scroll-pb-40", "md:scroll-pb-0");
-    return () => root.classList.remove("scroll-pb-40", "md:scroll-pb-0");
+    root.classList.add("scroll-pb-48", "md:scroll-pb-0");
+    return () => root.classList.remove("scroll-pb-48", "md:scroll-pb-0");
   }, [barShown]);
 
   const take = (d: Delivery) => start.mutate({ deliveryId: d.id });
@@ -170,7 +170,7 @@ export function RiderScreen() {
   const mineTab = tab("#mine-title", t("mine"), screen.data ? active.length : null, t("inProgress"));
 
   return (
-    <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-32 md:pb-0")}>
+    <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-44 md:pb-0")}>
       <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
 
       <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20 lg:hidden">
