@@ -15,6 +15,8 @@ const schema = z
     BREAKER_CONSECUTIVE_FAILURES: z.coerce.number().int().positive().default(5),
     BREAKER_HALF_OPEN_AFTER_MS: z.coerce.number().int().positive().default(5000),
     SANDBOX_CONTROL: z.enum(["on", "off"]).optional(),
+    /** The worker's BullMQ prefix, for the operators' queue page. */
+    QUEUE_PREFIX: z.string().default("bloom"),
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Sign-in attempts per minute per client IP + email, and orders per minute per customer. */

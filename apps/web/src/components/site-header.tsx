@@ -14,7 +14,7 @@ import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 import { buttonVariants } from "./ui/button";
 
-type NavKey = "stores" | "orders" | "mypage" | "board" | "menu" | "deliveries";
+type NavKey = "stores" | "orders" | "mypage" | "board" | "menu" | "deliveries" | "queues";
 type NavItem = { href: string; key: NavKey; icon: ReactNode; exact?: boolean };
 
 const STORES: NavItem = { href: "/stores", key: "stores", icon: <Store aria-hidden="true" /> };
@@ -28,6 +28,7 @@ const ROLE_LINKS: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/board", key: "board", icon: <LayoutGrid aria-hidden="true" />, exact: true },
     { href: "/board/menu", key: "menu", icon: <ClipboardList aria-hidden="true" /> },
+    { href: "/ops/queues", key: "queues", icon: <ClipboardList aria-hidden="true" /> },
   ],
 };
 

@@ -4,6 +4,7 @@ import { catalogRouter } from "./catalog";
 import { deliveryRouter } from "./delivery";
 import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
+import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
 import { storeRouter } from "./store";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   delivery: deliveryRouter,
   mypage: mypageRouter,
   live: liveRouter,
+  ops: opsRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,51 @@
+// Operators see queue depth and dead letters, and can retry a failed job; no one else can (issue 4).
+import { closeDbs } from "@bloom/db";
+import type { Role } from "@bloom/domain";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CUSTOMER, OWNER } from "../../../../../test/support/fixtures";
+import { waitFor } from "../../../../../test/support/wait";
+import { inProcessWorker } from "../../../../../test/support/worker";
+import { env } from "~/env";
+import { queues } from "../queues";
+import { services } from "../services";
+import { createCaller } from "./_app";
+
+const svc = services();
+const as = (id: string, role: Role) =>
+  createCaller({ ...svc, session: { user: { id, email: `${id}@x`, name: "x", role }, expires: new Date(Date.now() + 3600_000).toISOString() } });
+const admin = as("00000000-0000-4000-8000-000000000007", "ADMIN");
+
+let worker: Awaited<ReturnType<typeof inProcessWorker>>;
+beforeAll(async () => {
+  worker = await inProcessWorker(env.QUEUE_PREFIX);
+});
+afterAll(async () => {
+  await worker.stop();
+  await closeDbs();
+});
+
+describe("operators' queue page", () => {
+  it("[C5][C9] an admin sees every queue's depth and a failed job with its error, and retries it", async () => {
+    const job = await queues().refund.add("Broken", { not: "an event" }, { attempts: 1, jobId: `broken-${Date.now()}` });
+    await waitFor(() => job.getState(), (s) => s === "failed", { what: "job failed" });
+
+    const overview = await admin.ops.queues();
+    expect(overview.map((q) => q.name)).toContain("refund");
+    expect(overview.find((q) => q.name === "refund")!.counts.failed).toBeGreaterThanOrEqual(1);
+    const failed = await admin.ops.failed({ queue: "refund" });
+    const mine = failed.find((j) => j.id === job.id);
+    expect(mine?.error).toMatch(/Unsupported event version/);
+
+    expect(await admin.ops.retry({ queue: "refund", jobId: job.id! })).toEqual({ retried: true });
+    await waitFor(async () => (await queues().refund.getJob(job.id!))?.attemptsMade ?? 0, (n) => n >= 2, { what: "retried and run again" });
+  });
+
+  it("[C5] customers and owners get FORBIDDEN; bad input is refused", async () => {
+    for (const caller of [as(CUSTOMER.id, "CUSTOMER"), as(OWNER.id, "OWNER")]) {
+      await expect(caller.ops.queues()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(admin.ops.failed({ queue: "no-such-queue" } as never)).rejects.toBeInstanceOf(TRPCError);
+    await expect(admin.ops.retry({ queue: "refund", jobId: "missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,36 @@
+// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry (issue 4).
+import { POLICY_NAMES } from "@bloom/domain";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { queues } from "../queues";
+import { adminProcedure, router } from "../trpc";
+
+const queueName = z.enum(POLICY_NAMES as [string, ...string[]]);
+
+export const opsRouter = router({
+  queues: adminProcedure.query(async () =>
+    Promise.all(
+      POLICY_NAMES.map(async (name) => ({
+        name,
+        counts: await queues()[name].getJobCounts("waiting", "active", "delayed", "failed", "completed"),
+      })),
+    ),
+  ),
+  failed: adminProcedure.input(z.object({ queue: queueName })).query(async ({ input }) => {
+    const jobs = await queues()[input.queue as keyof ReturnType<typeof queues>].getFailed(0, 49);
+    return jobs.map((j) => ({
+      id: j.id ?? "",
+      type: j.name,
+      orderId: (j.data as { orderId?: string } | null)?.orderId ?? null,
+      error: j.failedReason,
+      attempts: j.attemptsMade,
+      failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+    }));
+  }),
+  retry: adminProcedure.input(z.object({ queue: queueName, jobId: z.string().min(1).max(200) })).mutation(async ({ input }) => {
+    const job = await queues()[input.queue as keyof ReturnType<typeof queues>].getJob(input.jobId);
+    if (!job || !(await job.isFailed())) throw new TRPCError({ code: "NOT_FOUND", message: "No failed job with this id" });
+    await job.retry("failed");
+    return { retried: true };
+  }),
+});
