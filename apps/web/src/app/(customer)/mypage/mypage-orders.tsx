@@ -9,6 +9,7 @@ import type { MyPageFilter } from "~/components/mypage-labels";
 import { MyPageOrderRow } from "~/components/mypage-order-row";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { LoadErrorAlert } from "~/components/ui/load-error-alert";
 import { PageHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
@@ -62,16 +63,7 @@ export function MyPageOrders() {
       </div>
 
       {orders.isError && !orders.data ? (
-        <Alert
-          title={t("loadError")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
-              {t("retry")}
-            </Button>
-          }
-        >
-          <p>{errorMessage(orders.error)}</p>
-        </Alert>
+        <LoadErrorAlert title={t("loadError")} retryLabel={t("retry")} error={orders.error} onRetry={() => void orders.refetch()} />
       ) : !orders.data ? (
         <Loading label={t("loading")} className="grid gap-3">
           {[0, 1, 2].map((i) => (

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { LoadErrorAlert } from "~/components/ui/load-error-alert";
 import { PageHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
@@ -38,16 +39,7 @@ export function OrderList() {
       />
 
       {orders.isError && !orders.data ? (
-        <Alert
-          title={t("loadError")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void orders.refetch()}>
-              {t("retry")}
-            </Button>
-          }
-        >
-          <p>{errorMessage(orders.error)}</p>
-        </Alert>
+        <LoadErrorAlert title={t("loadError")} retryLabel={t("retry")} error={orders.error} onRetry={() => void orders.refetch()} />
       ) : !orders.data ? (
         <Loading label={t("loading")} className="grid gap-3">
           {[0, 1, 2].map((i) => (

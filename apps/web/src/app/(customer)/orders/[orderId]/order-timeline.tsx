@@ -11,7 +11,7 @@ import { useRejectReasonText } from "~/lib/reject-reason";
 import { ORDER_PROGRESS } from "~/lib/status";
 
 type HistoryEntry = { id: string; status: OrderStatus; note: string | null; at: Date | string };
-type Step = { key: string; status: OrderStatus; at: Date | string | null; note: string | null; state: "done" | "current" | "todo" | "stopped" };
+type Step = { key: string; status: OrderStatus; at: Date | string | null; note: string | null; state: "done" | "current" | "upcoming" | "stopped" };
 
 function stepsOf(status: OrderStatus, history: HistoryEntry[]): Step[] {
   const stopped = status === "CANCELLED" || status === "REJECTED";
@@ -21,7 +21,7 @@ function stepsOf(status: OrderStatus, history: HistoryEntry[]): Step[] {
   const reached = ORDER_PROGRESS.indexOf(status);
   return ORDER_PROGRESS.map((s, i) => {
     const h = history.find((x) => x.status === s);
-    return { key: s, status: s, at: h?.at ?? null, note: h?.note ?? null, state: i < reached ? "done" : i === reached ? (s === "DELIVERED" ? "done" : "current") : "todo" };
+    return { key: s, status: s, at: h?.at ?? null, note: h?.note ?? null, state: i < reached ? "done" : i === reached ? (s === "DELIVERED" ? "done" : "current") : "upcoming" };
   });
 }
 
@@ -45,17 +45,17 @@ export function OrderTimeline({ status, history }: { status: OrderStatus; histor
               "relative z-10 grid size-8 place-items-center rounded-full border-2 text-sm font-bold",
               s.state === "done" && "border-leaf-600 bg-leaf-600 text-white",
               s.state === "current" && "border-brand-600 bg-brand-50 text-brand-700 motion-safe:animate-ring",
-              s.state === "todo" && "border-line bg-surface text-muted",
+              s.state === "upcoming" && "border-line bg-surface text-muted",
               s.state === "stopped" && "border-danger-700 bg-danger-50 text-danger-700",
             )}
           >
             {s.state === "done" ? <Check className="size-4" /> : s.state === "stopped" ? "!" : i + 1}
           </span>
           <div className="min-w-0 pt-1">
-            <p className={cn("m-0 font-semibold", s.state === "todo" && "text-muted", s.state === "stopped" && "text-danger-800")}>
+            <p className={cn("m-0 font-semibold", s.state === "upcoming" && "text-muted", s.state === "stopped" && "text-danger-800")}>
               {tStatus(s.status)}
               {s.state === "current" && <span className="sr-only"> ({t("now")})</span>}
-              {s.state === "todo" && <span className="sr-only"> ({t("notYet")})</span>}
+              {s.state === "upcoming" && <span className="sr-only"> ({t("notYet")})</span>}
             </p>
             {s.at && (
               <time className="block text-sm text-muted" dateTime={isoDateTime(s.at)}>
