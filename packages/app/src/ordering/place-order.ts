@@ -1,8 +1,10 @@
 // placeOrder (F1, F2, N1): validate → price from the catalog → check stock → charge → store the
 // order, its payment and OrderPlaced in one transaction. A charge whose order cannot be stored is
 // voided. The client's idempotency key makes retries and double-clicks place one order.
+import { sqlOf } from "@bloom/db";
 import {
   createEvent,
+  type CatalogBouquet,
   placeOrderSchema,
   priceCart,
   refuse,
@@ -25,13 +27,26 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const input = parsed.data;
   const { db } = ctx;
 
-  const existing = await findByKey(ctx, customerId, input.idempotencyKey);
-  if (existing) return { ok: true, order: existing, replayed: true };
-
-  const store = await db.store.findUnique({ where: { id: input.storeId } });
-  if (!store) return refuse("NOT_FOUND", "This store does not exist");
-  const catalog = await db.bouquet.findMany({ where: { id: { in: input.items.map((i) => i.bouquetId) } } });
-  const priced = priceCart(store.id, input.items, catalog);
+  // One round trip: the idempotency key's earlier order (if any), the store, the cart's bouquets.
+  const sql = sqlOf(db);
+  const { rows } = await sql.query<{ existing: string | null; storeId: string | null; storeName: string | null; bouquets: CatalogBouquet[] }>({
+    name: "place-order-lookup",
+    text: `SELECT (SELECT id FROM ordering_orders WHERE customer_id = $1 AND idempotency_key = $2) AS existing,
+                  s.id AS "storeId", s.name AS "storeName",
+                  COALESCE((SELECT json_agg(json_build_object('id', b.id, 'storeId', b.store_id, 'name', b.name,
+                                   'priceWon', b.price_won, 'stock', b.stock, 'active', b.active))
+                            FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets
+           FROM (SELECT 1) one LEFT JOIN store_stores s ON s.id = $3`,
+    values: [customerId, input.idempotencyKey, input.storeId, input.items.map((i) => i.bouquetId)],
+  });
+  const found = rows[0]!;
+  if (found.existing) {
+    const existing = await getOrderForCustomer(db, customerId, found.existing);
+    if (existing) return { ok: true, order: existing, replayed: true };
+  }
+  if (!found.storeId || !found.storeName) return refuse("NOT_FOUND", "This store does not exist");
+  const store = { id: found.storeId, name: found.storeName };
+  const priced = priceCart(store.id, input.items, found.bouquets);
   if (!priced.ok) return priced;
 
   // The processor deduplicates on this key, so a retried request can never charge twice.
@@ -83,47 +98,59 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     },
     { role: "CUSTOMER", id: customerId },
   );
-  let created;
+  const now = new Date();
+  const order: OrderDetail = {
+    id: orderId,
+    customerId,
+    storeId: store.id,
+    storeName: store.name,
+    status: "PLACED",
+    totalWon: priced.totalWon,
+    recipientName: d.recipientName,
+    recipientPhone: d.recipientPhone,
+    address: d.address,
+    deliveryDate: d.deliveryDate,
+    timeSlot: d.timeSlot,
+    giftMessage: d.giftMessage || null,
+    note: d.note || null,
+    paymentId,
+    cardBrand: charge.brand,
+    cardLast4: charge.last4,
+    refunded: false,
+    statusReason: null,
+    createdAt: now,
+    updatedAt: now,
+    lines: priced.lines.map((l) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l })),
+    history: [{ id: globalThis.crypto.randomUUID(), orderId, status: "PLACED", note: null, at: now }],
+  };
   try {
-    created = await db.$transaction(async (tx) => {
-      const order = await tx.order.create({
-        data: {
-          id: orderId,
-          customerId,
-          storeId: store.id,
-          storeName: store.name,
-          totalWon: priced.totalWon,
-          recipientName: d.recipientName,
-          recipientPhone: d.recipientPhone,
-          address: d.address,
-          deliveryDate: d.deliveryDate,
-          timeSlot: d.timeSlot,
-          giftMessage: d.giftMessage || null,
-          note: d.note || null,
-          idempotencyKey: input.idempotencyKey,
-          paymentId,
-          cardBrand: charge.brand,
-          cardLast4: charge.last4,
-          lines: { create: priced.lines },
-          history: { create: { status: "PLACED" } },
-        },
-        // The answer is built from what was written, not read back in another round trip.
-        include: { lines: true, history: { orderBy: { at: "asc" } } },
-      });
-      await tx.payment.create({
-        data: {
-          id: paymentId,
-          orderId,
-          customerId,
-          amountWon: priced.totalWon,
-          status: "APPROVED",
-          providerRef: charge.providerRef,
-          cardBrand: charge.brand,
-          cardLast4: charge.last4,
-        },
-      });
-      await appendEvents(tx, [placed]);
-      return order;
+    // The order, its lines and history, its payment and OrderPlaced: one statement, so one round
+    // trip and atomic without an interactive transaction (foreign keys are checked at its end).
+    const at = now.toISOString();
+    await sql.query({
+      name: "place-order-insert",
+      text: `WITH o AS (
+          INSERT INTO ordering_orders (id, customer_id, store_id, store_name, status, total_won, recipient_name, recipient_phone,
+            address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at)
+          VALUES ($1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id),
+        l AS (
+          INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity)
+          SELECT x.id, $1, x."bouquetId", x.name, x."unitPriceWon", x.quantity
+          FROM jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int)),
+        h AS (INSERT INTO ordering_order_history (id, order_id, status, at) VALUES ($19, $1, 'PLACED', $17)),
+        p AS (
+          INSERT INTO payment_payments (id, order_id, customer_id, amount_won, status, provider_ref, card_brand, card_last4, created_at)
+          VALUES ($14, $1, $2, $5, 'APPROVED', $20, $15, $16, $17)),
+        e AS (
+          INSERT INTO outbox_events (id, type, version, order_id, occurred_at, payload)
+          VALUES ($21, $22, $23, $1, $24, $25::jsonb))
+        SELECT id FROM o`,
+      values: [
+        orderId, customerId, store.id, store.name, priced.totalWon, d.recipientName, d.recipientPhone, d.address,
+        d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
+        at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
+        placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed),
+      ],
     });
   } catch (e) {
     // A concurrent identical request won the race: it holds the same (single) charge.
@@ -136,7 +163,6 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     return refuse("PAYMENT_FAILED", "We could not save your order, so the payment was cancelled. Please try again.");
   }
   ctx.log.info({ orderId, customerId, storeId: store.id, totalWon: priced.totalWon }, "order placed");
-  const { idempotencyKey: _key, ...order } = created;
   return { ok: true, order, replayed: false };
 }
 

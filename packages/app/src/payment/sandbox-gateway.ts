@@ -2,7 +2,7 @@
 // mode: test cards decide the outcome, charges are idempotent by key, and it keeps its own ledger
 // (payment_sandbox_charges) the way a real processor would on its side. Latency and a failure rate
 // are configurable for fault and load tests.
-import type { Db } from "@bloom/db";
+import { sqlOf, type Db } from "@bloom/db";
 import {
   cardSummary,
   PaymentProviderError,
@@ -52,11 +52,15 @@ export class SandboxGateway implements PaymentGateway {
     // conflict makes RETURNING give the existing row): the processor runs inside the web process
     // here, and every round trip it costs is CPU a real processor would not take from us.
     const id = `ch_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
-    const [row] = await this.db.$queryRaw<{ id: string; status: string; cardBrand: string; cardLast4: string }[]>`
-      INSERT INTO payment_sandbox_charges (id, idempotency_key, amount_won, status, card_brand, card_last4, updated_at)
-      VALUES (${id}, ${req.idempotencyKey}, ${req.amountWon}, 'CAPTURED', ${brand}, ${last4}, now())
-      ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
-      RETURNING id, status, card_brand AS "cardBrand", card_last4 AS "cardLast4"`;
+    const { rows } = await sqlOf(this.db).query<{ id: string; status: string; cardBrand: string; cardLast4: string }>({
+      name: "sandbox-charge",
+      text: `INSERT INTO payment_sandbox_charges (id, idempotency_key, amount_won, status, card_brand, card_last4, updated_at)
+             VALUES ($1, $2, $3, 'CAPTURED', $4, $5, now())
+             ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+             RETURNING id, status, card_brand AS "cardBrand", card_last4 AS "cardLast4"`,
+      values: [id, req.idempotencyKey, req.amountWon, brand, last4],
+    });
+    const row = rows[0];
     if (!row) throw new PaymentProviderError("The card processor did not record the charge");
     if (row.status === "VOIDED") return { outcome: "DECLINED", reason: "This payment was cancelled" };
     return { outcome: "APPROVED", providerRef: row.id, brand: row.cardBrand, last4: row.cardLast4 };
