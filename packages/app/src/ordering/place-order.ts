@@ -12,7 +12,6 @@ import {
 } from "@bloom/domain";
 import type { PaymentBusyError } from "../payment/resilient-payments";
 import type { AppContext } from "../shared/context";
-import { appendEvents } from "../shared/outbox";
 import { isUniqueViolation } from "../shared/prisma-errors";
 import { getOrderForCustomer, type OrderDetail } from "./queries";
 
