@@ -5,6 +5,7 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { services } from "./services";
+import { sessionCodec } from "./session-codec";
 
 declare module "next-auth" {
   interface Session {
@@ -20,6 +21,7 @@ declare module "next-auth/jwt" {
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
+  jwt: sessionCodec,
   // Secure, __Secure-prefixed session cookies whenever the site is served over https.
   useSecureCookies: env.secureCookies,
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
