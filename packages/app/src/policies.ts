@@ -1,6 +1,6 @@
 // One handler per policy (queue). The worker calls runPolicy for each job; every handler runs
 // inside handleOnce, so redelivery is harmless (C4).
-import type { Db, Tx } from "@bloom/db";
+import type { Db, SqlClient, Tx } from "@bloom/db";
 import { parseEvent, type DomainEvent, type PaymentGateway, type Policy } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
@@ -9,18 +9,22 @@ import { withdrawDelivery } from "./delivery/on-order-cancelled";
 import { refundPayment } from "./payment/refund";
 import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
-import { handleOnce } from "./shared/inbox";
+import { handleOnce, handleOnceSql } from "./shared/inbox";
 
 /** Who should hear that a policy changed something: routes live updates to the right screens. */
 export type LiveHint = { customerId?: string | null; storeId?: string | null };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
+/** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
+type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };
 
-export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler> {
+export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler | SqlHandler> {
   return {
-    "store-notification": async (tx, e) => {
-      if (e.type !== "OrderPlaced") return;
-      await putOrderOnBoard(tx, e);
-      return { storeId: e.payload.storeId, customerId: e.payload.customerId };
+    "store-notification": {
+      sql: async (c, e) => {
+        if (e.type !== "OrderPlaced") return;
+        await putOrderOnBoard(c, e);
+        return { storeId: e.payload.storeId, customerId: e.payload.customerId };
+      },
     },
     "delivery-request": async (tx, e) => {
       if (e.type !== "DecorationCompleted") return;
@@ -41,20 +45,26 @@ export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler>
       return { storeId: e.payload.storeId };
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
-    "mypage-projection": async (tx, e) => ({ customerId: (await projectEvent(tx, e)).customerId }),
+    "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
   };
 }
 
 export async function runPolicy(
   db: Db,
-  handlers: Record<Policy, Handler>,
+  handlers: Record<Policy, Handler | SqlHandler>,
   policy: Policy,
   raw: unknown,
 ): Promise<{ event: DomainEvent; outcome: "done" | "duplicate"; hint: LiveHint }> {
   const event = parseEvent(raw);
   let hint: LiveHint = {};
-  const outcome = await handleOnce(db, policy, event.eventId, async (tx) => {
-    hint = (await handlers[policy](tx, event)) ?? {};
-  });
+  const handler = handlers[policy];
+  const outcome =
+    typeof handler === "function"
+      ? await handleOnce(db, policy, event.eventId, async (tx) => {
+          hint = (await handler(tx, event)) ?? {};
+        })
+      : await handleOnceSql(db, policy, event.eventId, async (c) => {
+          hint = (await handler.sql(c, event)) ?? {};
+        });
   return { event, outcome, hint };
 }

@@ -7,6 +7,7 @@ import pg from "pg";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type SqlPool = pg.Pool;
+export type SqlClient = pg.PoolClient;
 
 const clients = new Map<string, PrismaClient>();
 const pools = new WeakMap<PrismaClient, pg.Pool>();
@@ -32,6 +33,22 @@ export function sqlOf(db: PrismaClient): pg.Pool {
   const pool = pools.get(db);
   if (!pool) throw new Error("sqlOf: this client was not created by getDb");
   return pool;
+}
+
+/** Runs `fn` in one transaction on a pooled connection (BEGIN … COMMIT, ROLLBACK on a throw). */
+export async function sqlTransaction<T>(db: PrismaClient, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await sqlOf(db).connect();
+  try {
+    await c.query("BEGIN");
+    const out = await fn(c);
+    await c.query("COMMIT");
+    return out;
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
 }
 
 export async function closeDbs(): Promise<void> {

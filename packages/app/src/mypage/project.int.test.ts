@@ -1,7 +1,7 @@
 // N4/F14: the MyPage read model, written only by the worker from events, matches what happened;
 // shuffled and duplicated redelivery changes nothing; a rebuild from the event log equals live.
 import { actOnStoreOrder, cancelOrder, completeDelivery, myPageFor, placeOrder, projectEvent, rebuildMyPage, startDelivery } from "@bloom/app";
-import { closeDbs } from "@bloom/db";
+import { closeDbs, sqlTransaction } from "@bloom/db";
 import { parseEvent } from "@bloom/domain";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
@@ -56,7 +56,7 @@ describe("MyPage projection", () => {
     const live = await snapshot();
     // Redeliver every event again, newest first, straight into the projection.
     const log = await db.outboxEvent.findMany({ orderBy: { seq: "desc" } });
-    for (const row of log) await db.$transaction((tx) => projectEvent(tx, parseEvent(row.payload)));
+    for (const row of log) await sqlTransaction(db, (c) => projectEvent(c, parseEvent(row.payload)));
     expect(await snapshot()).toEqual(live);
 
     expect(await rebuildMyPage(db)).toBe(2);

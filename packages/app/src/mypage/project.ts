@@ -1,6 +1,6 @@
 // Policy "mypage-projection" (N4, F14): MyPage rows are written only from events, never by
 // reading other contexts' tables. The row keeps the order's events and is their fold.
-import type { Db, Tx } from "@bloom/db";
+import type { Db, SqlClient } from "@bloom/db";
 import { parseEvent, projectMyPage, type DomainEvent, type MyPageView } from "@bloom/domain";
 
 function columns(v: MyPageView, events: DomainEvent[]) {
@@ -22,14 +22,41 @@ function columns(v: MyPageView, events: DomainEvent[]) {
   };
 }
 
-export async function projectEvent(tx: Tx, e: DomainEvent): Promise<MyPageView> {
-  // Create-then-lock, so two workers projecting events of one order serialize on its row.
-  await tx.$executeRaw`INSERT INTO mypage_orders (order_id, store_name, items_summary, total_won, order_status, delivery_status, payment_status, delivery_date, time_slot, timeline, events, updated_at)
-    VALUES (${e.orderId}::uuid, '', '', 0, 'PLACED', 'NONE', 'PAID', '', '', '[]', '[]', now()) ON CONFLICT (order_id) DO NOTHING`;
-  const [row] = await tx.$queryRaw<{ events: unknown[] }[]>`SELECT events FROM mypage_orders WHERE order_id = ${e.orderId}::uuid FOR UPDATE`;
-  const events = [...(row?.events ?? []).map((x) => parseEvent(x)), e];
+/**
+ * Folds one more event into the order's MyPage row, on the consumer's SQL transaction. A new order
+ * is one INSERT; otherwise the row is locked (so two workers projecting events of one order
+ * serialize on it), re-folded over its events and updated.
+ */
+export async function projectEvent(c: SqlClient, e: DomainEvent): Promise<MyPageView> {
+  const write = (view: MyPageView, events: DomainEvent[]) => [
+    e.orderId, view.customerId, view.storeName, view.itemsSummary, view.totalWon, view.orderStatus, view.deliveryStatus,
+    view.paymentStatus, view.riderName, view.deliveryDate, view.timeSlot, JSON.stringify(view.timeline), JSON.stringify(events),
+    view.placedAt ? new Date(view.placedAt).toISOString() : null, new Date(view.updatedAt).toISOString(),
+  ];
+  const first = projectMyPage(e.orderId, [e]);
+  const inserted = await c.query({
+    name: "mypage-insert",
+    text: `INSERT INTO mypage_orders (order_id, customer_id, store_name, items_summary, total_won, order_status, delivery_status,
+             payment_status, rider_name, delivery_date, time_slot, timeline, events, placed_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15) ON CONFLICT (order_id) DO NOTHING`,
+    values: write(first, [e]),
+  });
+  if (inserted.rowCount === 1) return first;
+  const { rows } = await c.query<{ events: unknown[] }>({
+    name: "mypage-lock",
+    text: "SELECT events FROM mypage_orders WHERE order_id = $1 FOR UPDATE",
+    values: [e.orderId],
+  });
+  const events = [...(rows[0]?.events ?? []).map((x) => parseEvent(x)), e];
   const view = projectMyPage(e.orderId, events);
-  await tx.myPageOrder.update({ where: { orderId: e.orderId }, data: columns(view, events) });
+  await c.query({
+    name: "mypage-update",
+    text: `UPDATE mypage_orders SET customer_id = $2, store_name = $3, items_summary = $4, total_won = $5, order_status = $6,
+             delivery_status = $7, payment_status = $8, rider_name = $9, delivery_date = $10, time_slot = $11,
+             timeline = $12::jsonb, events = $13::jsonb, placed_at = $14, updated_at = $15
+           WHERE order_id = $1`,
+    values: write(view, events),
+  });
   return view;
 }
 
@@ -58,14 +85,26 @@ export async function rebuildMyPage(db: Db): Promise<number> {
 
 export async function myPageFor(db: Db, customerId: string, opts: { filter: "all" | "active" | "past"; cursor?: string; limit: number }) {
   const active = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"];
+  // Newest first, read in the order of the (customer_id, placed_at DESC, order_id DESC) index: no
+  // sort step. A page after a cursor is a keyset condition on that order (PostgreSQL's DESC puts a
+  // null placed_at first) starting at the cursor's placed_at; Prisma's own `cursor` read the
+  // customer's whole history and skipped in memory. A cursor that is not the customer's: no rows.
+  let after = {};
+  if (opts.cursor) {
+    const at = await db.myPageOrder.findFirst({ where: { orderId: opts.cursor, customerId }, select: { orderId: true, placedAt: true } });
+    if (!at) return { items: [], nextCursor: null };
+    after = at.placedAt
+      ? { placedAt: { lte: at.placedAt }, OR: [{ placedAt: { lt: at.placedAt } }, { orderId: { lt: at.orderId } }] }
+      : { OR: [{ placedAt: null, orderId: { lt: at.orderId } }, { placedAt: { not: null } }] };
+  }
   const rows = await db.myPageOrder.findMany({
     where: {
       customerId,
       ...(opts.filter === "active" ? { orderStatus: { in: active } } : opts.filter === "past" ? { orderStatus: { notIn: active } } : {}),
+      ...after,
     },
     orderBy: [{ placedAt: "desc" }, { orderId: "desc" }],
     take: opts.limit + 1,
-    ...(opts.cursor ? { cursor: { orderId: opts.cursor }, skip: 1 } : {}),
     omit: { events: true },
   });
   const more = rows.length > opts.limit;
