@@ -21,6 +21,8 @@ describe("session codec (next-auth's JWT format, key derived once)", () => {
     await expect(sessionCodec.decode({ token: parts.join("."), secret })).rejects.toThrow();
     const expired = await sessionCodec.encode({ token, secret, maxAge: -60 });
     await expect(sessionCodec.decode({ token: expired, secret })).rejects.toThrow();
+    const otherHeader = [Buffer.from('{"alg":"none","enc":"A256GCM"}').toString("base64url"), ...ours.split(".").slice(1)].join(".");
+    await expect(sessionCodec.decode({ token: otherHeader, secret })).rejects.toThrow();
     expect(await sessionCodec.decode({ token: undefined, secret })).toBeNull();
   });
 });

@@ -8,18 +8,19 @@ export const GIFT_MESSAGE_MAX = 150;
 export const NOTE_MAX = 200;
 export const MAX_QUANTITY = 20;
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and the
+// checkout schema asks for the date on every order (it was ~5 % of the web's CPU under load).
+const SEOUL_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" });
+const SEOUL_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Seoul", hour: "2-digit", hour12: false });
+
 /** Today's date in Korea (our shops' time zone), as YYYY-MM-DD. */
 export function todayInSeoul(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(now);
+  return SEOUL_DATE.format(now);
 }
 
 /** The hour (0-23) now in Korea. */
 export function hourInSeoul(now: Date = new Date()): number {
-  return Number(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Seoul", hour: "2-digit", hour12: false })
-      .format(now)
-      .slice(0, 2),
-  );
+  return Number(SEOUL_HOUR.format(now).slice(0, 2));
 }
 
 /** A slot can still be booked when it has not ended yet. */
