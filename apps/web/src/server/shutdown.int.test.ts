@@ -73,4 +73,30 @@ describe("web process lifecycle", () => {
       await stopWeb(web);
     }
   });
+
+  it("[C6][N1] WEB_CONCURRENCY=2: two processes serve one port, a dead one is replaced, SIGTERM drains both", async () => {
+    const web = await startWeb({ WEB_CONCURRENCY: "2", PAYMENT_SANDBOX_LATENCY_MS: "2000", PAYMENT_TIMEOUT_MS: "10000", SHUTDOWN_GRACE_MS: "20000" });
+    try {
+      const pids = () => [...web.output().matchAll(/"pid":(\d+),"service":"web","port"[^\n]*"msg":"web ready"/g)].map((m) => Number(m[1]));
+      for (let i = 0; i < 100 && pids().length < 2; i++) await new Promise((r) => setTimeout(r, 300));
+      expect(pids()).toHaveLength(2);
+      const { cookie } = await newCustomer(web.base);
+
+      process.kill(pids()[0]!, "SIGKILL");
+      for (let i = 0; i < 100 && pids().length < 3; i++) await new Promise((r) => setTimeout(r, 300));
+      expect(web.output()).toContain("web process died; starting another");
+      expect(pids()).toHaveLength(3);
+
+      const inFlight = trpc(web.base, cookie, "order.place", checkout());
+      await new Promise((r) => setTimeout(r, 700));
+      web.child.kill("SIGTERM");
+      const placed = await inFlight;
+      expect(placed.status).toBe(200);
+      expect(await db.order.findUnique({ where: { id: (placed.data as { id: string }).id } })).not.toBeNull();
+      expect(await web.exited).toBe(0);
+      expect(web.output().match(/every in-flight request finished/g)).toHaveLength(2);
+    } finally {
+      await stopWeb(web);
+    }
+  });
 });
