@@ -17,7 +17,7 @@ import { BENCH_PASSWORD, benchCatalog, connect, seedCustomers } from "./lib/db.m
 import { signIn, signInAll } from "./lib/http.mjs";
 import { load } from "./lib/load.mjs";
 import { goalsTable, table, writeResults } from "./lib/report.mjs";
-import { benchConfig, codeUnderTest, prepare, redisCommand, startWeb, startWorker, stop, stopAll } from "./lib/stack.mjs";
+import { benchConfig, codeUnderTest, prepare, redisCommand, startWeb, startWorker, stop, stopAll, webProcesses } from "./lib/stack.mjs";
 import { round } from "./lib/stats.mjs";
 import { drainBacklog, orderEventLatency, storeActionLatency } from "./scenarios/events.mjs";
 import { outageScenario, overloadScenario, paymentIntegrity } from "./scenarios/payment.mjs";
@@ -49,6 +49,7 @@ const result = {
   codeDirty: code.snapshot ? false : code.dirty,
   command: `npm run bench${[...args].length ? ` -- ${[...args].join(" ")}` : ""}`,
   cores: os.cpus().length,
+  webProcesses: webProcesses(),
 };
 const notes = [];
 const series = {};

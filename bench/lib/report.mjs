@@ -31,7 +31,8 @@ function markdown(result, rows, goals) {
     `# Bloom benchmark — ${result.date}`,
     "",
     `Commit \`${result.commit}\`${result.codeDirty ? " (the tree had uncommitted changes; the measured code is the commit)" : ""}, ` +
-      `${m.cores} cores (${m.cpuModel}), Node ${m.node}, PostgreSQL and Redis on the same machine. ` +
+      `${m.cores} cores (${m.cpuModel}), Node ${m.node}, PostgreSQL and Redis on the same machine; ` +
+      `web: ${result.webProcesses ?? 1} server process${(result.webProcesses ?? 1) > 1 ? "es" : ""} (WEB_CONCURRENCY), worker: 1 process. ` +
       `Command: \`${result.command}\`.`,
     "",
     `Load average before: ${m.loadBefore.join(" / ")}; after: ${m.loadAfter.join(" / ")} (1 / 5 / 15 min). ` +

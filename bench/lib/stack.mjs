@@ -122,9 +122,13 @@ export function webEnv(cfg, over = {}) {
     PAYMENT_SANDBOX_LATENCY_MS: "0",
     RATE_LIMIT_SIGNIN_PER_MIN: "1000000",
     RATE_LIMIT_ORDERS_PER_MIN: "1000000",
+    // One server process per core (node:cluster in apps/web/server.mjs), as a single host runs it.
+    WEB_CONCURRENCY: String(webProcesses()),
     ...over,
   };
 }
+
+export const webProcesses = () => Number(process.env.BENCH_WEB_CONCURRENCY || os.cpus().length);
 
 export function workerEnv(cfg, i, over = {}) {
   return {
