@@ -3,6 +3,7 @@
 // made with the Web Audio API (no sound files) and the unread count in the tab title.
 // Browsers let a page make sound only after a user gesture, so the audio is unlocked on the first
 // tap or key press anywhere on the page (and by the "Sound alerts" toggle).
+import { UNREAD_COUNT_CAP } from "@bloom/domain";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 let audio: AudioContext | null = null;
@@ -141,8 +142,8 @@ export function useNewOrderAlert(
 export function useUnreadTitle(unread: number | undefined): void {
   useEffect(() => {
     if (!unread) return;
-    const original = document.title.replace(/^\(\d+\) /, "");
-    document.title = `(${unread}) ${original}`;
+    const original = document.title.replace(/^\(\d+\+?\) /, "");
+    document.title = `(${unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread}) ${original}`;
     return () => {
       document.title = original;
     };

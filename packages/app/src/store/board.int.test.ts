@@ -2,7 +2,8 @@
 // (DECORATED, REJECTED, CANCELLED) only while updated within the last two weeks; tombstones never;
 // newest first. The board reads per (store, status) lane (read scale, issue 7), so its result is
 // checked against the plain query it replaces, at every page size.
-import { boardFor } from "@bloom/app";
+import { boardFor, markNotificationsRead } from "@bloom/app";
+import { UNREAD_COUNT_CAP } from "@bloom/domain";
 import { closeDbs, DEMO_STORES } from "@bloom/db";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
@@ -106,5 +107,19 @@ describe("store board", () => {
       expect((await boardFor(db, owner, undefined, limit)).orders.map((o) => o.orderId), `limit ${limit}`).toEqual(await plainBoard([a, b, c], limit));
       expect((await boardFor(db, owner, b, limit)).orders.map((o) => o.orderId), `store b, limit ${limit}`).toEqual(await plainBoard([b], limit));
     }
+  });
+
+  it("[F3][F4] the unread badge counts up to 100 (shown as 99+), only the owner's stores, and clears when read", async () => {
+    const notify = (storeId: string, count: number) =>
+      db.storeNotification.createMany({
+        data: Array.from({ length: count }, (_, i) => ({ storeId, orderId: globalThis.crypto.randomUUID(), message: `New order ${i}` })),
+      });
+    await notify(STORE.id, 7);
+    await notify(OTHER_STORE.id, 3); // another owner's store: never counted here
+    expect((await boardFor(db, owner, undefined)).unread).toBe(7);
+    await notify(STORE.id, 150);
+    expect((await boardFor(db, owner, undefined)).unread).toBe(UNREAD_COUNT_CAP);
+    await markNotificationsRead(db, owner);
+    expect((await boardFor(db, owner, undefined)).unread).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // The store owner's order board (F4, F6): an owner sees and acts on their own stores only.
-import type { Db, StoreOrder } from "@bloom/db";
+import { sqlOf, type Db, type StoreOrder } from "@bloom/db";
 import {
   createEvent,
   isOverStock,
@@ -8,6 +8,7 @@ import {
   type Result,
   type StoreOrderCommand,
   type StoreOrderStatus,
+  UNREAD_COUNT_CAP,
 } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
@@ -127,19 +128,32 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
   return rows.map(storeOrderOf);
 }
 
+/** Unread notifications, counted only up to the cap: a store away for a week must not make every board load count them all. */
+async function unreadCount(db: Db, storeIds: string[]): Promise<number> {
+  const { rows } = await sqlOf(db).query<{ n: number }>({
+    name: "board-unread",
+    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM store_notifications WHERE store_id = ANY($1::uuid[]) AND read_at IS NULL LIMIT ${UNREAD_COUNT_CAP}) t`,
+    values: [storeIds],
+  });
+  return rows[0]?.n ?? 0;
+}
+
 export async function boardFor(db: Db, owner: Owner, storeId: string | undefined, limit = 100) {
   const ids = await storeIdsOf(db, owner);
   const where = storeId ? (ids.includes(storeId) ? [storeId] : []) : ids;
   // Finished orders drop off the board after two weeks; open ones always stay.
   const [orders, unread] = await Promise.all([
     boardOrders(db, where, new Date(Date.now() - BOARD_WINDOW_MS), limit),
-    db.storeNotification.count({ where: { storeId: { in: where }, readAt: null } }),
+    unreadCount(db, where),
   ]);
   // Over-stock is judged against today's stock, as stock moves with every acceptance (F6).
   const bouquetIds = [...new Set(orders.flatMap((o) => linesOf(o.lines).map((l) => l.bouquetId)))];
-  const stock = new Map(
-    (await db.bouquet.findMany({ where: { id: { in: bouquetIds } }, select: { id: true, stock: true } })).map((b) => [b.id, b.stock]),
-  );
+  const { rows: stockRows } = await sqlOf(db).query<{ id: string; stock: number }>({
+    name: "board-stock-now",
+    text: "SELECT id, stock FROM store_bouquets WHERE id = ANY($1::uuid[])",
+    values: [bouquetIds],
+  });
+  const stock = new Map(stockRows.map((b) => [b.id, b.stock]));
   return {
     orders: orders.map((o) => ({ ...o, overStock: o.status === "NEW" ? isOverStock(linesOf(o.lines), stock) : o.overStock })),
     unread,

@@ -48,3 +48,6 @@ export function isOverStock(
 ): boolean {
   return lines.some((l) => l.quantity > (stock.get(l.bouquetId) ?? 0));
 }
+
+/** The board's unread badge counts notifications up to this many; at the cap it reads "99+". */
+export const UNREAD_COUNT_CAP = 100;

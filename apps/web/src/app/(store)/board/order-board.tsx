@@ -3,7 +3,7 @@
 // "Rejected / cancelled" (two on a portrait tablet, one on a phone), refreshed on live changes (a
 // slow poll as fallback). New orders beep, pulse and are announced; the unread count is a badge here
 // and in the tab title.
-import type { StoreOrderStatus } from "@bloom/domain";
+import { UNREAD_COUNT_CAP, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell, BellOff, CheckCheck, Inbox, Volume2 } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -110,7 +110,7 @@ export function OrderBoard() {
             )}
           >
             {unread ? <Bell aria-hidden="true" className="size-4" /> : <BellOff aria-hidden="true" className="size-4" />}
-            {t("unread", { count: unread })}
+            {unread >= UNREAD_COUNT_CAP ? t("unreadMany", { count: UNREAD_COUNT_CAP - 1 }) : t("unread", { count: unread })}
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
