@@ -122,4 +122,8 @@ describe("store board", () => {
     await markNotificationsRead(db, owner);
     expect((await boardFor(db, owner, undefined)).unread).toBe(0);
   });
+
+  it("[N1] app connections run with PostgreSQL's JIT off (its compile time dwarfed the board query at scale)", async () => {
+    expect(await db.$queryRaw`SHOW jit`).toEqual([{ jit: "off" }]);
+  });
 });
