@@ -1,4 +1,5 @@
-// `npm run bench:profile [-- --path order.place|account.ping|store.board] [--seconds 15]`:
+// `npm run bench:profile [-- --path order.place|account.ping|store.board] [--seconds 15]
+//   [--connections 50] [--rate N]`:
 // CPU profile of the production web and worker under place-order load (or another procedure),
 // summarised as self time per package and the hottest functions. The "profile" step of issue 7:
 // it measures the working tree in place (build first with `npm run build -w @bloom/web`, or pass
@@ -16,6 +17,8 @@ const argv = process.argv.slice(2);
 const arg = (name, dflt) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : dflt);
 const procedure = arg("path", "order.place");
 const seconds = Number(arg("seconds", 15));
+const connections = Number(arg("connections", 50));
+const rate = arg("rate") ? Number(arg("rate")) : undefined; // paced (requests/s) instead of closed loop
 const OUT = path.join(ROOT, "bench", "results", "profiles.tmp");
 
 const cfg = benchConfig();
@@ -39,11 +42,11 @@ try {
     : await signInAll(base, customers.map((c) => c.email), BENCH_PASSWORD);
   let n = 0;
   const post = procedure === "order.place";
-  const opts = { base, path: `/api/trpc/${procedure}`, cookies, connections: 50, ...(post ? { method: "POST", body: () => checkoutBody(catalog[n++ % catalog.length]) } : {}) };
+  const opts = { base, path: `/api/trpc/${procedure}`, cookies, connections, ...(rate ? { rate } : {}), ...(post ? { method: "POST", body: () => checkoutBody(catalog[n++ % catalog.length]) } : {}) };
   await load({ ...opts, duration: 3 }); // warm-up
   const r = await load({ ...opts, duration: seconds });
   const s = summarize(r, (x) => x < 400);
-  console.log(`${procedure}: ${s.perSec.toFixed(1)} ok/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms (${s.count} ok of ${r.samples.ms.length})`);
+  console.log(`${procedure}: ${s.perSec.toFixed(1)} ok/s, p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms (${s.count} ok of ${r.samples.ms.length})`);
 } finally {
   await stopAll();
   await db.end();

@@ -18,11 +18,12 @@ export type Owner = { id: string; role: string };
 
 /** Store ids this user may manage: their own (an admin: all). */
 export async function storeIdsOf(db: Db, owner: Owner): Promise<string[]> {
-  const stores = await db.store.findMany({
-    where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
-    select: { id: true },
-  });
-  return stores.map((s) => s.id);
+  const { rows } = await sqlOf(db).query<{ id: string }>(
+    owner.role === "ADMIN"
+      ? { name: "stores-all", text: "SELECT id FROM store_stores" }
+      : { name: "stores-of-owner", text: "SELECT id FROM store_stores WHERE owner_id = $1", values: [owner.id] },
+  );
+  return rows.map((s) => s.id);
 }
 
 export async function myStores(db: Db, owner: Owner) {
@@ -95,10 +96,13 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
  */
 async function boardOrders(db: Db, storeIds: string[], since: Date, limit: number): Promise<StoreOrder[]> {
   if (storeIds.length === 0) return [];
-  const rows = await db.$queryRaw<StoreOrderRow[]>`
+  // Plain pg with a named (prepared) statement: planning this query costs more than running it.
+  const { rows } = await sqlOf(db).query<StoreOrderRow>({
+    name: "board-orders",
+    text: `
     WITH lanes AS (
-      SELECT s.store_id, st.status, CASE WHEN st.open THEN '-infinity'::timestamp ELSE ${since}::timestamp END AS since
-      FROM unnest(${storeIds}::uuid[]) AS s(store_id)
+      SELECT s.store_id, st.status, CASE WHEN st.open THEN '-infinity'::timestamp ELSE $1::timestamp END AS since
+      FROM unnest($2::uuid[]) AS s(store_id)
       CROSS JOIN (VALUES ('NEW'::"StoreOrderStatus", true), ('ACCEPTED', true), ('DECORATED', false), ('REJECTED', false), ('CANCELLED', false))
         AS st(status, open)
     ),
@@ -107,7 +111,7 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
         SELECT * FROM store_orders o
         WHERE o.store_id = l.store_id AND o.status = l.status AND o.created_at >= l.since AND o.updated_at >= l.since
           AND o.recipient_name <> ''
-        ORDER BY o.created_at DESC LIMIT ${limit}
+        ORDER BY o.created_at DESC LIMIT $3::int
       ) o
     ),
     older AS (
@@ -116,15 +120,18 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
           SELECT * FROM store_orders o WHERE o.store_id = l.store_id AND o.status = l.status AND o.updated_at >= l.since OFFSET 0
         ) o
         WHERE o.created_at < l.since AND o.recipient_name <> ''
-        ORDER BY o.created_at DESC LIMIT ${limit}
+        ORDER BY o.created_at DESC LIMIT $3::int
       ) o
       WHERE l.since > '-infinity'::timestamp
-        AND (SELECT count(*) FROM recent r WHERE r.store_id = l.store_id AND r.status = l.status) < ${limit}
+        AND (SELECT count(*) FROM recent r WHERE r.store_id = l.store_id AND r.status = l.status) < $3::int
     )
     SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
-           gift_message, note, over_stock, reject_reason, created_at, updated_at
+           gift_message, note, over_stock, reject_reason,
+           created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
     FROM (SELECT * FROM recent UNION ALL SELECT * FROM older) o
-    ORDER BY created_at DESC LIMIT ${limit}`;
+    ORDER BY created_at DESC LIMIT $3::int`,
+    values: [since.toISOString(), storeIds, limit],
+  });
   return rows.map(storeOrderOf);
 }
 
