@@ -7,6 +7,7 @@
 process.env.TZ = "UTC";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ROOT, step } from "../scripts/lib/services.mjs";
 import { BENCH_PASSWORD, benchCatalog, connect, seedCustomers } from "./lib/db.mjs";
 import { checkoutBody, signIn, signInAll } from "./lib/http.mjs";
@@ -29,8 +30,8 @@ await prepare(cfg, code, { build: argv.includes("--build") });
 const db = await connect(cfg.databaseUrl);
 const customers = await seedCustomers(db, 200);
 const catalog = await benchCatalog(db);
-const hook = path.join(ROOT, "bench", "lib", "cpu-profile-hook.cjs");
-const prof = (name) => ({ NODE_OPTIONS: `--require ${hook}`, BLOOM_CPU_PROFILE_DIR: path.join(OUT, name) });
+const hook = pathToFileURL(path.join(ROOT, "bench", "lib", "cpu-profile-hook.mjs")).href;
+const prof = (name) => ({ NODE_OPTIONS: `--import ${hook}`, BLOOM_CPU_PROFILE_DIR: path.join(OUT, name) });
 try {
   await step("start web + worker (profiling)", async () => {
     await startWeb(cfg, code, prof("web"));

@@ -1,8 +1,8 @@
-// Loaded with NODE_OPTIONS=--require by bench/profile.mjs (Node refuses --cpu-prof there): records a
+// Loaded with NODE_OPTIONS=--import by bench/profile.mjs (Node refuses --cpu-prof there): records a
 // V8 CPU profile of this process and writes it to $BLOOM_CPU_PROFILE_DIR/<pid>.cpuprofile on exit.
-const fs = require("node:fs");
-const path = require("node:path");
-const inspector = require("node:inspector");
+import fs from "node:fs";
+import inspector from "node:inspector";
+import path from "node:path";
 
 const dir = process.env.BLOOM_CPU_PROFILE_DIR;
 if (dir) {
