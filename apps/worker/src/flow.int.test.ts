@@ -7,6 +7,9 @@ import { resetOrders, testContext } from "../../../test/support/app";
 import { checkout, CUSTOMER, OWNER, OWNER2, RIDER, RIDER2 } from "../../../test/support/fixtures";
 import { waitFor } from "../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../test/support/worker";
+import { quietLog, testDb } from "../../../test/support/app";
+import { TEST_REDIS_URL } from "../../../test/support/env";
+import { startWorker } from "./runtime";
 import { JOB_OPTIONS } from "./relay";
 import type { WorkerRuntime } from "./runtime";
 
@@ -145,5 +148,20 @@ describe("order journey through the worker", () => {
     await waitFor(() => order(id), (o) => o.status === "DELIVERING");
     expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/delivery has already started/) });
     expect((await order(id)).status).toBe("DELIVERING");
+  });
+
+  it("[N2][F3] committed events wake the relay at once (LISTEN/NOTIFY): with a one-minute poll, orders and store actions still flow in seconds", async () => {
+    await worker.stop();
+    worker = await startWorker({
+      db: testDb(), redisUrl: TEST_REDIS_URL, prefix: uniquePrefix("notify"), concurrency: 8,
+      relayIntervalMs: 60_000, relayBatch: 200, paymentLatency: { min: 0, max: 0 }, log: quietLog,
+    });
+    await new Promise((r) => setTimeout(r, 500)); // past the start-up poll: from now on only NOTIFY wakes the relay
+    const t0 = Date.now();
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order", timeoutMs: 5000 });
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    await waitFor(() => order(id), (o) => o.status === "ACCEPTED", { what: "order ACCEPTED", timeoutMs: 5000 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });

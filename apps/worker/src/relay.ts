@@ -1,8 +1,10 @@
 // The outbox relay (N2): publishes committed outbox rows to each subscribing policy's queue, with
 // the event id as the job id (BullMQ ignores a second add of the same id), then marks them
 // published in the same transaction that locked them. Redis down → the transaction rolls back and
-// the rows wait; several relays split the rows with SKIP LOCKED.
-import type { Db } from "@bloom/db";
+// the rows wait; several relays split the rows with SKIP LOCKED. Producers NOTIFY outbox_events
+// when they commit, which wakes the relay at once; polling every intervalMs stays as the fallback.
+import { OUTBOX_CHANNEL } from "@bloom/app";
+import { listen, type Db } from "@bloom/db";
 import { policiesFor, type EventType, type Policy } from "@bloom/domain";
 import type { Queue } from "bullmq";
 
@@ -21,6 +23,8 @@ export class OutboxRelay {
   private running = false;
   private stopped = false;
   private failures = 0;
+  private again = false;
+  private unlisten: (() => Promise<void>) | null = null;
   published = 0;
 
   constructor(
@@ -30,16 +34,29 @@ export class OutboxRelay {
   ) {}
 
   start() {
+    this.unlisten = listen(this.db, OUTBOX_CHANNEL, () => this.wake(), (err) => this.opts.log({ err: err.message }, "outbox relay: LISTEN connection failed; polling meanwhile"));
+    this.schedule(0);
+  }
+
+  /** A commit announced new rows: publish now (or right after the batch in flight). */
+  private wake() {
+    if (this.stopped || this.failures > 0) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.schedule(0);
   }
 
   private schedule(ms: number) {
     if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.tick(), ms);
   }
 
   private async tick() {
     this.running = true;
+    this.again = false;
     let n = 0;
     try {
       n = await this.publishBatch();
@@ -52,7 +69,7 @@ export class OutboxRelay {
       this.running = false;
     }
     // Drain at full speed while there is a backlog; back off while Redis/DB is failing.
-    this.schedule(n >= this.opts.batch ? 0 : this.failures ? Math.min(5000, 200 * this.failures) : this.opts.intervalMs);
+    this.schedule(n >= this.opts.batch || (this.again && !this.failures) ? 0 : this.failures ? Math.min(5000, 200 * this.failures) : this.opts.intervalMs);
   }
 
   async publishBatch(): Promise<number> {
@@ -84,6 +101,7 @@ export class OutboxRelay {
   async stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.unlisten?.();
     while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -16,14 +16,16 @@ export type LiveHint = { customerId?: string | null; storeId?: string | null };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
 type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };
+/** A policy that claims the event itself, in the same statement as its effect (handleOnceInStatement). */
+type StatementHandler = { statement: (db: Db, consumer: string, e: DomainEvent) => Promise<{ outcome: "done" | "duplicate"; hint: LiveHint }> };
 
-export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler | SqlHandler> {
+export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler | SqlHandler | StatementHandler> {
   return {
     "store-notification": {
-      sql: async (c, e) => {
-        if (e.type !== "OrderPlaced") return;
-        await putOrderOnBoard(c, e);
-        return { storeId: e.payload.storeId, customerId: e.payload.customerId };
+      statement: async (db, consumer, e) => {
+        if (e.type !== "OrderPlaced") return { outcome: await handleOnceSql(db, consumer, e.eventId, async () => {}), hint: {} };
+        const outcome = await putOrderOnBoard(db, consumer, e);
+        return { outcome, hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } };
       },
     },
     "delivery-request": async (tx, e) => {
@@ -51,20 +53,24 @@ export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler 
 
 export async function runPolicy(
   db: Db,
-  handlers: Record<Policy, Handler | SqlHandler>,
+  handlers: Record<Policy, Handler | SqlHandler | StatementHandler>,
   policy: Policy,
   raw: unknown,
 ): Promise<{ event: DomainEvent; outcome: "done" | "duplicate"; hint: LiveHint }> {
   const event = parseEvent(raw);
   let hint: LiveHint = {};
   const handler = handlers[policy];
-  const outcome =
-    typeof handler === "function"
-      ? await handleOnce(db, policy, event.eventId, async (tx) => {
-          hint = (await handler(tx, event)) ?? {};
-        })
-      : await handleOnceSql(db, policy, event.eventId, async (c) => {
-          hint = (await handler.sql(c, event)) ?? {};
-        });
+  let outcome: "done" | "duplicate";
+  if (typeof handler === "function") {
+    outcome = await handleOnce(db, policy, event.eventId, async (tx) => {
+      hint = (await handler(tx, event)) ?? {};
+    });
+  } else if ("sql" in handler) {
+    outcome = await handleOnceSql(db, policy, event.eventId, async (c) => {
+      hint = (await handler.sql(c, event)) ?? {};
+    });
+  } else {
+    ({ outcome, hint } = await handler.statement(db, policy, event));
+  }
   return { event, outcome, hint };
 }

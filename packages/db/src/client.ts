@@ -54,6 +54,42 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (c: pg.PoolClient)
   }
 }
 
+/**
+ * LISTENs on `channel` over a dedicated connection (reconnecting after a failure) and calls
+ * `onNotify` for each notification. Returns a function that stops listening.
+ */
+export function listen(db: PrismaClient, channel: string, onNotify: () => void, onError: (err: Error) => void = () => {}): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: sqlOf(db).options.connectionString });
+    client = c;
+    c.on("notification", () => onNotify());
+    c.on("error", (err) => {
+      onError(err);
+      void c.end().catch(() => {});
+      if (client === c && !stopped) retry = setTimeout(() => void connect(), 1000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      onNotify(); // anything committed while we were not listening
+    } catch (err) {
+      onError(err as Error);
+      void c.end().catch(() => {});
+      if (client === c && !stopped) retry = setTimeout(() => void connect(), 1000);
+    }
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
+}
+
 export async function closeDbs(): Promise<void> {
   await Promise.all([...clients.values()].map((c) => c.$disconnect()));
   clients.clear();

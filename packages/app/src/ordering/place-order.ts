@@ -2,6 +2,7 @@
 // order, its payment and OrderPlaced in one transaction. A charge whose order cannot be stored is
 // voided. The client's idempotency key makes retries and double-clicks place one order.
 import { sqlOf } from "@bloom/db";
+import { OUTBOX_CHANNEL } from "../shared/outbox";
 import {
   createEvent,
   type CatalogBouquet,
@@ -143,7 +144,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         e AS (
           INSERT INTO outbox_events (id, type, version, order_id, occurred_at, payload)
           VALUES ($21, $22, $23, $1, $24, $25::jsonb))
-        SELECT id FROM o`,
+        SELECT o.id, pg_notify('${OUTBOX_CHANNEL}', '') FROM o`,
       values: [
         orderId, customerId, store.id, store.name, priced.totalWon, d.recipientName, d.recipientPhone, d.address,
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,

@@ -1,6 +1,6 @@
 // Idempotent consumers (C4): a consumer's effect and its processed-event record commit together,
 // so an event delivered twice — or to two workers at once — takes effect once.
-import { sqlTransaction, type Db, type SqlClient, type Tx } from "@bloom/db";
+import { sqlOf, sqlTransaction, type Db, type SqlClient, type Tx } from "@bloom/db";
 import { isUniqueViolation } from "./prisma-errors";
 
 export async function handleOnce(
@@ -57,4 +57,28 @@ export async function handleOnceSql(
     if (isUniqueViolation(e)) return "duplicate";
     throw e;
   }
+}
+
+/**
+ * For a consumer whose whole effect is one SQL statement: the claim is that statement's first CTE
+ * (`claim`, consumer = $1, event id = $2; the effect's parameters start at $3) and the effect's CTEs
+ * act only `WHERE EXISTS (SELECT 1 FROM claim)`. One statement commits claim and effect together —
+ * one round trip instead of BEGIN, claim, effect, COMMIT. A concurrent duplicate waits on the
+ * inbox's unique key until the first commits, then claims nothing and changes nothing.
+ */
+export async function handleOnceInStatement(
+  db: Db,
+  consumer: string,
+  eventId: string,
+  effect: { name: string; ctes: string; values: unknown[] },
+): Promise<"done" | "duplicate"> {
+  const { rows } = await sqlOf(db).query<{ claimed: number }>({
+    name: effect.name,
+    text: `WITH claim AS (
+             INSERT INTO inbox_processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1),
+           ${effect.ctes}
+           SELECT count(*)::int AS claimed FROM claim`,
+    values: [consumer, eventId, ...effect.values],
+  });
+  return rows[0]?.claimed ? "done" : "duplicate";
 }

@@ -3,8 +3,13 @@
 import type { Tx } from "@bloom/db";
 import type { DomainEvent } from "@bloom/domain";
 
+/** Producers NOTIFY this channel with their outbox rows; PostgreSQL delivers it at commit. */
+export const OUTBOX_CHANNEL = "outbox_events";
+
 export async function appendEvents(tx: Tx, events: DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
+  // Wakes the relay when this transaction commits (nothing is sent if it rolls back).
+  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
   await tx.outboxEvent.createMany({
     data: events.map((e) => ({
       id: e.eventId,

@@ -1,34 +1,38 @@
 // Policy "store-notification" (F3): a paid order lands on its store's board with a notification.
-// Plain SQL on the consumer's transaction (see handleOnceSql): it runs once for every order.
-import type { SqlClient } from "@bloom/db";
+// It runs once for every order, so it is plain SQL: today's stock is read, then the claim, the
+// store order and the notification are one statement (see handleOnceInStatement).
+import { sqlOf, type Db } from "@bloom/db";
 import { isOverStock, type DomainEvent } from "@bloom/domain";
+import { handleOnceInStatement } from "../shared/inbox";
 
-export async function putOrderOnBoard(c: SqlClient, e: DomainEvent<"OrderPlaced">) {
+export async function putOrderOnBoard(db: Db, consumer: string, e: DomainEvent<"OrderPlaced">): Promise<"done" | "duplicate"> {
   const p = e.payload;
-  const { rows: stock } = await c.query<{ id: string; stock: number }>({
+  const { rows: stock } = await sqlOf(db).query<{ id: string; stock: number }>({
     name: "board-stock",
     text: "SELECT id, stock FROM store_bouquets WHERE id = ANY($1::uuid[])",
     values: [p.lines.map((l) => l.bouquetId)],
   });
   const overStock = isOverStock(p.lines, new Map(stock.map((b) => [b.id, b.stock])));
   const items = p.lines.reduce((n, l) => n + l.quantity, 0);
-  const now = new Date().toISOString();
   // Upsert: a cancellation that overtook this event left a CANCELLED tombstone; keep its status.
-  await c.query({
+  return handleOnceInStatement(db, consumer, e.eventId, {
     name: "board-put-order",
-    text: `WITH so AS (
+    ctes: `so AS (
         INSERT INTO store_orders (id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address,
           delivery_date, time_slot, gift_message, note, over_stock, created_at, updated_at)
-        VALUES ($1, $2, $3, 'NEW', $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        SELECT $3, $4, $5, 'NEW', $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 WHERE EXISTS (SELECT 1 FROM claim)
         ON CONFLICT (order_id) DO UPDATE SET lines = EXCLUDED.lines, total_won = EXCLUDED.total_won,
           recipient_name = EXCLUDED.recipient_name, recipient_phone = EXCLUDED.recipient_phone, address = EXCLUDED.address,
           delivery_date = EXCLUDED.delivery_date, time_slot = EXCLUDED.time_slot, gift_message = EXCLUDED.gift_message,
-          note = EXCLUDED.note, over_stock = EXCLUDED.over_stock, updated_at = EXCLUDED.updated_at)
-      INSERT INTO store_notifications (id, store_id, order_id, message, created_at) VALUES ($16, $3, $2, $17, $15)`,
+          note = EXCLUDED.note, over_stock = EXCLUDED.over_stock, updated_at = EXCLUDED.updated_at),
+      notified AS (
+        INSERT INTO store_notifications (id, store_id, order_id, message, created_at)
+        SELECT $18, $5, $4, $19, $17 WHERE EXISTS (SELECT 1 FROM claim))`,
     values: [
       globalThis.crypto.randomUUID(), e.orderId, p.storeId, JSON.stringify(p.lines), p.totalWon, p.recipientName, p.recipientPhone,
-      p.address, p.deliveryDate, p.timeSlot, p.giftMessage, p.note, overStock, new Date(e.occurredAt).toISOString(), now,
-      globalThis.crypto.randomUUID(), `New order: ${items} bouquet${items > 1 ? "s" : ""} for ${p.deliveryDate} ${p.timeSlot}`,
+      p.address, p.deliveryDate, p.timeSlot, p.giftMessage, p.note, overStock, new Date(e.occurredAt).toISOString(),
+      new Date().toISOString(), globalThis.crypto.randomUUID(),
+      `New order: ${items} bouquet${items > 1 ? "s" : ""} for ${p.deliveryDate} ${p.timeSlot}`,
     ],
   });
 }
