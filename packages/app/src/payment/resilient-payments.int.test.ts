@@ -52,4 +52,21 @@ describe("payment circuit breaker", () => {
     }
     expect(payments.state).toBe("closed");
   });
+
+  it("[N3] while the half-open probe is with a slow processor, other payments get PAYMENT_BUSY at once instead of waiting for it", async () => {
+    const { ctx, payments, sandbox } = testContext({ consecutiveFailures: 2, halfOpenAfterMs: 300, timeoutMs: 5000 });
+    for (let i = 0; i < 2; i++) expect(await placeOrder(ctx, CUSTOMER.id, failing())).toMatchObject({ code: "PAYMENT_FAILED" });
+    expect(payments.state).toBe("open");
+    await new Promise((r) => setTimeout(r, 350));
+    sandbox.config.latency = { min: 800, max: 800 };
+    const probe = placeOrder(ctx, CUSTOMER.id, checkout()); // goes to the processor: 800 ms
+    await new Promise((r) => setTimeout(r, 50));
+    expect(payments.state).toBe("half-open");
+    const t0 = performance.now();
+    const other = await placeOrder(ctx, CUSTOMER.id, checkout());
+    expect(other).toMatchObject({ ok: false, code: "PAYMENT_BUSY" });
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect((await probe).ok).toBe(true);
+    expect(payments.state).toBe("closed");
+  });
 });

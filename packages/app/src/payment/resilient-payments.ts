@@ -69,6 +69,12 @@ export class ResilientPayments {
 
   /** Throws PaymentBusyError when the breaker is open or the processor timed out. */
   async charge(req: ChargeRequest): Promise<ChargeResult> {
+    // Half-open: one probe charge is in flight. The breaker would make every other caller wait
+    // for the probe's outcome (up to the processor's latency); answer them "busy" at once instead.
+    if (this.breaker.state === CircuitState.HalfOpen) {
+      this.counts.rejectedOpen++;
+      throw new PaymentBusyError(1);
+    }
     try {
       const result = await this.policy.execute(() => this.gateway.charge(req));
       this.counts[result.outcome === "APPROVED" ? "approved" : "declined"]++;
