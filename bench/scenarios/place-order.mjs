@@ -3,16 +3,20 @@
 import { checkoutBody } from "../lib/http.mjs";
 import { load, statusCounts, summarize } from "../lib/load.mjs";
 
-export async function placeOrderScenario(ctx, { connections = 100, duration = 30 } = {}) {
+export async function placeOrderScenario(ctx, { connections = 100, duration = 30, meter = async () => ({ stop: async () => null }) } = {}) {
   const { base, customerCookies, catalog } = ctx;
   let n = 0;
   const body = () => checkoutBody(catalog[n++ % catalog.length]);
 
   ctx.log(`ceiling: GET account.ping, ${connections} connections, ${duration} s`);
+  let m = await meter();
   const ping = await load({ base, path: "/api/trpc/account.ping", cookies: customerCookies, connections, duration });
+  const pingCpu = await m.stop();
   ctx.log(`place-order: POST order.place, ${connections} connections, ${duration} s`);
   const orderWindow = { from: new Date() };
+  m = await meter();
   const orders = await load({ base, method: "POST", path: "/api/trpc/order.place", cookies: customerCookies, body, connections, duration });
+  const orderCpu = await m.stop();
   orderWindow.to = new Date();
 
   const ok = (s) => s >= 200 && s < 300;
@@ -20,7 +24,11 @@ export async function placeOrderScenario(ctx, { connections = 100, duration = 30
   const placed = summarize(orders, ok);
   const all = summarize(orders);
   const errors = all.count - placed.count + [...orders.errors.values()].reduce((a, b) => a + b, 0);
+  // CPU per answered request in each phase: where an order's cost goes beyond the framework's.
+  const perRequest = (cpu, count) => (cpu ? Object.fromEntries(Object.entries(cpu.cpuSec).map(([k, v]) => [k, (1000 * v) / Math.max(1, count)])) : null);
   return {
+    cpu: { ping: pingCpu, orders: orderCpu },
+    cpuMsPerRequest: { ping: perRequest(pingCpu, ping.samples.ms.length), order: perRequest(orderCpu, orders.samples.ms.length) },
     window: orderWindow,
     rows: [
       row("1 place-order", placed, statusCounts(orders), all),
