@@ -5,6 +5,7 @@ export * from "./identity/credentials";
 export * from "./ordering/checkout";
 export * from "./ordering/order";
 export * from "./ordering/price-cart";
+export * from "./ordering/idempotency";
 export * from "./payment/card";
 export * from "./payment/gateway";
 export * from "./payment/sandbox-cards";

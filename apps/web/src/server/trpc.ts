@@ -107,6 +107,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   CANNOT_CANCEL: "CONFLICT",
   ALREADY_TAKEN: "CONFLICT",
   EMAIL_TAKEN: "CONFLICT",
+  IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

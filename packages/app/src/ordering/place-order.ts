@@ -6,6 +6,8 @@ import { OUTBOX_CHANNEL } from "../shared/outbox";
 import {
   createEvent,
   type CatalogBouquet,
+  isSameCheckout,
+  type PlaceOrderInput,
   placeOrderSchema,
   priceCart,
   refuse,
@@ -42,7 +44,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const found = rows[0]!;
   if (found.existing) {
     const existing = await getOrderForCustomer(db, customerId, found.existing);
-    if (existing) return { ok: true, order: existing, replayed: true };
+    if (existing) return replay(existing, input);
   }
   if (!found.storeId || !found.storeName) return refuse("NOT_FOUND", "This store does not exist");
   const store = { id: found.storeId, name: found.storeName };
@@ -156,7 +158,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     // A concurrent identical request won the race: it holds the same (single) charge.
     if (isUniqueViolation(e)) {
       const winner = await findByKey(ctx, customerId, input.idempotencyKey);
-      if (winner) return { ok: true, order: winner, replayed: true };
+      // Not voided even when it differs: the processor deduplicated by key, so this is the winner's charge.
+      if (winner) return replay(winner, input);
     }
     ctx.log.error({ orderId, err: String(e) }, "order could not be stored after payment; voiding the charge");
     await voidQuietly(ctx, chargeKey);
@@ -164,6 +167,14 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   }
   ctx.log.info({ orderId, customerId, storeId: store.id, totalWon: priced.totalWon }, "order placed");
   return { ok: true, order, replayed: false };
+}
+
+/** A retry gets the order its key placed; the same key with a different checkout is refused. */
+function replay(order: OrderDetail, input: PlaceOrderInput): PlaceOrderResult {
+  if (!isSameCheckout({ ...order, lines: order.lines }, input)) {
+    return refuse("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order");
+  }
+  return { ok: true, order, replayed: true };
 }
 
 async function findByKey(ctx: AppContext, customerId: string, key: string) {

@@ -16,6 +16,7 @@ export const DOMAIN_ERROR_CODES = [
   "CANNOT_CANCEL",
   "ALREADY_TAKEN",
   "EMAIL_TAKEN",
+  "IDEMPOTENCY_KEY_REUSED",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

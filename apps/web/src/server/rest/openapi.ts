@@ -120,7 +120,8 @@ function paths(): Json {
         description:
           "The card is charged at once; a declined or failed payment creates no order. Bouquets must come from one shop " +
           "and be in stock; the delivery date is today or later in Korea, and today's time slot must not have ended. " +
-          "Retrying with the same `Idempotency-Key` returns the same order (200) and never charges twice.",
+          "Retrying with the same `Idempotency-Key` returns the same order (200) and never charges twice; the same key " +
+          "with a different order (shop, bouquets, delivery or card) is refused with 422 IDEMPOTENCY_KEY_REUSED.",
         security: [{ oauth2: ["orders:write"] }],
         parameters: [
           {
@@ -142,6 +143,7 @@ function paths(): Json {
           "403": errorResponse("Forbidden"),
           "404": errorResponse("NotFound"),
           "409": json(ref("Error"), "OUT_OF_STOCK, BOUQUET_UNAVAILABLE or STORE_CLOSED"),
+          "422": json(ref("Error"), "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key already placed a different order; nothing was charged"),
           "502": json(ref("Error"), "PAYMENT_FAILED: the card processor failed; nothing was charged"),
           "503": json(ref("Error"), "PAYMENT_BUSY: payments are slow or failing right now; retry after the time given", {
             headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },

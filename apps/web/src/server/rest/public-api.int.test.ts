@@ -175,6 +175,12 @@ describe("public API: orders", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await db.order.count({ where: { customerId: partner.userId } })).toBe(1);
     expect(await db.payment.count({ where: { orderId } })).toBe(1);
+    // The same key with a different order is a client bug: refused, nothing charged or stored.
+    const charges = await chargeCount();
+    const reused = await place(token, orderBody({ items: [{ bouquetId: ROSES, quantity: 2 }] }), key);
+    expect(reused).toMatchObject({ status: 422, body: { error: { code: "IDEMPOTENCY_KEY_REUSED" } } });
+    expect(await chargeCount()).toBe(charges);
+    expect(await db.order.count({ where: { customerId: partner.userId } })).toBe(1);
 
     // The worker puts it on the shop's board, exactly as an order from the web app.
     await waitFor(() => db.storeOrder.findUnique({ where: { orderId } }), (s) => s?.status === "NEW", { what: "store order on the board" });

@@ -1,0 +1,41 @@
+// An idempotency key names one checkout. A retry of the same checkout gets the order it placed; the
+// same key sent with a different checkout is a client bug, refused rather than answered with an
+// order the client did not ask for (as card processors' APIs do).
+import type { PlaceOrderInput } from "./checkout";
+
+/** What a stored order remembers of the checkout that placed it. */
+export type PlacedCheckout = {
+  storeId: string;
+  lines: { bouquetId: string; quantity: number }[];
+  recipientName: string;
+  recipientPhone: string;
+  address: string;
+  deliveryDate: string;
+  timeSlot: string;
+  giftMessage: string | null;
+  note: string | null;
+  cardLast4: string;
+};
+
+/** True when `input` is the checkout that placed `order` (a retry), false when it differs. */
+export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): boolean {
+  const quantities = (lines: { bouquetId: string; quantity: number }[]) => {
+    const m = new Map<string, number>();
+    for (const l of lines) m.set(l.bouquetId, (m.get(l.bouquetId) ?? 0) + l.quantity);
+    return [...m].sort(([a], [b]) => a.localeCompare(b)).join(";");
+  };
+  const d = input.delivery;
+  const digits = input.card.number.replace(/\D/g, "");
+  return (
+    order.storeId === input.storeId &&
+    quantities(order.lines) === quantities(input.items) &&
+    order.recipientName === d.recipientName &&
+    order.recipientPhone === d.recipientPhone &&
+    order.address === d.address &&
+    order.deliveryDate === d.deliveryDate &&
+    order.timeSlot === d.timeSlot &&
+    (order.giftMessage ?? "") === (d.giftMessage ?? "") &&
+    (order.note ?? "") === (d.note ?? "") &&
+    order.cardLast4 === digits.slice(-4)
+  );
+}
