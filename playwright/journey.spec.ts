@@ -35,6 +35,9 @@ test("[F3][F4][F5][F8][F9][F10][F14][B1] customer orders, owner accepts and arra
   await expect(mine).toHaveAttribute("data-status", "COMPLETED");
   await expect(row.getByTestId("mypage-order-status")).toHaveText("Delivered", { timeout: 15_000 });
   await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Delivered");
+  // The shop hears it too: the card has left "Ready for pickup" for "Done", marked delivered.
+  await expect(card.getByTestId("board-delivery-progress")).toContainText("Delivered", { timeout: 15_000 });
+  await expect(owner.getByRole("region", { name: "Done" }).locator(`[data-order-id="${orderId}"]`)).toBeVisible();
 
   await customer.goto(`/orders/${orderId}`);
   await expect(customer.getByTestId("order-status")).toHaveText("Delivered", { timeout: 15_000 });

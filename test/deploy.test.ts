@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { POLICY_NAMES } from "@bloom/domain";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const k8sDir = path.join(ROOT, "deploy/k8s");
@@ -51,6 +52,9 @@ describe("deployment artifacts", () => {
     const scaled = docs.find((d) => d.kind === "ScaledObject");
     expect((scaled?.spec?.scaleTargetRef as { name?: string })?.name).toBe("bloom-worker");
     expect(JSON.stringify(scaled?.spec?.triggers)).toMatch(/redis/i);
+    // Every policy queue the worker consumes is watched: a backlog on any of them adds workers.
+    const lists = (scaled?.spec?.triggers as { metadata?: { listName?: string } }[]).map((t) => t.metadata?.listName);
+    expect(lists.sort()).toEqual(POLICY_NAMES.map((p) => `bloom:${p}:wait`).sort());
     expect(docs.some((d) => d.kind === "Ingress")).toBe(true);
     expect(docs.some((d) => d.kind === "Job")).toBe(true); // migrations run before rollout
   });

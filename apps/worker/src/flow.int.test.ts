@@ -52,8 +52,14 @@ describe("order journey through the worker", () => {
 
     ok(await startDelivery(ctx, rider, d!.id));
     await waitFor(() => order(id), (o) => o.status === "DELIVERING", { what: "order DELIVERING" });
+    // The store hears the pickup: the board moves the order out of "Ready for pickup".
+    const picked = await waitFor(() => storeOrder(id), (s) => !!s?.pickedUpAt, { what: "store order picked up" });
+    expect(picked).toMatchObject({ status: "DECORATED", riderName: RIDER.name, deliveredAt: null });
     ok(await completeDelivery(ctx, rider, d!.id));
     const final = await waitFor(() => order(id), (o) => o.status === "DELIVERED", { what: "order DELIVERED" });
+    const delivered = await waitFor(() => storeOrder(id), (s) => !!s?.deliveredAt, { what: "store order delivered" });
+    expect(delivered!.pickedUpAt!.getTime()).toBe(picked!.pickedUpAt!.getTime());
+    expect((await boardFor(db, owner, delivered!.storeId)).orders.find((o) => o.orderId === id)).toMatchObject({ deliveredAt: delivered!.deliveredAt });
     expect(final.refunded).toBe(false);
     const history = await db.orderHistory.findMany({ where: { orderId: id }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.status)).toEqual(["PLACED", "ACCEPTED", "DECORATED", "DELIVERING", "DELIVERED"]);

@@ -4,6 +4,7 @@ import type { Db, SqlClient, Tx } from "@bloom/db";
 import { parseEvent, type DomainEvent, type PaymentGateway, type Policy } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
+import { recordDeliveryProgress } from "./store/on-delivery-progress";
 import { openDeliveryRequest } from "./delivery/on-decoration-completed";
 import { withdrawDelivery } from "./delivery/on-order-cancelled";
 import { refundPayment } from "./payment/refund";
@@ -27,6 +28,10 @@ export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler 
         const outcome = await putOrderOnBoard(db, consumer, e);
         return { outcome, hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } };
       },
+    },
+    "store-pickup": async (tx, e) => {
+      if (e.type !== "DeliveryStarted" && e.type !== "DeliveryCompleted") return;
+      return recordDeliveryProgress(tx, e);
     },
     "delivery-request": async (tx, e) => {
       if (e.type !== "DecorationCompleted") return;

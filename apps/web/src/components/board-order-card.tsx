@@ -4,12 +4,12 @@
 // Built for a shop tablet: the delivery time stands out, actions are finger-size.
 import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CalendarClock, Check, Gift, MapPin, MessageSquareText, Phone, Sparkles, TriangleAlert, X } from "lucide-react";
+import { Bike, CalendarClock, Check, Gift, MapPin, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { StoreOrderStatusBadge } from "~/components/ui/status-badge";
+import { DeliveryStatusBadge, StoreOrderStatusBadge } from "~/components/ui/status-badge";
 import { useToast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
@@ -96,12 +96,32 @@ export function BoardOrderCard({
         <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-extrabold tabular-nums">
           {t("title", { no })}
         </h3>
-        <StoreOrderStatusBadge status={status} size="sm" />
+        {order.pickedUpAt ? (
+          <DeliveryStatusBadge status={order.deliveredAt ? "DELIVERED" : "DELIVERING"} size="sm" />
+        ) : (
+          <StoreOrderStatusBadge status={status} size="sm" />
+        )}
       </header>
       <p className="-mt-2 mb-0 text-xs text-muted">
         {t("placed")} <time dateTime={isoDateTime(order.createdAt)}>{f.dateTime(order.createdAt)}</time>
         {storeName && <span> · {storeName}</span>}
       </p>
+
+      {order.deliveredAt ? (
+        <p data-testid="board-delivery-progress" className="m-0 flex items-center gap-2 rounded-xl bg-leaf-50 px-3 py-2 text-sm font-semibold text-leaf-800">
+          <PackageCheck aria-hidden="true" className="size-4 shrink-0" />
+          <span>
+            {t("delivered")} <time dateTime={isoDateTime(order.deliveredAt)}>{f.dateTime(order.deliveredAt)}</time>
+          </span>
+        </p>
+      ) : order.pickedUpAt ? (
+        <p data-testid="board-delivery-progress" className="m-0 flex items-center gap-2 rounded-xl bg-info-50 px-3 py-2 text-sm font-semibold text-info-800">
+          <Bike aria-hidden="true" className="size-4 shrink-0" />
+          <span>
+            {t("pickedUp", { rider: order.riderName ?? "" })} <time dateTime={isoDateTime(order.pickedUpAt)}>{f.dateTime(order.pickedUpAt)}</time>
+          </span>
+        </p>
+      ) : null}
 
       {order.overStock && (
         <p className="m-0 flex items-start gap-2 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-800 ring-1 ring-warning-100">

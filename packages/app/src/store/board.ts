@@ -53,6 +53,9 @@ type StoreOrderRow = {
   note: string | null;
   over_stock: boolean;
   reject_reason: string | null;
+  rider_name: string | null;
+  picked_up_at: Date | null;
+  delivered_at: Date | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -75,6 +78,9 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     note: r.note,
     overStock: r.over_stock,
     rejectReason: r.reject_reason,
+    riderName: r.rider_name,
+    pickedUpAt: r.picked_up_at ? new Date(r.picked_up_at) : null,
+    deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -126,7 +132,8 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
         AND (SELECT count(*) FROM recent r WHERE r.store_id = l.store_id AND r.status = l.status) < $3::int
     )
     SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
-           gift_message, note, over_stock, reject_reason,
+           gift_message, note, over_stock, reject_reason, rider_name,
+           picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
            created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
     FROM (SELECT * FROM recent UNION ALL SELECT * FROM older) o
     ORDER BY created_at DESC LIMIT $3::int`,

@@ -5,6 +5,8 @@ import type { EventType } from "./catalog";
 export const POLICIES = {
   /** OrderPlaced → a store order on the owner's board, with a notification (F3). */
   "store-notification": ["OrderPlaced"],
+  /** A rider picked up / delivered the bouquet → the store's board shows it leaving "Ready" (F4). */
+  "store-pickup": ["DeliveryStarted", "DeliveryCompleted"],
   /** DecorationCompleted → an open delivery request for riders (F5). */
   "delivery-request": ["DecorationCompleted"],
   /** Rejected or cancelled → the payment is refunded, exactly once (F7, F12). */

@@ -31,8 +31,14 @@ const COLUMNS: readonly Column[] = [
   { key: "new", statuses: ["NEW"], urgentFirst: true, head: "bg-brand-600 text-white" },
   { key: "accepted", statuses: ["ACCEPTED"], urgentFirst: true, head: "bg-info-50 text-info-800" },
   { key: "ready", statuses: ["DECORATED"], urgentFirst: false, head: "bg-violet-50 text-violet-800" },
-  { key: "closed", statuses: ["REJECTED", "CANCELLED"], urgentFirst: false, head: "bg-surface-3 text-ink-soft" },
+  { key: "closed", statuses: ["DECORATED", "REJECTED", "CANCELLED"], urgentFirst: false, head: "bg-surface-3 text-ink-soft" },
 ];
+
+// An arranged bouquet a rider has picked up has left the shop: it moves from "Ready" to "Done".
+function columnHolds(column: Column, o: BoardOrder): boolean {
+  if (!column.statuses.includes(o.status as StoreOrderStatus)) return false;
+  return o.status !== "DECORATED" || (column.key === "closed") === !!o.pickedUpAt;
+}
 
 // Work still to do is ordered by when it must leave the shop; finished work by latest change.
 function byDeliveryTime(a: BoardOrder, b: BoardOrder): number {
@@ -169,7 +175,7 @@ export function OrderBoard() {
             <BoardColumn
               key={column.key}
               column={column}
-              orders={board.data.orders.filter((o) => column.statuses.includes(o.status as StoreOrderStatus))}
+              orders={board.data.orders.filter((o) => columnHolds(column, o))}
               storeName={showStoreName ? (id) => storeNames.get(id) : undefined}
               onReject={setRejecting}
               fresh={alert.fresh}
