@@ -174,10 +174,7 @@ result.machine = {
   memoryGiB: round(os.totalmem() / 2 ** 30, 0),
   loadBefore,
   loadAfter,
-  otherLoadNote:
-    Math.max(...loadBefore.slice(0, 2)) > 0.5 * os.cpus().length
-      ? "Other load was present on the machine before the run (load average above half the cores): figures are lower than on an idle machine."
-      : "The machine was otherwise quiet before the run.",
+  otherLoadNote: otherLoadNote(),
 };
 const goals = evaluate(result);
 result.goals = goals.map(({ name, met }) => ({ name, met }));
@@ -186,6 +183,21 @@ result.notes = [...notes, ...explain(result)];
 console.log(`\n${table(rows)}\n\n${goalsTable(goals)}\n`);
 writeResults(RESULTS, result, rows, goals, series);
 console.log(`wrote bench/results/latest.json, report.md, latency.svg (load average before ${loadBefore.join(" ")}, after ${loadAfter.join(" ")})`);
+
+/**
+ * Whether processes outside the bench competed for the CPU, judged from what they used during
+ * scenario 1 (the load average before the run also counts the previous run's own tail).
+ */
+function otherLoadNote() {
+  const cores = os.cpus().length;
+  const c = result.placeOrder?.cpuSec;
+  if (!c) return "";
+  const other = (c.ping["other (not the bench)"] ?? 0) + (c.orders["other (not the bench)"] ?? 0);
+  const share = other / (2 * D.place * cores);
+  return share > 0.05
+    ? `Other processes used ${round(100 * share, 0)} % of the machine during scenario 1 (${round(other, 1)} CPU-s): figures are lower than on a quiet machine.`
+    : `The machine was otherwise quiet: processes outside the bench used ${round(100 * share, 1)} % of it during scenario 1 (${round(other, 1)} CPU-s).`;
+}
 
 function roundAll(o) {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 2)]));
