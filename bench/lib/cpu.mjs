@@ -64,9 +64,15 @@ export async function cpuMeter(groups) {
 /** Pids of a started process tree (npm → sh → node). */
 export const treeOf = (proc) => () => (proc && !proc.exited ? treePids(proc.child.pid) : []);
 
-/** Backend pids serving the bench database, and the bench Redis server. */
+/**
+ * PostgreSQL pids working for the bench — backends of the bench database plus the server's own
+ * background processes (WAL writer, checkpointer, background writer, autovacuum), which every
+ * commit makes work — and the bench Redis server.
+ */
 export async function servicePids(db, redisPort) {
-  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()`,
+  );
   const redis = [];
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
