@@ -89,3 +89,21 @@ export async function servicePids(db, redisPort) {
 export function loadAverage() {
   return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
 }
+
+/**
+ * Waits until the machine's CPU is below `busyPct` over a `windowMs` window (or `maxMs` passed),
+ * so that a measurement does not start inside the tail of the previous scenario's work
+ * (autovacuum, WAL writing, the worker finishing). Returns the last window's busy %.
+ */
+export async function waitForQuiet({ busyPct = 25, windowMs = 1000, maxMs = 30_000 } = {}) {
+  const until = Date.now() + maxMs;
+  let pct = 100;
+  while (Date.now() < until) {
+    const a = machine();
+    await new Promise((r) => setTimeout(r, windowMs));
+    const b = machine();
+    pct = (100 * (b.busy - a.busy)) / Math.max(1, b.total - a.total);
+    if (pct < busyPct) break;
+  }
+  return pct;
+}

@@ -2,6 +2,7 @@
 // owner's board, a customer's MyPage and the rider's open requests, through the API. The orders
 // are bulk-loaded once with generate_series (reused by later runs): a year of history across the
 // bench customers and the demo stores, nearly all finished, with a working day's worth still open.
+import { waitForQuiet } from "../lib/cpu.mjs";
 import { load, statusCounts, summarize } from "../lib/load.mjs";
 import { row } from "./place-order.mjs";
 
@@ -70,7 +71,18 @@ export async function readScaleScenario(ctx, { duration = 15, rate = 50, quick =
   ];
   const rows = [];
   const json = { orders: quick ? 100_000 : SCALE_ORDERS, ratePerSec: rate, durationSec: duration };
+  // Reads are measured in steady state, not in the wake of the write bursts before them (the
+  // backlog scenario writes 10,000 events' rows in seconds): the tables they touched are vacuumed
+  // and analysed, as autovacuum would have done long before, and the machine is let go quiet.
+  const t0 = Date.now();
+  await ctx.db.query(
+    "VACUUM (ANALYZE) store_orders, store_notifications, delivery_deliveries, mypage_orders, outbox_events, inbox_processed_events, ordering_orders",
+  );
+  const busy = await waitForQuiet();
+  log(`read scale: vacuumed and settled in ${((Date.now() - t0) / 1000).toFixed(1)} s (machine ${busy.toFixed(0)} % busy)`);
+  json.settle = { seconds: (Date.now() - t0) / 1000, machineBusyPct: busy };
   for (const [key, label, path, cookies] of reads) {
+    await waitForQuiet({ maxMs: 10_000 });
     log(`read scale: ${label}, ${rate} requests/s for ${duration} s`);
     await load({ base, path, cookies, connections: 10, duration: 2, rate }); // warm-up
     const r = await load({ base, path, cookies, connections: 10, duration, rate });
