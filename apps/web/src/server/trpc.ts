@@ -2,11 +2,11 @@
 // refusal codes map to tRPC errors in one place.
 import type { DomainErrorCode, Refusal, Role } from "@bloom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { headers } from "next/headers";
 import type { Session } from "next-auth";
 import { getSession } from "./auth";
+import { trpcTransformer } from "./fast-superjson";
 import { observeProcedure } from "./metrics";
 import { clientIp, hit, type Limit } from "./rate-limit";
 import { services } from "./services";
@@ -24,7 +24,8 @@ export async function createContext(opts?: { req: Request }): Promise<Context> {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson's wire format; answers are written by a plain walk (see fast-superjson.ts).
+  transformer: trpcTransformer,
   // SSE keep-alive: proxies keep the stream open, and a silent stream is noticed and reopened.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
