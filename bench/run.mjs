@@ -192,11 +192,12 @@ function otherLoadNote() {
   const cores = os.cpus().length;
   const c = result.placeOrder?.cpuSec;
   if (!c) return "";
-  const other = (c.ping["other (not the bench)"] ?? 0) + (c.orders["other (not the bench)"] ?? 0);
+  const outside = (x) => (x["other (not the bench)"] ?? 0) + (x["stolen by the hypervisor"] ?? 0);
+  const other = outside(c.ping) + outside(c.orders);
   const share = other / (2 * D.place * cores);
   return share > 0.05
-    ? `Other processes used ${round(100 * share, 0)} % of the machine during scenario 1 (${round(other, 1)} CPU-s): figures are lower than on a quiet machine.`
-    : `The machine was otherwise quiet: processes outside the bench used ${round(100 * share, 1)} % of it during scenario 1 (${round(other, 1)} CPU-s).`;
+    ? `Other processes (or the hypervisor) took ${round(100 * share, 0)} % of the machine during scenario 1 (${round(other, 1)} CPU-s): figures are lower than on a quiet machine.`
+    : `The machine was otherwise quiet: processes outside the bench (and the hypervisor) took ${round(100 * share, 1)} % of it during scenario 1 (${round(other, 1)} CPU-s).`;
 }
 
 function roundAll(o) {

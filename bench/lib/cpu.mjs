@@ -18,7 +18,8 @@ function ticks(pid) {
 function machine() {
   const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
   const total = f.reduce((a, b) => a + b, 0);
-  return { busy: total - f[3] - f[4], total }; // minus idle and iowait
+  // busy = total minus idle and iowait; steal (field 8) is time the hypervisor gave another guest.
+  return { busy: total - f[3] - f[4], total, steal: f[7] ?? 0 };
 }
 
 /**
@@ -55,7 +56,9 @@ export async function cpuMeter(groups) {
       out["load generator"] = (self.user + self.system) / 1e6;
       ours += out["load generator"];
       const busy = (m1.busy - m0.busy) / HZ;
-      out["other (not the bench)"] = Math.max(0, busy - ours);
+      const steal = (m1.steal - m0.steal) / HZ;
+      out["other (not the bench)"] = Math.max(0, busy - ours - steal);
+      out["stolen by the hypervisor"] = steal;
       return { wallSec: wall, cpuSec: out, machineBusyPct: (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total) };
     },
   };
