@@ -80,24 +80,20 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const orderId = globalThis.crypto.randomUUID();
   const paymentId = globalThis.crypto.randomUUID();
   const d = input.delivery;
+  // The delivery details as stored and announced (empty optional texts are stored as null).
+  const delivery = {
+    recipientName: d.recipientName,
+    recipientPhone: d.recipientPhone,
+    address: d.address,
+    deliveryDate: d.deliveryDate,
+    timeSlot: d.timeSlot,
+    giftMessage: d.giftMessage || null,
+    note: d.note || null,
+  };
   const placed = createEvent(
     "OrderPlaced",
     orderId,
-    {
-      customerId,
-      storeId: store.id,
-      storeName: store.name,
-      lines: priced.lines,
-      totalWon: priced.totalWon,
-      recipientName: d.recipientName,
-      recipientPhone: d.recipientPhone,
-      address: d.address,
-      deliveryDate: d.deliveryDate,
-      timeSlot: d.timeSlot,
-      giftMessage: d.giftMessage || null,
-      note: d.note || null,
-      paymentId,
-    },
+    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon: priced.totalWon, ...delivery, paymentId },
     { role: "CUSTOMER", id: customerId },
   );
   const now = new Date();
@@ -108,13 +104,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     storeName: store.name,
     status: "PLACED",
     totalWon: priced.totalWon,
-    recipientName: d.recipientName,
-    recipientPhone: d.recipientPhone,
-    address: d.address,
-    deliveryDate: d.deliveryDate,
-    timeSlot: d.timeSlot,
-    giftMessage: d.giftMessage || null,
-    note: d.note || null,
+    ...delivery,
     paymentId,
     cardBrand: charge.brand,
     cardLast4: charge.last4,
