@@ -83,6 +83,12 @@ export function BoardOrderCard({
   const error = accept.error ?? decorate.error;
   const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
   const open = status === "NEW" || status === "ACCEPTED";
+  // Once a rider has it: picked up (by whom, when), then delivered (when).
+  const progress = order.deliveredAt
+    ? { at: order.deliveredAt, text: t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
+    : order.pickedUpAt
+      ? { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
+      : null;
 
   return (
     <article
@@ -107,21 +113,14 @@ export function BoardOrderCard({
         {storeName && <span> · {storeName}</span>}
       </p>
 
-      {order.deliveredAt ? (
-        <p data-testid="board-delivery-progress" className="m-0 flex items-center gap-2 rounded-xl bg-leaf-50 px-3 py-2 text-sm font-semibold text-leaf-800">
-          <PackageCheck aria-hidden="true" className="size-4 shrink-0" />
+      {progress && (
+        <p data-testid="board-delivery-progress" className={cn("m-0 flex items-center gap-2 rounded-xl px-3 py-2 text-sm font-semibold", progress.tone)}>
+          {progress.icon}
           <span>
-            {t("delivered")} <time dateTime={isoDateTime(order.deliveredAt)}>{f.dateTime(order.deliveredAt)}</time>
+            {progress.text} <time dateTime={isoDateTime(progress.at)}>{f.dateTime(progress.at)}</time>
           </span>
         </p>
-      ) : order.pickedUpAt ? (
-        <p data-testid="board-delivery-progress" className="m-0 flex items-center gap-2 rounded-xl bg-info-50 px-3 py-2 text-sm font-semibold text-info-800">
-          <Bike aria-hidden="true" className="size-4 shrink-0" />
-          <span>
-            {t("pickedUp", { rider: order.riderName ?? "" })} <time dateTime={isoDateTime(order.pickedUpAt)}>{f.dateTime(order.pickedUpAt)}</time>
-          </span>
-        </p>
-      ) : null}
+      )}
 
       {order.overStock && (
         <p className="m-0 flex items-start gap-2 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-800 ring-1 ring-warning-100">
