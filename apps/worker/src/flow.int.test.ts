@@ -1,6 +1,6 @@
 // The asynchronous side end to end, against real PostgreSQL and Redis with the real worker:
 // F3–F10, F12, F13 and the exactly-once compensation F7.
-import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, placeOrder, startDelivery } from "@bloom/app";
+import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, placeOrder, riderScreen, startDelivery } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../test/support/app";
@@ -154,6 +154,52 @@ describe("order journey through the worker", () => {
     await waitFor(() => order(id), (o) => o.status === "DELIVERING");
     expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/delivery has already started/) });
     expect((await order(id)).status).toBe("DELIVERING");
+  });
+
+  it("[F11][F12] a cancellation that crosses the rider's pickup wins: refunded, and the rider is told to bring the bouquet back", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
+    // The pickup and the cancellation cross: neither context has heard of the other's change yet.
+    await worker.stop();
+    ok(await startDelivery(ctx, rider, d!.id));
+    ok(await cancelOrder(ctx, CUSTOMER.id, id));
+    worker = await inProcessWorker(uniquePrefix("flow"));
+
+    const recalled = await waitFor(() => delivery(id), (x) => x?.status === "CANCELLED", { what: "delivery recalled" });
+    expect(recalled).toMatchObject({ riderId: RIDER.id, riderName: RIDER.name });
+    const cancelledEvent = await db.outboxEvent.findFirstOrThrow({ where: { orderId: id, type: "DeliveryCancelled" } });
+    expect((cancelledEvent.payload as { payload: { riderId: string } }).payload.riderId).toBe(RIDER.id);
+    const final = await waitFor(() => order(id), (o) => o.status === "CANCELLED" && o.refunded, { what: "order cancelled and refunded" });
+    expect(final.status).toBe("CANCELLED"); // the late DeliveryStarted does not revive it
+    const so = await waitFor(() => storeOrder(id), (s) => s?.status === "CANCELLED" && !!s.pickedUpAt, { what: "store order cancelled after pickup" });
+    expect(so).toMatchObject({ riderName: RIDER.name, deliveredAt: null });
+    const row = await waitFor(() => db.myPageOrder.findUnique({ where: { orderId: id } }), (r) => r?.deliveryStatus === "CANCELLED" && r.paymentStatus === "REFUNDED", { what: "MyPage row" });
+    expect(row!.orderStatus).toBe("CANCELLED");
+
+    // The rider sees the recall (not lost from their list) and cannot mark it delivered.
+    const screen = await riderScreen(db, rider);
+    expect(screen.mine.find((x) => x.id === d!.id)).toMatchObject({ status: "CANCELLED", riderId: RIDER.id });
+    expect(await completeDelivery(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION", message: expect.stringMatching(/back to the shop/) });
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: { in: ["DeliveryCompleted", "PaymentRefunded", "DeliveryCancelled"] } } })).toBe(2);
+  });
+
+  it("[F9] a rider's delivery under way is listed before any amount of history", async () => {
+    const past = await Promise.all(
+      Array.from({ length: 31 }, (_, i) =>
+        db.delivery.create({ data: { orderId: crypto.randomUUID(), storeId: checkout().storeId, status: "COMPLETED", riderId: RIDER.id, riderName: RIDER.name, dropoffAddress: `past ${i}` } }),
+      ),
+    );
+    const current = await db.delivery.create({
+      data: { orderId: crypto.randomUUID(), storeId: checkout().storeId, status: "STARTED", riderId: RIDER.id, riderName: RIDER.name, updatedAt: new Date(Date.now() - 86_400_000) },
+    });
+    const { mine } = await riderScreen(db, rider);
+    expect(mine[0]!.id).toBe(current.id);
+    expect(mine).toHaveLength(30);
+    expect(past.length).toBe(31);
   });
 
   it("[N2][F3] committed events wake the relay at once (LISTEN/NOTIFY): with a one-minute poll, orders and store actions still flow in seconds", async () => {

@@ -4,7 +4,7 @@
 // Built for a shop tablet: the delivery time stands out, actions are finger-size.
 import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Bike, CalendarClock, Check, Gift, MapPin, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, X } from "lucide-react";
+import { Bike, CalendarClock, Check, Gift, MapPin, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
@@ -83,11 +83,15 @@ export function BoardOrderCard({
   const error = accept.error ?? decorate.error;
   const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
   const open = status === "NEW" || status === "ACCEPTED";
-  // Once a rider has it: picked up (by whom, when), then delivered (when).
+  // Once a rider has it: picked up (by whom, when), then delivered (when) — or, when the customer
+  // cancelled after the pickup, coming back to the shop.
+  const returning = status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
   const progress = order.deliveredAt
     ? { at: order.deliveredAt, text: t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
     : order.pickedUpAt
-      ? { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
+      ? returning
+        ? { at: order.pickedUpAt, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
+        : { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
       : null;
 
   return (
@@ -102,7 +106,7 @@ export function BoardOrderCard({
         <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-extrabold tabular-nums">
           {t("title", { no })}
         </h3>
-        {order.pickedUpAt ? (
+        {order.pickedUpAt && !returning ? (
           <DeliveryStatusBadge status={order.deliveredAt ? "DELIVERED" : "DELIVERING"} size="sm" />
         ) : (
           <StoreOrderStatusBadge status={status} size="sm" />

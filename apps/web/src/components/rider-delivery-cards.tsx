@@ -3,7 +3,7 @@
 // address one tap from the map, and one big action at the bottom of each card.
 import type { DeliveryStatus } from "@bloom/domain";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Bike, CalendarClock, Check, Navigation, Phone, Store, UserRound } from "lucide-react";
+import { Bike, CalendarClock, Check, Navigation, Phone, Store, Undo2, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
@@ -90,6 +90,34 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
         <Bike aria-hidden="true" />
         {t("take")}
       </Button>
+    </article>
+  );
+}
+
+/** A delivery the customer cancelled after the rider picked it up: where to bring the bouquet back. */
+export function RecalledDeliveryCard({ delivery: d }: { delivery: Delivery }) {
+  const t = useTranslations("rider");
+  const headingId = deliveryHeadingId(d);
+  return (
+    <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid="recalled-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h4 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
+            {d.storeName}
+          </h4>
+          <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
+        </div>
+        <RiderDeliveryStatusBadge status="CANCELLED" size="sm" />
+      </header>
+      <p className="m-0 flex items-center gap-2 font-semibold">
+        <Undo2 aria-hidden="true" className="size-4 shrink-0" />
+        {t("recalledLine")}
+      </p>
+      <dl className="m-0 grid gap-3">
+        <Fact icon={<Store />} label={t("returnTo")}>
+          <MapAddress address={d.pickupAddress} className="text-lg" />
+        </Fact>
+      </dl>
     </article>
   );
 }

@@ -8,17 +8,20 @@ import { appendEvents } from "../shared/outbox";
 export type Rider = { id: string; name: string };
 
 export async function riderScreen(db: Db, rider: Rider) {
-  // "Mine" is read per status (completed, then started: the order of `status desc`), each newest
-  // first from the (rider, status, updated_at) index: one query over both statuses would sort the
-  // rider's whole history on every screen load (measured by `npm run bench -- --scale`).
-  const mineOf = (status: "STARTED" | "COMPLETED") =>
+  // "Mine" is read per status, each newest first from the (rider, status, updated_at) index: one
+  // query over all statuses would sort the rider's whole history on every screen load (measured by
+  // `npm run bench -- --scale`). Deliveries under way come first and are never cut off by history;
+  // then, newest first, completed ones and recalls (the customer cancelled after the pickup).
+  const mineOf = (status: "STARTED" | "CANCELLED" | "COMPLETED") =>
     db.delivery.findMany({ where: { riderId: rider.id, status }, orderBy: { updatedAt: "desc" }, take: 30 });
-  const [open, completed, started] = await Promise.all([
+  const [open, started, recalled, completed] = await Promise.all([
     db.delivery.findMany({ where: { status: "OPEN" }, orderBy: [{ deliveryDate: "asc" }, { createdAt: "asc" }], take: 50 }),
-    mineOf("COMPLETED"),
     mineOf("STARTED"),
+    mineOf("CANCELLED"),
+    mineOf("COMPLETED"),
   ]);
-  return { open, mine: [...completed, ...started].slice(0, 30) };
+  const history = [...recalled, ...completed].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  return { open, mine: [...started, ...history].slice(0, Math.max(30, started.length)) };
 }
 
 export async function startDelivery(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {

@@ -53,7 +53,8 @@ export const eventPayloads = {
   DeliveryRequested: z.object({ deliveryId: z.string(), storeId: z.string() }),
   DeliveryStarted: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
   DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string() }),
-  DeliveryCancelled: z.object({ deliveryId: z.string() }),
+  /** `riderId`: the rider who had picked the bouquet up and now returns it (a recall); absent or null when the request was still open. */
+  DeliveryCancelled: z.object({ deliveryId: z.string(), riderId: z.string().nullable().optional() }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelDelivery, decideComplete, decideStart } from "../delivery/delivery";
+import { cancelDelivery, decideComplete, decideStart, isRecalled } from "../delivery/delivery";
 import { cancelStoreOrder, decideStoreOrder, isOverStock } from "./store-order";
 
 describe("StoreOrder", () => {
@@ -38,9 +38,15 @@ describe("Delivery", () => {
     expect(decideComplete({ status: "STARTED", riderId: "r1" }, "r1")).toEqual({ ok: true });
     expect(decideComplete({ status: "STARTED", riderId: "r1" }, "r2")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(decideComplete({ status: "OPEN", riderId: null }, "r1")).toMatchObject({ ok: false });
+    expect(decideComplete({ status: "CANCELLED", riderId: "r1" }, "r1")).toMatchObject({ ok: false, code: "INVALID_TRANSITION", message: expect.stringMatching(/back to the shop/) });
   });
-  it("[F12] only an open delivery is withdrawn on cancellation", () => {
-    expect(cancelDelivery("OPEN")).toBe("CANCELLED");
-    expect(cancelDelivery("STARTED")).toBeNull();
+  it("[F12] cancellation withdraws an open delivery and recalls a started one; a delivered one stays", () => {
+    expect(cancelDelivery("OPEN")).toEqual({ to: "CANCELLED", recall: false });
+    expect(cancelDelivery("STARTED")).toEqual({ to: "CANCELLED", recall: true });
+    expect(cancelDelivery("COMPLETED")).toBeNull();
+    expect(cancelDelivery("CANCELLED")).toBeNull();
+    expect(isRecalled({ status: "CANCELLED", riderId: "r1" })).toBe(true);
+    expect(isRecalled({ status: "CANCELLED", riderId: null })).toBe(false);
+    expect(isRecalled({ status: "STARTED", riderId: "r1" })).toBe(false);
   });
 });

@@ -6,8 +6,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Inbox, Navigation, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type ReactNode } from "react";
-import { MyDeliveryCard, OpenDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
@@ -35,6 +35,9 @@ function Empty({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+const RETURN_WINDOW_MS = 12 * 3600_000;
+const isRecent = (at: Date | string) => Date.now() - new Date(at).getTime() < RETURN_WINDOW_MS;
 
 export function RiderScreen() {
   const t = useTranslations("rider");
@@ -81,8 +84,24 @@ export function RiderScreen() {
   const open = screen.data?.open ?? [];
   const mine = screen.data?.mine ?? [];
   const active = mine.filter((d) => d.status === "STARTED");
-  const done = mine.filter((d) => d.status === "COMPLETED");
+  // Cancelled after the pickup within the last RETURN_WINDOW_MS: the bouquet goes back to the shop.
+  const returning = mine.filter((d) => d.status === "CANCELLED" && isRecent(d.updatedAt));
+  const done = mine.filter((d) => d.status !== "STARTED" && !returning.includes(d));
   const current = active[0];
+
+  // A delivery under way that the customer's cancellation recalls is announced at once, live.
+  const wasActive = useRef(new Set<string>());
+  useEffect(() => {
+    if (!screen.data) return;
+    for (const d of returning) {
+      if (wasActive.current.has(d.id)) {
+        setNotice(t("recalled", { store: d.storeName }));
+        focusSoon(`delivery-${d.id}`);
+      }
+    }
+    wasActive.current = new Set(active.map((d) => d.id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the lists are derived from screen.data
+  }, [screen.data]);
 
   // While the action bar covers the bottom of the screen, keyboard focus and jumps scroll far enough
   // that the focused element is never hidden under it (WCAG 2.4.11).
@@ -107,7 +126,7 @@ export function RiderScreen() {
       ) : (
         <>
           {active.length === 0 ? (
-            <Empty>{t("nothingActive")}</Empty>
+            returning.length === 0 && <Empty>{t("nothingActive")}</Empty>
           ) : (
             <ul className="m-0 grid list-none gap-3 p-0">
               {active.map((d) => (
@@ -116,6 +135,18 @@ export function RiderScreen() {
                 </li>
               ))}
             </ul>
+          )}
+          {returning.length > 0 && (
+            <>
+              <h3 className="mt-2 mb-0 text-base font-bold text-danger-700">{t("returnTitle")}</h3>
+              <ul className="m-0 grid list-none gap-3 p-0">
+                {returning.map((d) => (
+                  <li key={d.id} className="scroll-mt-36">
+                    <RecalledDeliveryCard delivery={d} />
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           {done.length > 0 && (
             <>
