@@ -2,21 +2,8 @@
 // violation (WCAG 2.2 A/AA rules); open dialogs and error states are scanned too. And a customer
 // who uses only the keyboard signs in, fills the cart and completes checkout, seeing where the
 // focus is at every step.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, newSignedInPage, placeOrder, SEOUL_FOREST, setStock, signIn } from "./support";
-
-async function expectAccessible(page: Page, what: string) {
-  // Let data load and entrance animations settle: axe reads colours as they are on screen.
-  // (Not "networkidle": the live-updates stream keeps a request open.)
-  await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 15_000 });
-  await page.waitForTimeout(400);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
-}
+import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder, SEOUL_FOREST, setStock, signIn } from "./support";
 
 for (const locale of ["en-US", "ko-KR"] as const) {
   test.describe(`[B4] axe, ${locale}`, () => {

@@ -1,6 +1,7 @@
 // Shared steps for the journeys: sign in through the real form, order through the real checkout.
 // The steps find controls by their visible labels in the page's language (B3): the words come from
 // the app's own message files, so the same step works on the English and the Korean UI.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
@@ -101,4 +102,17 @@ export async function setStock(owner: Page, storeId: string, bouquet: string, st
   await owner.getByLabel(fillMessage(m.stockOf, { name })).fill(String(stock));
   await owner.getByRole("button", { name: fillMessage(m.saveAria, { name }) }).click();
   await expect(owner.getByTestId("menu-bouquet").filter({ hasText: name }).getByRole("status")).toHaveText(m.saved);
+}
+
+/** [B4] No serious or critical axe-core violation (WCAG 2.2 A/AA rules) on the page as it is now. */
+export async function expectAccessible(page: Page, what: string) {
+  // Let data load and entrance animations settle: axe reads colours as they are on screen.
+  // (Not "networkidle": the live-updates stream keeps a request open.)
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 15_000 });
+  await page.waitForTimeout(400);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
 }

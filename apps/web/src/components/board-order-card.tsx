@@ -90,7 +90,7 @@ export function BoardOrderCard({
     ? { at: order.deliveredAt, text: t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
     : order.pickedUpAt
       ? returning
-        ? { at: order.pickedUpAt, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
+        ? { at: null, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
         : { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
       : null;
 
@@ -121,7 +121,13 @@ export function BoardOrderCard({
         <p data-testid="board-delivery-progress" className={cn("m-0 flex items-center gap-2 rounded-xl px-3 py-2 text-sm font-semibold", progress.tone)}>
           {progress.icon}
           <span>
-            {progress.text} <time dateTime={isoDateTime(progress.at)}>{f.dateTime(progress.at)}</time>
+            {progress.text}
+            {progress.at && (
+              <>
+                {" "}
+                <time dateTime={isoDateTime(progress.at)}>{f.dateTime(progress.at)}</time>
+              </>
+            )}
           </span>
         </p>
       )}

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Inbox, Navigation, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { shortOrderNo } from "~/components/board-labels";
 import { MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -95,7 +96,7 @@ export function RiderScreen() {
     if (!screen.data) return;
     for (const d of returning) {
       if (wasActive.current.has(d.id)) {
-        setNotice(t("recalled", { store: d.storeName }));
+        setNotice(t("recalled", { store: d.storeName, no: shortOrderNo(d.orderId) }));
         focusSoon(`delivery-${d.id}`);
       }
     }
