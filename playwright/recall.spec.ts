@@ -8,7 +8,7 @@ import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./suppo
 const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
 
-test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is told to bring the bouquet back, the shop sees it coming", async ({ browser }) => {
+test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is told to bring the bouquet back, the shop sees it coming and arriving", async ({ browser }) => {
   const queue = orderStatusQueue();
   try {
     const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
@@ -50,6 +50,13 @@ test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is t
     await expectAccessible(owner, "board with a card coming back");
     await customer.reload();
     await expect(customer.getByTestId("order-status")).toHaveText("Cancelled");
+
+    // Back at the shop, the rider says so: the card leaves "Bring back", and the board hears it.
+    await recalled.getByRole("button", { name: "Back at the shop" }).click();
+    await expect(rider.getByText("Thank you. The shop knows the bouquet is back.")).toBeVisible();
+    await expect(recalled).toHaveCount(0);
+    await expect(rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`)).toContainText("returned");
+    await expect(card.getByTestId("board-delivery-progress")).toContainText(/Back at the shop: returned by .+/, { timeout: 15_000 });
   } finally {
     await queue.resume().catch(() => {});
     await queue.close();

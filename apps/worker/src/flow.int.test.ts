@@ -1,6 +1,6 @@
 // The asynchronous side end to end, against real PostgreSQL and Redis with the real worker:
 // F3–F10, F12, F13 and the exactly-once compensation F7.
-import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, placeOrder, riderScreen, startDelivery } from "@bloom/app";
+import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, confirmReturn, placeOrder, riderScreen, startDelivery } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../test/support/app";
@@ -185,6 +185,28 @@ describe("order journey through the worker", () => {
     expect(screen.mine.find((x) => x.id === d!.id)).toMatchObject({ status: "CANCELLED", riderId: RIDER.id });
     expect(await completeDelivery(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION", message: expect.stringMatching(/back to the shop/) });
     expect(await db.outboxEvent.count({ where: { orderId: id, type: { in: ["DeliveryCompleted", "PaymentRefunded", "DeliveryCancelled"] } } })).toBe(2);
+
+    // Back at the shop: only its rider confirms it, once in effect, and the board hears of it.
+    expect(await confirmReturn(ctx, rider2, d!.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    ok(await confirmReturn(ctx, rider, d!.id));
+    ok(await confirmReturn(ctx, rider, d!.id));
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryReturned" } })).toBe(1);
+    const back = await waitFor(() => storeOrder(id), (s) => !!s?.returnedAt, { what: "store order returned" });
+    expect((await boardFor(db, owner, back!.storeId)).orders.find((o) => o.orderId === id)).toMatchObject({ status: "CANCELLED", returnedAt: back!.returnedAt, riderName: RIDER.name });
+    expect((await delivery(id))!.returnedAt).not.toBeNull();
+  });
+
+  it("[F12] only a delivery recalled after its pickup can be confirmed back at the shop", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    ok(await startDelivery(ctx, rider, d!.id));
+    expect(await confirmReturn(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    ok(await completeDelivery(ctx, rider, d!.id));
+    expect(await confirmReturn(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryReturned" } })).toBe(0);
   });
 
   it("[F9] a rider's delivery under way is listed before any amount of history", async () => {

@@ -30,7 +30,7 @@ export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler 
       },
     },
     "store-pickup": async (tx, e) => {
-      if (e.type !== "DeliveryStarted" && e.type !== "DeliveryCompleted") return;
+      if (e.type !== "DeliveryStarted" && e.type !== "DeliveryCompleted" && e.type !== "DeliveryReturned") return;
       return recordDeliveryProgress(tx, e);
     },
     "delivery-request": async (tx, e) => {

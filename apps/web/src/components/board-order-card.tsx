@@ -86,7 +86,9 @@ export function BoardOrderCard({
   // Once a rider has it: picked up (by whom, when), then delivered (when) — or, when the customer
   // cancelled after the pickup, coming back to the shop.
   const returning = status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
-  const progress = order.deliveredAt
+  const progress = order.returnedAt
+    ? { at: order.returnedAt, text: t("returned", { rider: order.riderName ?? "" }), tone: "bg-surface-3 text-ink", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
+    : order.deliveredAt
     ? { at: order.deliveredAt, text: t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
     : order.pickedUpAt
       ? returning

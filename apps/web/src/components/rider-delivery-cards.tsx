@@ -95,7 +95,7 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
 }
 
 /** A delivery the customer cancelled after the rider picked it up: where to bring the bouquet back. */
-export function RecalledDeliveryCard({ delivery: d }: { delivery: Delivery }) {
+export function RecalledDeliveryCard({ delivery: d, onReturned, pending, disabled }: { delivery: Delivery; onReturned: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
   const t = useTranslations("rider");
   const headingId = deliveryHeadingId(d);
   return (
@@ -118,6 +118,10 @@ export function RecalledDeliveryCard({ delivery: d }: { delivery: Delivery }) {
           <MapAddress address={d.pickupAddress} className="text-lg" />
         </Fact>
       </dl>
+      <Button size="xl" block variant="secondary" onClick={() => onReturned(d)} pending={pending} pendingText={t("saving")} disabled={disabled} aria-describedby={headingId}>
+        <Check aria-hidden="true" />
+        {t("confirmReturn")}
+      </Button>
     </article>
   );
 }
@@ -148,6 +152,12 @@ export function MyDeliveryCard({ delivery: d, onComplete, pending, disabled }: {
             <>
               {" "}
               · {t("deliveredAt")} <time dateTime={isoDateTime(d.completedAt)}>{f.time(d.completedAt)}</time>
+            </>
+          )}
+          {d.returnedAt && (
+            <>
+              {" "}
+              · {t("returnedAt")} <time dateTime={isoDateTime(d.returnedAt)}>{f.time(d.returnedAt)}</time>
             </>
           )}
         </p>

@@ -1,27 +1,94 @@
 // The rider's delivery screen (F8–F10). Taking a delivery is a conditional update: of two riders
 // racing for one request exactly one wins.
-import type { Db } from "@bloom/db";
-import { createEvent, decideComplete, decideStart, refuse, type Result } from "@bloom/domain";
+import { sqlOf, type Db, type Delivery } from "@bloom/db";
+import { createEvent, decideComplete, decideReturn, decideStart, refuse, type Result } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 
+const OPEN = 50; // open requests listed
+const MINE = 30; // of the rider's own, per status
+
 export type Rider = { id: string; name: string };
 
+type DeliveryRow = {
+  list: "open" | "mine";
+  id: string;
+  order_id: string;
+  store_id: string;
+  store_name: string;
+  pickup_address: string;
+  dropoff_address: string;
+  recipient_name: string;
+  recipient_phone: string;
+  delivery_date: string;
+  time_slot: string;
+  status: Delivery["status"];
+  rider_id: string | null;
+  rider_name: string | null;
+  started_at: Date | null;
+  completed_at: Date | null;
+  returned_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+/** The same object `db.delivery.findMany` returns: the rider's screen relies on its shape. */
+function deliveryOf(r: DeliveryRow): Delivery {
+  const date = (d: Date | null) => (d ? new Date(d) : null);
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    storeId: r.store_id,
+    storeName: r.store_name,
+    pickupAddress: r.pickup_address,
+    dropoffAddress: r.dropoff_address,
+    recipientName: r.recipient_name,
+    recipientPhone: r.recipient_phone,
+    deliveryDate: r.delivery_date,
+    timeSlot: r.time_slot,
+    status: r.status,
+    riderId: r.rider_id,
+    riderName: r.rider_name,
+    startedAt: date(r.started_at),
+    completedAt: date(r.completed_at),
+    returnedAt: date(r.returned_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+}
+
+/**
+ * The open market (oldest delivery date first) and the rider's own deliveries, in one prepared
+ * statement (a round trip and no query compilation per screen load; measured by
+ * `npm run bench -- --scale`). "Mine" is read per status, each newest first from the (rider,
+ * status, updated_at) index: one range over all statuses would sort the rider's whole history.
+ * Deliveries under way and recalls still to bring back to the shop (the customer cancelled after
+ * the pickup) come first and are never cut off by history; then, newest first, completed
+ * deliveries and returned recalls.
+ */
 export async function riderScreen(db: Db, rider: Rider) {
-  // "Mine" is read per status, each newest first from the (rider, status, updated_at) index: one
-  // query over all statuses would sort the rider's whole history on every screen load (measured by
-  // `npm run bench -- --scale`). Deliveries under way come first and are never cut off by history;
-  // then, newest first, completed ones and recalls (the customer cancelled after the pickup).
-  const mineOf = (status: "STARTED" | "CANCELLED" | "COMPLETED") =>
-    db.delivery.findMany({ where: { riderId: rider.id, status }, orderBy: { updatedAt: "desc" }, take: 30 });
-  const [open, started, recalled, completed] = await Promise.all([
-    db.delivery.findMany({ where: { status: "OPEN" }, orderBy: [{ deliveryDate: "asc" }, { createdAt: "asc" }], take: 50 }),
-    mineOf("STARTED"),
-    mineOf("CANCELLED"),
-    mineOf("COMPLETED"),
-  ]);
-  const history = [...recalled, ...completed].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-  return { open, mine: [...started, ...history].slice(0, Math.max(30, started.length)) };
+  const mine = (status: string) => `(SELECT 'mine' AS list, * FROM delivery_deliveries
+      WHERE rider_id = $1::uuid AND status = '${status}' ORDER BY updated_at DESC LIMIT ${MINE})`;
+  const { rows } = await sqlOf(db).query<DeliveryRow>({
+    name: "rider-screen",
+    text: `SELECT list, id, order_id, store_id, store_name, pickup_address, dropoff_address, recipient_name, recipient_phone,
+             delivery_date, time_slot, status, rider_id, rider_name,
+             started_at AT TIME ZONE 'UTC' AS started_at, completed_at AT TIME ZONE 'UTC' AS completed_at,
+             returned_at AT TIME ZONE 'UTC' AS returned_at, created_at AT TIME ZONE 'UTC' AS created_at,
+             updated_at AT TIME ZONE 'UTC' AS updated_at
+           FROM (
+             (SELECT 'open' AS list, * FROM delivery_deliveries WHERE status = 'OPEN' ORDER BY delivery_date ASC, created_at ASC LIMIT ${OPEN})
+             UNION ALL ${mine("STARTED")} UNION ALL ${mine("CANCELLED")} UNION ALL ${mine("COMPLETED")}
+           ) d`,
+    values: [rider.id],
+  });
+  const all = rows.map((r) => ({ list: r.list, d: deliveryOf(r) }));
+  const open = all.filter((x) => x.list === "open").map((x) => x.d);
+  const own = all.filter((x) => x.list === "mine").map((x) => x.d);
+  const started = own.filter((d) => d.status === "STARTED");
+  const toReturn = own.filter((d) => d.status === "CANCELLED" && !d.returnedAt);
+  const history = own.filter((d) => d.status === "COMPLETED" || (d.status === "CANCELLED" && d.returnedAt)).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  return { open, mine: [...started, ...toReturn, ...history].slice(0, Math.max(MINE, started.length + toReturn.length)) };
 }
 
 export async function startDelivery(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {
@@ -65,5 +132,21 @@ export async function completeDelivery(ctx: AppContext, rider: Rider, deliveryId
   });
   if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
   ctx.log.info({ orderId: d.orderId, deliveryId, riderId: rider.id }, "delivery completed");
+  return { ok: true };
+}
+
+/** The rider confirms that a recalled bouquet (cancelled after the pickup) is back at the shop. */
+export async function confirmReturn(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {
+  const d = await ctx.db.delivery.findUnique({ where: { id: deliveryId } });
+  if (!d) return refuse("NOT_FOUND", "Delivery not found");
+  const decision = decideReturn(d, rider.id);
+  if (!decision.ok) return decision;
+  if (decision.alreadyReturned) return { ok: true };
+  await ctx.db.$transaction(async (tx) => {
+    const n = await tx.delivery.updateMany({ where: { id: deliveryId, riderId: rider.id, status: "CANCELLED", returnedAt: null }, data: { returnedAt: new Date() } });
+    if (n.count === 0) return; // confirmed meanwhile (a double tap): once is enough
+    await appendEvents(tx, [createEvent("DeliveryReturned", d.orderId, { deliveryId, riderId: rider.id, riderName: rider.name }, { role: "RIDER", id: rider.id })]);
+  });
+  ctx.log.info({ orderId: d.orderId, deliveryId, riderId: rider.id }, "recalled delivery returned to the shop");
   return { ok: true };
 }

@@ -56,6 +56,7 @@ type StoreOrderRow = {
   rider_name: string | null;
   picked_up_at: Date | null;
   delivered_at: Date | null;
+  returned_at: Date | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -81,6 +82,7 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     riderName: r.rider_name,
     pickedUpAt: r.picked_up_at ? new Date(r.picked_up_at) : null,
     deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+    returnedAt: r.returned_at ? new Date(r.returned_at) : null,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -134,6 +136,7 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
     SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
            gift_message, note, over_stock, reject_reason, rider_name,
            picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
+           returned_at AT TIME ZONE 'UTC' AS returned_at,
            created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
     FROM (SELECT * FROM recent UNION ALL SELECT * FROM older) o
     ORDER BY created_at DESC LIMIT $3::int`,

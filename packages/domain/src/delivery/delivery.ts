@@ -40,3 +40,13 @@ export function cancelDelivery(status: DeliveryStatus): { to: "CANCELLED"; recal
 export function isRecalled(d: { status: DeliveryStatus; riderId: string | null }): boolean {
   return d.status === "CANCELLED" && d.riderId !== null;
 }
+
+/** The rider confirms a recalled bouquet is back at the shop. Confirming twice is harmless. */
+export function decideReturn(
+  d: { status: DeliveryStatus; riderId: string | null; returnedAt: Date | null },
+  riderId: string,
+): Result<{ alreadyReturned: boolean }> {
+  if (d.riderId !== riderId) return refuse("NOT_FOUND", "This delivery is not yours");
+  if (!isRecalled(d)) return refuse("INVALID_TRANSITION", "Only a delivery cancelled after its pickup goes back to the shop");
+  return { ok: true, alreadyReturned: d.returnedAt !== null };
+}

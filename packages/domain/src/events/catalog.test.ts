@@ -84,6 +84,7 @@ const SAMPLES: { [K in EventType]: EventPayload<K> } = {
   DeliveryStarted: { deliveryId: "d", riderId: "r", riderName: "Minho" },
   DeliveryCompleted: { deliveryId: "d", riderId: "r" },
   DeliveryCancelled: { deliveryId: "d" },
+  DeliveryReturned: { deliveryId: "d", riderId: "r", riderName: "Minho" },
 };
 
 describe.each(EVENT_TYPES)("event contract: %s", (type) => {

@@ -55,6 +55,8 @@ export const eventPayloads = {
   DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string() }),
   /** `riderId`: the rider who had picked the bouquet up and now returns it (a recall); absent or null when the request was still open. */
   DeliveryCancelled: z.object({ deliveryId: z.string(), riderId: z.string().nullable().optional() }),
+  /** The rider of a recalled delivery brought the bouquet back to the shop. */
+  DeliveryReturned: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

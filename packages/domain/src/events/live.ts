@@ -16,7 +16,7 @@ export const liveChangeSchema = z.object({
 export type LiveChange = z.infer<typeof liveChangeSchema>;
 
 const RIDER_POLICIES = new Set(["delivery-request", "delivery-cancellation"]);
-const RIDER_EVENTS = new Set(["DeliveryRequested", "DeliveryStarted", "DeliveryCompleted", "DeliveryCancelled"]);
+const RIDER_EVENTS = new Set(["DeliveryRequested", "DeliveryStarted", "DeliveryCompleted", "DeliveryCancelled", "DeliveryReturned"]);
 
 /** A customer hears their own orders; an owner their stores'; riders the open-delivery market. */
 export function liveChangeVisibleTo(

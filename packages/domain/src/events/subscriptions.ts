@@ -5,8 +5,8 @@ import type { EventType } from "./catalog";
 export const POLICIES = {
   /** OrderPlaced → a store order on the owner's board, with a notification (F3). */
   "store-notification": ["OrderPlaced"],
-  /** A rider picked up / delivered the bouquet → the store's board shows it leaving "Ready" (F4). */
-  "store-pickup": ["DeliveryStarted", "DeliveryCompleted"],
+  /** A rider picked up / delivered (or, after a recall, returned) the bouquet → the store's board follows it (F4). */
+  "store-pickup": ["DeliveryStarted", "DeliveryCompleted", "DeliveryReturned"],
   /** DecorationCompleted → an open delivery request for riders (F5). */
   "delivery-request": ["DecorationCompleted"],
   /** Rejected or cancelled → the payment is refunded, exactly once (F7, F12). */
@@ -36,6 +36,7 @@ export const POLICIES = {
     "DeliveryStarted",
     "DeliveryCompleted",
     "DeliveryCancelled",
+    "DeliveryReturned",
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

@@ -60,4 +60,20 @@ describe("MyPage projection", () => {
     const v = projectMyPage(ORDER, [refunded, lateAccept, cancelled, placed!]);
     expect(v).toMatchObject({ orderStatus: "CANCELLED", paymentStatus: "REFUNDED" });
   });
+
+  it("[F12] cancelled after the pickup: the late pickup and the recall leave it cancelled, and the return shows in the timeline", () => {
+    const [placed, accepted, decorated, requested] = journey();
+    const sys = { role: "SYSTEM" as const, id: null };
+    const cancelled = createEvent("OrderCancelled", ORDER, { customerId: "c1", storeId: "s1", reason: null }, { role: "CUSTOMER", id: "c1" }, at(4));
+    const started = createEvent("DeliveryStarted", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee" }, { role: "RIDER", id: "r1" }, at(4));
+    const recalled = createEvent("DeliveryCancelled", ORDER, { deliveryId: "d1", riderId: "r1" }, sys, at(5));
+    const refunded = createEvent("PaymentRefunded", ORDER, { paymentId: "p", amountWon: 118000, cause: "CANCELLED" }, sys, at(5));
+    const returned = createEvent("DeliveryReturned", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee" }, { role: "RIDER", id: "r1" }, at(9));
+    const events = [placed!, accepted!, decorated!, requested!, cancelled, started, recalled, refunded, returned];
+    for (const seed of [1, 2, 3]) {
+      const v = projectMyPage(ORDER, shuffled(events, seed));
+      expect(v).toMatchObject({ orderStatus: "CANCELLED", deliveryStatus: "CANCELLED", paymentStatus: "REFUNDED" });
+      expect(v.timeline.at(-1)).toMatchObject({ type: "DeliveryReturned", label: "Bouquet returned to the shop" });
+    }
+  });
 });

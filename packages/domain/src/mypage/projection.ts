@@ -35,6 +35,7 @@ const LABEL: Record<EventType, string> = {
   DeliveryStarted: "Out for delivery",
   DeliveryCompleted: "Delivered",
   DeliveryCancelled: "Delivery cancelled",
+  DeliveryReturned: "Bouquet returned to the shop",
 };
 
 // Ties in time (same millisecond) fall back to the flow's natural order.
@@ -48,7 +49,8 @@ const RANK: Record<EventType, number> = {
   DeliveryCompleted: 6,
   OrderCancelled: 7,
   DeliveryCancelled: 8,
-  PaymentRefunded: 9,
+  DeliveryReturned: 9,
+  PaymentRefunded: 10,
 };
 
 export function sortEvents<E extends { occurredAt: string; type: EventType; eventId: string }>(events: E[]): E[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelDelivery, decideComplete, decideStart, isRecalled } from "../delivery/delivery";
+import { cancelDelivery, decideComplete, decideReturn, decideStart, isRecalled } from "../delivery/delivery";
 import { cancelStoreOrder, decideStoreOrder, isOverStock } from "./store-order";
 
 describe("StoreOrder", () => {
@@ -48,5 +48,12 @@ describe("Delivery", () => {
     expect(isRecalled({ status: "CANCELLED", riderId: "r1" })).toBe(true);
     expect(isRecalled({ status: "CANCELLED", riderId: null })).toBe(false);
     expect(isRecalled({ status: "STARTED", riderId: "r1" })).toBe(false);
+  });
+  it("[F12] only the rider of a recalled delivery confirms it back at the shop, once in effect", () => {
+    expect(decideReturn({ status: "CANCELLED", riderId: "r1", returnedAt: null }, "r1")).toEqual({ ok: true, alreadyReturned: false });
+    expect(decideReturn({ status: "CANCELLED", riderId: "r1", returnedAt: new Date() }, "r1")).toEqual({ ok: true, alreadyReturned: true });
+    expect(decideReturn({ status: "CANCELLED", riderId: "r1", returnedAt: null }, "r2")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(decideReturn({ status: "STARTED", riderId: "r1", returnedAt: null }, "r1")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(decideReturn({ status: "COMPLETED", riderId: "r1", returnedAt: null }, "r1")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
   });
 });

@@ -54,6 +54,10 @@ describe("access control", () => {
     expect(await codeOf(rider.store.accept({ orderId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
     expect(await codeOf(customer.delivery.screen())).toBe("FORBIDDEN");
     expect(await codeOf(owner.delivery.start({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    expect(await codeOf(customer.delivery.returned({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    // Bad input is refused before anything runs; an unknown delivery reads as not found.
+    expect(await codeOf(rider.delivery.returned({ deliveryId: "not-a-delivery" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(rider.delivery.returned({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("NOT_FOUND");
     expect(await codeOf(owner.mypage.orders())).toBe("FORBIDDEN");
   });
 

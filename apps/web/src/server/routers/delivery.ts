@@ -1,5 +1,5 @@
-// The rider's delivery screen (F8–F10).
-import { completeDelivery, riderScreen, startDelivery } from "@bloom/app";
+// The rider's delivery screen (F8–F10), and bringing back a recalled bouquet (F12).
+import { completeDelivery, confirmReturn, riderScreen, startDelivery } from "@bloom/app";
 import { z } from "zod";
 import { orThrow, riderProcedure, router } from "../trpc";
 
@@ -13,4 +13,7 @@ export const deliveryRouter = router({
   complete: riderProcedure
     .input(deliveryId)
     .mutation(async ({ ctx, input }) => orThrow(await completeDelivery(ctx, ctx.user, input.deliveryId))),
+  returned: riderProcedure
+    .input(deliveryId)
+    .mutation(async ({ ctx, input }) => orThrow(await confirmReturn(ctx, ctx.user, input.deliveryId))),
 });

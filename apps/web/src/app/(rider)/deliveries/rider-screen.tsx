@@ -37,9 +37,6 @@ function Empty({ children }: { children: ReactNode }) {
   );
 }
 
-const RETURN_WINDOW_MS = 12 * 3600_000;
-const isRecent = (at: Date | string) => Date.now() - new Date(at).getTime() < RETURN_WINDOW_MS;
-
 export function RiderScreen() {
   const t = useTranslations("rider");
   const trpc = useTRPC();
@@ -80,13 +77,27 @@ export function RiderScreen() {
       },
     }),
   );
-  const busy = start.isPending || complete.isPending;
+  const returned = useMutation(
+    trpc.delivery.returned.mutationOptions({
+      onMutate: () => setNotice(null),
+      onSuccess: async () => {
+        await refresh();
+        toast.show(t("returnedToast"));
+        focusSoon("mine-title");
+      },
+      onError: async (error) => {
+        setNotice(errorMessage(error));
+        await refresh();
+      },
+    }),
+  );
+  const busy = start.isPending || complete.isPending || returned.isPending;
 
   const open = screen.data?.open ?? [];
   const mine = screen.data?.mine ?? [];
   const active = mine.filter((d) => d.status === "STARTED");
-  // Cancelled after the pickup within the last RETURN_WINDOW_MS: the bouquet goes back to the shop.
-  const returning = mine.filter((d) => d.status === "CANCELLED" && isRecent(d.updatedAt));
+  // Cancelled after the pickup and not yet confirmed back at the shop.
+  const returning = mine.filter((d) => d.status === "CANCELLED" && !d.returnedAt);
   const done = mine.filter((d) => d.status !== "STARTED" && !returning.includes(d));
   const current = active[0];
 
@@ -143,7 +154,7 @@ export function RiderScreen() {
               <ul className="m-0 grid list-none gap-3 p-0">
                 {returning.map((d) => (
                   <li key={d.id} className="scroll-mt-36">
-                    <RecalledDeliveryCard delivery={d} />
+                    <RecalledDeliveryCard delivery={d} onReturned={(x) => returned.mutate({ deliveryId: x.id })} pending={returned.isPending && returned.variables?.deliveryId === d.id} disabled={busy} />
                   </li>
                 ))}
               </ul>
