@@ -8,6 +8,8 @@ const schema = z
     DATABASE_URL: z.string().url().default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
     REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+    /** Seals the API's private signing keys in the database; defaults to AUTH_SECRET. */
+    KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.string().url().optional(),
     PAYMENT_SANDBOX_LATENCY_MS: z.string().default("0"),
     PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),

@@ -5,6 +5,7 @@ export * from "./shared/logger";
 export * from "./shared/outbox";
 export * from "./identity/accounts";
 export * from "./identity/api-clients";
+export * from "./identity/key-wrap";
 export * from "./identity/signing-keys";
 export * from "./identity/access-tokens";
 export * from "./catalog/queries";

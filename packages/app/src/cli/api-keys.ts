@@ -4,8 +4,9 @@
 //   npm run api-keys -- retire <kid>    unpublish an old key once its tokens have expired
 import { parseArgs } from "node:util";
 import { closeDbs, getDb } from "@bloom/db";
+import { KeyWrap } from "../identity/key-wrap";
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from "../identity/signing-keys";
-import { DATABASE_URL, runCli } from "./database-url";
+import { DATABASE_URL, keyEncryptionSecret, runCli } from "./database-url";
 
 const USAGE = `usage:
   npm run api-keys -- list
@@ -17,7 +18,7 @@ async function main() {
   const db = getDb(DATABASE_URL, 2);
   const [command, arg] = positionals;
   if (command === "rotate") {
-    const kid = await rotateSigningKey(db);
+    const kid = await rotateSigningKey(db, new KeyWrap(keyEncryptionSecret()));
     console.log(`New signing key ${kid} is active. Earlier keys keep verifying until you retire them`);
     console.log("(wait at least the token lifetime, API_TOKEN_TTL_SEC, before retiring).");
   } else if (command === "list") {

@@ -1,7 +1,7 @@
 // Who is calling the public API: the Bearer access token is verified (signature by kid, issuer,
 // audience, expiry) and its client must still be active; the route's scope must be granted.
 // No or bad token: 401 with WWW-Authenticate (RFC 6750); missing scope: 403.
-import { findActiveApiClient, SigningKeys, verifyAccessToken, type TokenSettings } from "@bloom/app";
+import { findActiveApiClient, KeyWrap, SigningKeys, verifyAccessToken, type TokenSettings } from "@bloom/app";
 import type { ApiScope } from "@bloom/domain";
 import { env } from "~/env";
 import { services } from "../services";
@@ -13,8 +13,11 @@ const REALM = 'realm="bloom-api"';
 
 export const tokenSettings: TokenSettings = { issuer: env.API_TOKEN_ISSUER, audience: API_AUDIENCE, ttlSec: env.API_TOKEN_TTL_SEC };
 
-const g = globalThis as unknown as { __bloomSigningKeys?: SigningKeys };
-export const signingKeys = () => (g.__bloomSigningKeys ??= new SigningKeys(services().db));
+const g = globalThis as unknown as { __bloomSigningKeys?: SigningKeys; __bloomKeyWrap?: KeyWrap };
+/** Seals and opens the stored private signing keys (KEY_ENCRYPTION_SECRET, else AUTH_SECRET). */
+export const keyWrap = () => (g.__bloomKeyWrap ??= new KeyWrap(env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET));
+export const signingKeys = () =>
+  (g.__bloomSigningKeys ??= new SigningKeys(services().db, keyWrap(), 60_000, (message) => services().log.warn({ keys: "api-signing" }, message)));
 
 export type ApiCaller = { clientId: string; userId: string; scopes: ApiScope[] };
 

@@ -31,7 +31,7 @@ import { waitFor } from "../../../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../../../test/support/worker";
 import type { WorkerRuntime } from "../../../../../apps/worker/src/runtime";
 import { services } from "../services";
-import { signingKeys, tokenSettings } from "./access";
+import { keyWrap, signingKeys, tokenSettings } from "./access";
 import { openApiDocument } from "./openapi";
 
 const BASE = "http://localhost:3000";
@@ -307,7 +307,7 @@ describe("public API: bad tokens", () => {
   it("[C10] key rotation: tokens of the previous key keep working, new tokens use the new key, a retired key's tokens are refused", async () => {
     const before = await tokenFor(partner);
     const oldKid = decodeProtectedHeader(before).kid!;
-    const newKid = await rotateSigningKey(db);
+    const newKid = await rotateSigningKey(db, keyWrap());
     const after = await tokenFor(partner);
     expect(decodeProtectedHeader(after).kid).toBe(newKid);
     const stores = (token: string) => call(storesRoute as Route, "/api/v1/stores", "get", "/api/v1/stores", { headers: bearer(token) });
@@ -317,7 +317,7 @@ describe("public API: bad tokens", () => {
     expect(await retireSigningKey(db, newKid)).toBe("active");
     expect(await retireSigningKey(db, oldKid)).toBe("retired");
     // A process reading the keys afresh (the cache keeps a retired key at most a minute).
-    const fresh = new SigningKeys(db, 0);
+    const fresh = new SigningKeys(db, keyWrap(), 0);
     expect((await fresh.jwks()).keys.map((k) => k.kid)).not.toContain(oldKid);
     expect(await verifyAccessToken(fresh, tokenSettings, before)).toMatchObject({ ok: false });
     expect(await verifyAccessToken(fresh, tokenSettings, after)).toMatchObject({ ok: true, clientId: partner.clientId });
