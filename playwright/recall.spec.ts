@@ -40,7 +40,7 @@ test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is t
     await expect(recalled).toBeVisible({ timeout: 15_000 });
     await expect(recalled).toContainText("Cancelled by the customer after pickup");
     await expect(rider.getByRole("heading", { name: "Bring back to the shop" })).toBeVisible();
-    await expect(rider.getByText(/from Seoul Forest Florist was cancelled by the customer\. Please bring the bouquet back/)).toBeVisible();
+    await expect(rider.getByRole("alert").filter({ hasText: /from Seoul Forest Florist was cancelled by the customer\. Please bring the bouquet back/ })).toBeVisible();
     await expect(rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`)).toHaveCount(0);
     await expectAccessible(rider, "rider screen with a recall");
 
@@ -53,7 +53,7 @@ test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is t
 
     // Back at the shop, the rider says so: the card leaves "Bring back", and the board hears it.
     await recalled.getByRole("button", { name: "Back at the shop" }).click();
-    await expect(rider.getByText("Thank you. The shop knows the bouquet is back.")).toBeVisible();
+    await expect(rider.getByText("Thank you. The shop knows the bouquet is back.", { exact: true })).toBeVisible(); // the toast (its live-region copy is prefixed)
     await expect(recalled).toHaveCount(0);
     await expect(rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`)).toContainText("returned");
     await expect(card.getByTestId("board-delivery-progress")).toContainText(/Back at the shop: returned by .+/, { timeout: 15_000 });

@@ -58,20 +58,27 @@ function When({ d }: { d: Delivery }) {
   );
 }
 
+/** A request's or a recall's header: the shop (the card's heading), the order number, the status. */
+function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery; level: "h3" | "h4" }) {
+  return (
+    <header className="flex items-start justify-between gap-3">
+      <div className="min-w-0">
+        <Heading id={deliveryHeadingId(d)} tabIndex={-1} className="m-0 text-lg font-bold">
+          {d.storeName}
+        </Heading>
+        <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
+      </div>
+      <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
+    </header>
+  );
+}
+
 export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { delivery: Delivery; onTake: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
   const t = useTranslations("rider");
   const headingId = deliveryHeadingId(d);
   return (
     <article className="grid gap-4 rounded-3xl border border-line bg-surface p-4 shadow-card" data-testid="open-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
-      <header className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
-            {d.storeName}
-          </h3>
-          <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
-        </div>
-        <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
-      </header>
+      <CardHeader delivery={d} level="h3" />
       <dl className="m-0 grid gap-3">
         <Fact icon={<CalendarClock />} label={t("deliver")}>
           <When d={d} />
@@ -100,15 +107,7 @@ export function RecalledDeliveryCard({ delivery: d, onReturned, pending, disable
   const headingId = deliveryHeadingId(d);
   return (
     <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid="recalled-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
-      <header className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h4 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
-            {d.storeName}
-          </h4>
-          <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
-        </div>
-        <RiderDeliveryStatusBadge status="CANCELLED" size="sm" />
-      </header>
+      <CardHeader delivery={d} level="h4" />
       <p className="m-0 flex items-center gap-2 font-semibold">
         <Undo2 aria-hidden="true" className="size-4 shrink-0" />
         {t("recalledLine")}
