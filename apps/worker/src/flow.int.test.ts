@@ -196,6 +196,29 @@ describe("order journey through the worker", () => {
     expect((await delivery(id))!.returnedAt).not.toBeNull();
   });
 
+  it("[F12][C9] delivered before the cancellation reached the delivery: stays delivered and refunded, and is logged for a person", async () => {
+    const id = await placed();
+    await waitFor(() => storeOrder(id), (s) => s !== null);
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
+    await worker.stop();
+    ok(await startDelivery(ctx, rider, d!.id));
+    ok(await completeDelivery(ctx, rider, d!.id));
+    ok(await cancelOrder(ctx, CUSTOMER.id, id));
+    const warnings: { obj: object; msg: string }[] = [];
+    worker = await startWorker({
+      db: testDb(), redisUrl: TEST_REDIS_URL, prefix: uniquePrefix("flow"), concurrency: 8, relayIntervalMs: 20, relayBatch: 200,
+      paymentLatency: { min: 0, max: 0 }, log: { ...quietLog, warn: (obj: object, msg: string) => warnings.push({ obj, msg }) },
+    });
+    await waitFor(() => order(id), (o) => o.refunded, { what: "refunded" });
+    await waitFor(async () => warnings, (w) => w.some((x) => /delivered after the customer cancelled/.test(x.msg)), { what: "attention logged" });
+    expect(warnings.find((x) => /delivered after the customer cancelled/.test(x.msg))!.obj).toMatchObject({ orderId: id, attention: true });
+    expect((await order(id)).status).toBe("CANCELLED");
+    expect((await delivery(id))!.status).toBe("COMPLETED");
+  });
+
   it("[F12] only a delivery recalled after its pickup can be confirmed back at the shop", async () => {
     const id = await placed();
     await waitFor(() => storeOrder(id), (s) => s !== null);

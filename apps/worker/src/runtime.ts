@@ -46,6 +46,7 @@ export async function startWorker(cfg: WorkerConfig) {
       async (job: Job) => {
         const { event, outcome, hint } = await runPolicy(cfg.db, handlers, policy, job.data);
         stats[outcome]++;
+        if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
         if (outcome === "done") await announce(policy, event, hint);
         return outcome;
       },

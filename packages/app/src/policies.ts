@@ -12,8 +12,11 @@ import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
 
-/** Who should hear that a policy changed something: routes live updates to the right screens. */
-export type LiveHint = { customerId?: string | null; storeId?: string | null };
+/**
+ * Who should hear that a policy changed something: routes live updates to the right screens.
+ * `attention`: a case no rule can settle, logged for a person to follow up (with the order id).
+ */
+export type LiveHint = { customerId?: string | null; storeId?: string | null; attention?: string };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
 type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };

@@ -12,7 +12,14 @@ export async function followOrderStatus(tx: Tx, e: DomainEvent) {
     return hint;
   }
   const next = followEvent(order.status, e.type);
-  if (!next) return hint;
+  if (!next) {
+    // The rider delivered before the cancellation reached the delivery context (a worker lagging
+    // by a whole delivery): the customer has the flowers and the refund. No rule can undo either.
+    if (e.type === "DeliveryCompleted" && order.status === "CANCELLED") {
+      return { ...hint, attention: "delivered after the customer cancelled and was refunded: settle it with the customer and the shop" };
+    }
+    return hint;
+  }
   const note = e.type === "StoreOrderRejected" ? (e.payload.detail ?? e.payload.reason) : null;
   const n = await tx.order.updateMany({
     where: { id: e.orderId, status: order.status },
