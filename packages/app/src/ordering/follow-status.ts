@@ -1,10 +1,15 @@
 // Policy "order-status" (F13): the ordering context follows the store, delivery and payment
 // contexts' events; the order's history records every change with its time (B2).
 import type { Tx } from "@bloom/db";
-import { followEvent, type DomainEvent } from "@bloom/domain";
+import { followEvent, type DomainEvent, type OrderStatus } from "@bloom/domain";
 
 export async function followOrderStatus(tx: Tx, e: DomainEvent) {
-  const order = await tx.order.findUnique({ where: { id: e.orderId }, select: { status: true, customerId: true, storeId: true } });
+  // Locked, so that two events of one order handled at once (the queue runs several jobs) take
+  // turns: each decides from the status the other left. Read unlocked, the second's conditional
+  // update found the status changed and its transition was lost (accepted + arranged at once
+  // stayed "accepted").
+  const [order] = await tx.$queryRaw<{ status: OrderStatus; customerId: string; storeId: string }[]>`
+    SELECT status, customer_id AS "customerId", store_id AS "storeId" FROM ordering_orders WHERE id = ${e.orderId}::uuid FOR UPDATE`;
   if (!order) return {};
   const hint = { customerId: order.customerId, storeId: order.storeId };
   if (e.type === "PaymentRefunded") {
