@@ -5,9 +5,11 @@
 // timestamp is kept from its first event (a redelivered or late event changes nothing).
 import type { Tx } from "@bloom/db";
 import type { DomainEvent } from "@bloom/domain";
+import { lockStoreOrder } from "./stock";
 
 export async function recordDeliveryProgress(tx: Tx, e: DomainEvent<"DeliveryStarted" | "DeliveryCompleted" | "DeliveryReturned">) {
   const at = new Date(e.occurredAt);
+  await lockStoreOrder(tx, e.orderId); // a pickup and a delivery handled at once take turns
   const so = await tx.storeOrder.findUnique({ where: { orderId: e.orderId }, select: { id: true, storeId: true, pickedUpAt: true, deliveredAt: true, returnedAt: true } });
   if (!so) return {};
   if (e.type === "DeliveryStarted") {

@@ -2,9 +2,12 @@
 // returns unless the bouquet was already arranged.
 import type { Tx } from "@bloom/db";
 import { cancelStoreOrder, type DomainEvent } from "@bloom/domain";
-import { releaseStock } from "./stock";
+import { lockStoreOrder, releaseStock } from "./stock";
 
 export async function cancelStoreOrderFor(tx: Tx, e: DomainEvent<"OrderCancelled">) {
+  // Locked before it is read: an owner accepting at this moment either commits first (and its
+  // stock is released below) or waits and finds the order cancelled — never reserved and lost.
+  await lockStoreOrder(tx, e.orderId);
   const so = await tx.storeOrder.findUnique({ where: { orderId: e.orderId } });
   if (!so) {
     await tx.storeOrder.create({ data: { orderId: e.orderId, storeId: e.payload.storeId, status: "CANCELLED" } });

@@ -16,3 +16,11 @@ export async function releaseStock(tx: Tx, lines: unknown) {
     await tx.$executeRaw`UPDATE store_bouquets SET stock = stock + ${l.quantity}, updated_at = now() WHERE id = ${l.bouquetId}::uuid`;
   }
 }
+
+/**
+ * Locks an order's store order (if any) for the rest of the transaction, so that policies reading
+ * it and then writing from what they read take turns with each other and with the owner's actions.
+ */
+export async function lockStoreOrder(tx: Tx, orderId: string) {
+  await tx.$executeRaw`SELECT 1 FROM store_orders WHERE order_id = ${orderId}::uuid FOR UPDATE`;
+}
