@@ -36,6 +36,16 @@ const order = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: ord
 const delivery = (orderId: string) => db.delivery.findUnique({ where: { orderId } });
 const ok = (r: { ok: boolean; message?: string }) => expect(r, r.message).toMatchObject({ ok: true });
 
+/** An order its shop accepted and arranged, with the delivery request open for riders. */
+async function readyForPickup() {
+  const id = await placed();
+  await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order" });
+  ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
+  ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
+  const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+  return { id, d: d! };
+}
+
 describe("order journey through the worker", () => {
   it("[F3][F4][F5][F8][F9][F10][F13] placed → board → accepted → decorated → delivery request → started → delivered", async () => {
     const id = await placed();
@@ -46,16 +56,16 @@ describe("order journey through the worker", () => {
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     await waitFor(() => order(id), (o) => o.status === "ACCEPTED", { what: "order ACCEPTED" });
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    const d = (await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" }))!;
     expect(d).toMatchObject({ pickupAddress: expect.stringContaining("Seoulsup"), dropoffAddress: "88 Eulji-ro, Jung-gu, Seoul" });
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
 
-    ok(await startDelivery(ctx, rider, d!.id));
+    ok(await startDelivery(ctx, rider, d.id));
     await waitFor(() => order(id), (o) => o.status === "DELIVERING", { what: "order DELIVERING" });
     // The store hears the pickup: the board moves the order out of "Ready for pickup".
     const picked = await waitFor(() => storeOrder(id), (s) => !!s?.pickedUpAt, { what: "store order picked up" });
     expect(picked).toMatchObject({ status: "DECORATED", riderName: RIDER.name, deliveredAt: null });
-    ok(await completeDelivery(ctx, rider, d!.id));
+    ok(await completeDelivery(ctx, rider, d.id));
     const final = await waitFor(() => order(id), (o) => o.status === "DELIVERED", { what: "order DELIVERED" });
     const delivered = await waitFor(() => storeOrder(id), (s) => !!s?.deliveredAt, { what: "store order delivered" });
     expect(delivered!.pickedUpAt!.getTime()).toBe(picked!.pickedUpAt!.getTime());
@@ -113,26 +123,18 @@ describe("order journey through the worker", () => {
   });
 
   it("[F9] two riders race for one request: exactly one wins", async () => {
-    const id = await placed();
-    await waitFor(() => storeOrder(id), (s) => s !== null);
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
-    const results = await Promise.all([startDelivery(ctx, rider, d!.id), startDelivery(ctx, rider2, d!.id)]);
+    const { id, d } = await readyForPickup();
+    const results = await Promise.all([startDelivery(ctx, rider, d.id), startDelivery(ctx, rider2, d.id)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "ALREADY_TAKEN" });
     expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryStarted" } })).toBe(1);
     const winner = results[0]!.ok ? rider : rider2;
     const loser = winner === rider ? rider2 : rider;
-    expect(await completeDelivery(ctx, loser, d!.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await completeDelivery(ctx, loser, d.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("[F11][F12] cancelling cancels the store order and the delivery, and refunds the payment", async () => {
-    const id = await placed();
-    await waitFor(() => storeOrder(id), (s) => s !== null);
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    const { id } = await readyForPickup();
 
     ok(await cancelOrder(ctx, CUSTOMER.id, id));
     ok(await cancelOrder(ctx, CUSTOMER.id, id)); // twice is harmless
@@ -149,23 +151,19 @@ describe("order journey through the worker", () => {
     await waitFor(() => storeOrder(id), (s) => s !== null);
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN");
-    ok(await startDelivery(ctx, rider, d!.id));
+    const d = (await waitFor(() => delivery(id), (x) => x?.status === "OPEN"))!;
+    ok(await startDelivery(ctx, rider, d.id));
     await waitFor(() => order(id), (o) => o.status === "DELIVERING");
     expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/delivery has already started/) });
     expect((await order(id)).status).toBe("DELIVERING");
   });
 
   it("[F11][F12] a cancellation that crosses the rider's pickup wins: refunded, and the rider is told to bring the bouquet back", async () => {
-    const id = await placed();
-    await waitFor(() => storeOrder(id), (s) => s !== null);
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    const { id, d } = await readyForPickup();
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
     // The pickup and the cancellation cross: neither context has heard of the other's change yet.
     await worker.stop();
-    ok(await startDelivery(ctx, rider, d!.id));
+    ok(await startDelivery(ctx, rider, d.id));
     ok(await cancelOrder(ctx, CUSTOMER.id, id));
     worker = await inProcessWorker(uniquePrefix("flow"));
 
@@ -182,14 +180,14 @@ describe("order journey through the worker", () => {
 
     // The rider sees the recall (not lost from their list) and cannot mark it delivered.
     const screen = await riderScreen(db, rider);
-    expect(screen.mine.find((x) => x.id === d!.id)).toMatchObject({ status: "CANCELLED", riderId: RIDER.id });
-    expect(await completeDelivery(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION", message: expect.stringMatching(/back to the shop/) });
+    expect(screen.mine.find((x) => x.id === d.id)).toMatchObject({ status: "CANCELLED", riderId: RIDER.id });
+    expect(await completeDelivery(ctx, rider, d.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION", message: expect.stringMatching(/back to the shop/) });
     expect(await db.outboxEvent.count({ where: { orderId: id, type: { in: ["DeliveryCompleted", "PaymentRefunded", "DeliveryCancelled"] } } })).toBe(2);
 
     // Back at the shop: only its rider confirms it, once in effect, and the board hears of it.
-    expect(await confirmReturn(ctx, rider2, d!.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    ok(await confirmReturn(ctx, rider, d!.id));
-    ok(await confirmReturn(ctx, rider, d!.id));
+    expect(await confirmReturn(ctx, rider2, d.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    ok(await confirmReturn(ctx, rider, d.id));
+    ok(await confirmReturn(ctx, rider, d.id));
     expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryReturned" } })).toBe(1);
     const back = await waitFor(() => storeOrder(id), (s) => !!s?.returnedAt, { what: "store order returned" });
     expect((await boardFor(db, owner, back!.storeId)).orders.find((o) => o.orderId === id)).toMatchObject({ status: "CANCELLED", returnedAt: back!.returnedAt, riderName: RIDER.name });
@@ -197,15 +195,11 @@ describe("order journey through the worker", () => {
   });
 
   it("[F12][C9] delivered before the cancellation reached the delivery: stays delivered and refunded, and is logged for a person", async () => {
-    const id = await placed();
-    await waitFor(() => storeOrder(id), (s) => s !== null);
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
+    const { id, d } = await readyForPickup();
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
     await worker.stop();
-    ok(await startDelivery(ctx, rider, d!.id));
-    ok(await completeDelivery(ctx, rider, d!.id));
+    ok(await startDelivery(ctx, rider, d.id));
+    ok(await completeDelivery(ctx, rider, d.id));
     ok(await cancelOrder(ctx, CUSTOMER.id, id));
     const warnings: { obj: object; msg: string }[] = [];
     worker = await startWorker({
@@ -220,15 +214,11 @@ describe("order journey through the worker", () => {
   });
 
   it("[F12] only a delivery recalled after its pickup can be confirmed back at the shop", async () => {
-    const id = await placed();
-    await waitFor(() => storeOrder(id), (s) => s !== null);
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
-    ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
-    const d = await waitFor(() => delivery(id), (x) => x?.status === "OPEN", { what: "open delivery" });
-    ok(await startDelivery(ctx, rider, d!.id));
-    expect(await confirmReturn(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
-    ok(await completeDelivery(ctx, rider, d!.id));
-    expect(await confirmReturn(ctx, rider, d!.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    const { id, d } = await readyForPickup();
+    ok(await startDelivery(ctx, rider, d.id));
+    expect(await confirmReturn(ctx, rider, d.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    ok(await completeDelivery(ctx, rider, d.id));
+    expect(await confirmReturn(ctx, rider, d.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
     expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryReturned" } })).toBe(0);
   });
 
