@@ -12,7 +12,7 @@ import { ROOT, step } from "../scripts/lib/services.mjs";
 import { BENCH_PASSWORD, benchCatalog, connect, seedCustomers } from "./lib/db.mjs";
 import { checkoutBody, signIn, signInAll } from "./lib/http.mjs";
 import { load, summarize } from "./lib/load.mjs";
-import { benchConfig, prepare, startWeb, startWorker, stopAll } from "./lib/stack.mjs";
+import { benchConfig, prepare, startProcessor, startWeb, startWorker, stopAll } from "./lib/stack.mjs";
 
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : dflt);
@@ -34,6 +34,7 @@ const hook = pathToFileURL(path.join(ROOT, "bench", "lib", "cpu-profile-hook.mjs
 const prof = (name) => ({ NODE_OPTIONS: `--import ${hook}`, BLOOM_CPU_PROFILE_DIR: path.join(OUT, name) });
 try {
   await step("start web + worker (profiling)", async () => {
+    await startProcessor(cfg, code);
     await startWeb(cfg, code, prof("web"));
     await startWorker(cfg, code, 0, prof("worker"));
   });

@@ -1,5 +1,6 @@
-// `npm run bench` (issue 7): builds the production app, starts web + worker against PostgreSQL and
-// Redis (database bloom_bench, its own Redis port, queue prefix "bench"), seeds what it needs,
+// `npm run bench` (issue 7): builds the production app, starts the sandbox card processor, web and
+// worker against PostgreSQL and Redis (database bloom_bench, the processor's bloom_bench_processor,
+// its own Redis port, queue prefix "bench"), seeds what it needs,
 // drives the real HTTP API with autocannon from many signed-in customers, and writes
 // bench/results/{latest.json, report.md, latency.svg}.
 //
@@ -17,7 +18,7 @@ import { BENCH_PASSWORD, benchCatalog, connect, seedCustomers } from "./lib/db.m
 import { signIn, signInAll } from "./lib/http.mjs";
 import { load } from "./lib/load.mjs";
 import { goalsTable, table, writeResults } from "./lib/report.mjs";
-import { benchConfig, codeUnderTest, prepare, redisCommand, startWeb, startWorker, stop, stopAll, webProcesses } from "./lib/stack.mjs";
+import { benchConfig, codeUnderTest, prepare, redisCommand, startProcessor, startWeb, startWorker, stop, stopAll, webProcesses } from "./lib/stack.mjs";
 import { round } from "./lib/stats.mjs";
 import { drainBacklog, orderEventLatency, storeActionLatency } from "./scenarios/events.mjs";
 import { outageScenario, overloadScenario, paymentIntegrity } from "./scenarios/payment.mjs";
@@ -59,6 +60,7 @@ try {
   db = await connect(cfg.databaseUrl);
   const customers = await step(`seed ${CUSTOMERS} bench customers, stock`, () => seedCustomers(db, CUSTOMERS));
   const catalog = await benchCatalog(db);
+  const processorProc = await step("start card processor (sandbox)", () => startProcessor(cfg, code));
   const webProc = await step("start web", () => startWeb(cfg, code));
   const worker1 = await step("start worker", () => startWorker(cfg, code, 0));
   const base = `http://127.0.0.1:${cfg.webPort}`;
@@ -68,7 +70,7 @@ try {
   const ownerCookie = await signIn(base, "owner@bloom.test", "bloom1234");
   const riderCookie = await signIn(base, "rider@bloom.test", "bloom1234");
   const redisPort = Number(new URL(cfg.redisUrl).port);
-  const ctx = { base, db, customerCookies, catalog, ownerCookie, riderCookie, webProc, redisPort, log, cfg, code };
+  const ctx = { base, db, customerCookies, catalog, ownerCookie, riderCookie, webProc, processorProc, redisPort, log, cfg, code };
 
   await step("warm-up (not measured)", async () => {
     let n = 0;
@@ -85,6 +87,7 @@ try {
         cpuMeter({
           web: treeOf(webProc),
           worker: treeOf(worker1),
+          processor: treeOf(processorProc),
           postgres: async () => (await servicePids(db, redisPort)).pg,
           redis: async () => (await servicePids(db, redisPort)).redis,
         }),
@@ -154,7 +157,7 @@ try {
     result.readScale = s5.json;
   }
 
-  const whole = await paymentIntegrity(db, new Date(result.date));
+  const whole = await paymentIntegrity(db, cfg.processorUrl, new Date(result.date));
   notes.push(`Whole run: ${whole.unpaid} unpaid orders, ${whole.orphans} orphan charges, ${whole.voided} voided charges (charges cancelled by key after a failure).`);
 } catch (err) {
   console.error(err);

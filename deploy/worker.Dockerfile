@@ -12,6 +12,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/web/package.json apps/web/
 COPY apps/worker/package.json apps/worker/
+COPY apps/processor/package.json apps/processor/
 COPY packages/app/package.json packages/app/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/

@@ -1,16 +1,27 @@
 // End-to-end journeys in Debian's Chromium (this machine cannot download Playwright's browser).
-// Starts the production build of web and the worker against the test database.
+// Starts the sandbox card processor (its own process and ledger database), then the production
+// build of web and the worker, against the test database.
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const WORKER_PORT = PORT + 1;
+const PROCESSOR_PORT = PORT + 2;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const PROCESSOR_URL = `http://127.0.0.1:${PROCESSOR_PORT}`;
+/** The processor's ledger sits next to the app's database: `<database>_processor`. */
+function processorDatabaseUrl() {
+  if (process.env.PROCESSOR_DATABASE_URL) return process.env.PROCESSOR_DATABASE_URL;
+  const u = new URL(process.env.DATABASE_URL ?? "postgresql://bloom:bloom@127.0.0.1:5432/bloom");
+  u.pathname = `${u.pathname}_processor`;
+  return u.toString();
+}
 const env = {
   ...(process.env as Record<string, string>),
   NODE_ENV: "production",
   NEXTAUTH_URL: BASE_URL,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret",
   WORKER_HEALTH_PORT: String(WORKER_PORT),
+  PROCESSOR_URL,
   QUEUE_PREFIX: "e2e",
   // Journeys sign in and order far more often than a person; the limits are tested on their own.
   RATE_LIMIT_SIGNIN_PER_MIN: "1000",
@@ -52,6 +63,16 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: [
+    {
+      command: "npm run start -w @bloom/processor",
+      cwd: "..",
+      url: `${PROCESSOR_URL}/health`,
+      env: { ...env, PROCESSOR_PORT: String(PROCESSOR_PORT), PROCESSOR_HOST: "127.0.0.1", PROCESSOR_DATABASE_URL: processorDatabaseUrl() },
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     {
       command: `npm run start -w @bloom/web -- -p ${PORT} -H 127.0.0.1`,
       cwd: "..",

@@ -1,5 +1,6 @@
-// `npm start`: setup, production build of the web app, then web + worker side by side until
-// Ctrl-C. If either child dies the other is stopped and we exit non-zero.
+// `npm start`: setup, production build of the web app, then the sandbox card processor (its own
+// process and database, like a provider's test mode), web and worker side by side until Ctrl-C.
+// If any child dies the others are stopped and we exit non-zero.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
 import { authSecret, fail, ROOT, run, sleep, step } from "./lib/services.mjs";
@@ -19,6 +20,10 @@ try {
 } catch (err) {
   fail(err.message);
 }
+
+const processorUrl = new URL(env.PROCESSOR_URL);
+// A processor elsewhere (PROCESSOR_URL on another host) is used as it is; a local one is ours to run.
+const runProcessor = ["127.0.0.1", "localhost", "[::1]"].includes(processorUrl.hostname);
 
 const childEnv = {
   ...process.env,
@@ -73,8 +78,27 @@ function signalGroup(child, signal) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-launch("web", ["run", "start", "-w", "@bloom/web", "--", "-p", PORT]);
-launch("worker", ["run", "start", "-w", "@bloom/worker"]);
+if (runProcessor) {
+  // It listens where PROCESSOR_URL says, so web and worker find it.
+  childEnv.PROCESSOR_PORT = processorUrl.port || "80";
+  childEnv.PROCESSOR_HOST = processorUrl.hostname.replace(/^\[|\]$/g, "");
+  launch("processor", ["run", "start", "-w", "@bloom/processor"]);
+  // Web and worker call it from their first request: they start once it answers (bounded).
+  const health = `${env.PROCESSOR_URL.replace(/\/+$/, "")}/health`;
+  const until = Date.now() + 60_000;
+  while (!stopping && !(await fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false))) {
+    if (Date.now() > until) {
+      console.error(`\n✖ the card processor at ${health} did not answer 200 within 60 s`);
+      stop(1);
+      break;
+    }
+    await sleep(300);
+  }
+}
+if (!stopping) {
+  launch("web", ["run", "start", "-w", "@bloom/web", "--", "-p", PORT]);
+  launch("worker", ["run", "start", "-w", "@bloom/worker"]);
+}
 
 // Wait for readiness (bounded), then tell the user where to go.
 const ready = `http://127.0.0.1:${PORT}/api/health/ready`;
@@ -85,6 +109,7 @@ while (!stopping) {
     console.log(`
   ┌──────────────────────────────────────────────────────────
   │ Bloom is running at http://localhost:${PORT}
+  │ Sandbox card processor: ${env.PROCESSOR_URL}${runProcessor ? ` (ledger: database ${new URL(env.PROCESSOR_DATABASE_URL).pathname.slice(1)})` : ""}
   │ Demo accounts (password bloom1234):
   │   ${DEMO.join("\n  │   ")}
   │ Ctrl-C to stop.

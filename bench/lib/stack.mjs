@@ -1,5 +1,6 @@
 // The system under test: its own database (bloom_bench), its own Redis port and queue prefix, the
-// production web build and worker processes on their own ports, started and stopped by the bench.
+// production web build and worker processes on their own ports, and the sandbox card processor
+// (its own process and ledger database, bloom_bench_processor), started and stopped by the bench.
 import { execFileSync, execSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -23,8 +24,15 @@ export const LOG_DIR = path.join(ROOT, "bench", "results", "logs.tmp");
 export function benchConfig() {
   const db = new URL(process.env.DATABASE_URL || defaultDatabaseUrl("bloom"));
   db.pathname = "/bloom_bench";
+  const databaseUrl = process.env.BENCH_DATABASE_URL || db.toString();
+  const processorDb = new URL(databaseUrl);
+  processorDb.pathname = `${processorDb.pathname}_processor`;
+  const processorPort = Number(process.env.BENCH_PROCESSOR_PORT || 3193);
   return {
-    databaseUrl: process.env.BENCH_DATABASE_URL || db.toString(),
+    databaseUrl,
+    processorDatabaseUrl: processorDb.toString(),
+    processorPort,
+    processorUrl: `http://127.0.0.1:${processorPort}`,
     // A Redis of its own (started on this port when nothing answers there): queues, rate-limit
     // counters and live-update traffic of the bench never mix with a developer's or the tests'.
     redisUrl: process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6391",
@@ -86,6 +94,7 @@ export async function prepare(cfg, code, { build = true } = {}) {
   const redisWasUp = await redisCommand(cfg.redisUrl, "PING").then((r) => r.includes("PONG"), () => false);
   await step("Redis (bench)", () => ensureRedis(cfg.redisUrl));
   await step("database bloom_bench", () => ensureDatabase(cfg.databaseUrl));
+  await step("database bloom_bench_processor (card processor)", () => ensureDatabase(cfg.processorDatabaseUrl));
   const db = path.join(code.dir, "packages/db");
   await step("migrate + generate + seed", async () => {
     // `migrate deploy` lingers ~10 s after its work, so it runs only when `status` finds one pending.
@@ -119,7 +128,7 @@ export function webEnv(cfg, over = {}) {
     NEXTAUTH_URL: `http://127.0.0.1:${cfg.webPort}`,
     AUTH_SECRET: authSecret(),
     SANDBOX_CONTROL: "on",
-    PAYMENT_SANDBOX_LATENCY_MS: "0",
+    PROCESSOR_URL: cfg.processorUrl,
     RATE_LIMIT_SIGNIN_PER_MIN: "1000000",
     RATE_LIMIT_ORDERS_PER_MIN: "1000000",
     // One server process per core (node:cluster in apps/web/server.mjs), as a single host runs it.
@@ -140,6 +149,7 @@ export function workerEnv(cfg, i, over = {}) {
     WORKER_HEALTH_PORT: String(cfg.workerPorts[i]),
     WORKER_HEALTH_HOST: "127.0.0.1",
     WORKER_ID: `bench-worker-${i + 1}`,
+    PROCESSOR_URL: cfg.processorUrl,
     ...over,
   };
 }
@@ -172,7 +182,7 @@ async function ensureFree(port) {
     sock.once("connect", () => (sock.destroy(), resolve(true)));
     sock.once("error", () => resolve(false));
   });
-  if (inUse) throw new Error(`port ${port} is already in use (an earlier bench still running?); set BENCH_WEB_PORT / BENCH_WORKER1_PORT / BENCH_WORKER2_PORT`);
+  if (inUse) throw new Error(`port ${port} is already in use (an earlier bench still running?); set BENCH_WEB_PORT / BENCH_WORKER1_PORT / BENCH_WORKER2_PORT / BENCH_PROCESSOR_PORT`);
 }
 
 async function waitHttp(url, proc, ms) {
@@ -184,6 +194,33 @@ async function waitHttp(url, proc, ms) {
     await sleep(300);
   }
   throw new Error(`${url} did not answer 200 within ${ms / 1000} s`);
+}
+
+/** The sandbox card processor: instant by default; scenarios set its latency and outages at run time. */
+export function processorEnv(cfg, over = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PROCESSOR_PORT: String(cfg.processorPort),
+    PROCESSOR_HOST: "127.0.0.1",
+    PROCESSOR_DATABASE_URL: cfg.processorDatabaseUrl,
+    PAYMENT_SANDBOX_LATENCY_MS: "0",
+    PAYMENT_SANDBOX_FAILURE_RATE: "0",
+    // One line per charge is the processor's audit trail, but at thousands a second it is CPU
+    // the machine under test needs: warnings only (fault injection, errors).
+    LOG_LEVEL: "warn",
+    ...over,
+  };
+}
+
+export async function startProcessor(cfg, code, over = {}) {
+  await ensureFree(cfg.processorPort);
+  const proc = launch("processor", "@bloom/processor", [], processorEnv(cfg, over), code.dir);
+  await waitHttp(`${cfg.processorUrl}/health`, proc, 60_000);
+  // A clean ledger per run: the orphan and unpaid counts compare it with this run's payments.
+  const reset = await fetch(`${cfg.processorUrl}/v1/sandbox/reset`, { method: "POST" });
+  if (!reset.ok) throw new Error(`processor reset: HTTP ${reset.status}`);
+  return proc;
 }
 
 export async function startWeb(cfg, code, over = {}) {

@@ -1,5 +1,7 @@
 // Scenarios 2 and 3 — the payment processor slowed to 400–620 ms (the report's overload test), and
-// a processor outage in the middle of a run (the circuit breaker's behaviour and recovery).
+// a processor outage in the middle of a run (the circuit breaker's behaviour and recovery). The
+// sandbox processor runs as its own process; /api/sandbox (SANDBOX_CONTROL=on) forwards these
+// settings to its test-mode API, and the integrity counts read its ledger through its API.
 import { checkoutBody } from "../lib/http.mjs";
 import { load, statusCounts, summarize } from "../lib/load.mjs";
 import { sleep } from "../../scripts/lib/services.mjs";
@@ -13,21 +15,48 @@ export async function sandbox(base, command) {
   return res.json();
 }
 
-/** Orders without an approved payment whose charge was captured, and captured charges without a payment. */
-export async function paymentIntegrity(db, from) {
-  const { rows } = await db.query(
-    `SELECT
-       (SELECT count(*)::int FROM ordering_orders o
-          LEFT JOIN payment_payments p ON p.order_id = o.id
-          LEFT JOIN payment_sandbox_charges c ON c.id = p.provider_ref
-        WHERE o.created_at >= $1 AND (p.id IS NULL OR p.status <> 'APPROVED' OR c.status IS DISTINCT FROM 'CAPTURED')) AS unpaid,
-       (SELECT count(*)::int FROM payment_sandbox_charges c
-          LEFT JOIN payment_payments p ON p.provider_ref = c.id
-        WHERE c.created_at >= $1 AND c.status = 'CAPTURED' AND p.id IS NULL) AS orphans,
-       (SELECT count(*)::int FROM payment_sandbox_charges c WHERE c.created_at >= $1 AND c.status = 'VOIDED') AS voided`,
+/** The processor's ledger since `from` (its own API: the processor is a process of its own). */
+async function processorCharges(processorUrl, from) {
+  const res = await fetch(`${processorUrl}/v1/charges?created_gte=${encodeURIComponent(from.toISOString())}&limit=100000`);
+  if (!res.ok) throw new Error(`processor ledger: HTTP ${res.status}`);
+  return (await res.json()).data;
+}
+
+/**
+ * The app's payments against the processor's ledger, for orders and charges since `from`:
+ * unpaid = an order without a payment, or with an APPROVED payment whose charge is not CAPTURED at
+ * the processor; orphans = CAPTURED charges with no payment row; voided = charges voided by key.
+ */
+export async function paymentIntegrity(db, processorUrl, from) {
+  const charges = await processorCharges(processorUrl, from);
+  const byId = new Map(charges.map((c) => [c.id, c]));
+  const { rows: orders } = await db.query(
+    `SELECT p.status::text AS status, p.provider_ref AS "providerRef"
+       FROM ordering_orders o LEFT JOIN payment_payments p ON p.order_id = o.id
+      WHERE o.created_at >= $1`,
     [from],
   );
-  return rows[0];
+  let unpaid = 0;
+  for (const o of orders) {
+    if (o.status === null) unpaid++;
+    else if (o.status === "APPROVED") {
+      // A charge made just before `from` (its order right after) is looked up on its own.
+      let charge = byId.get(o.providerRef);
+      if (!charge) {
+        const res = await fetch(`${processorUrl}/v1/charges/${encodeURIComponent(o.providerRef)}`);
+        charge = res.ok ? await res.json() : undefined;
+      }
+      if (charge?.status !== "CAPTURED") unpaid++;
+    }
+  }
+  const captured = charges.filter((c) => c.status === "CAPTURED").map((c) => c.id);
+  const { rows: paid } = await db.query(`SELECT provider_ref AS "providerRef" FROM payment_payments WHERE provider_ref = ANY($1::text[])`, [captured]);
+  const withPayment = new Set(paid.map((r) => r.providerRef));
+  return {
+    unpaid,
+    orphans: captured.filter((id) => !withPayment.has(id)).length,
+    voided: charges.filter((c) => c.status === "VOIDED").length,
+  };
 }
 
 /** Waits until the web has answered everything in flight (no order stored for 2 s), bounded. */
@@ -52,7 +81,7 @@ export async function overloadScenario(ctx, { connections = 100, duration = 60 }
   const r = await load({ base, method: "POST", path: "/api/trpc/order.place", cookies: customerCookies, body, connections, duration });
   await sandbox(base, { latencyMs: "0" });
   await quiet(db);
-  const integrity = await paymentIntegrity(db, from);
+  const integrity = await paymentIntegrity(db, ctx.cfg.processorUrl, from);
   const ok = summarize(r, (s) => s >= 200 && s < 300);
   const all = summarize(r);
   const transport = [...r.errors.values()].reduce((a, b) => a + b, 0);
@@ -98,7 +127,7 @@ export async function outageScenario(ctx, { rate, connections = 100, duration = 
   await trigger;
   await sandbox(base, { latencyMs: "0" });
   await quiet(db);
-  const integrity = await paymentIntegrity(db, from);
+  const integrity = await paymentIntegrity(db, ctx.cfg.processorUrl, from);
 
   // Times relative to the run's start (ms). The server set the outage window on its own clock,
   // which is this machine's clock too.

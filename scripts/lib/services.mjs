@@ -285,8 +285,19 @@ export async function ensureRedis(url = process.env.REDIS_URL || "redis://127.0.
   await step(`start Redis on ${host}:${port}`, async () => {
     if (!(await tcpOpen(host, port))) {
       if (!hasCommand("redis-server")) await aptInstall("redis-server", "Redis is not installed");
-      // Queue state is disposable here: no RDB/AOF files left in the working directory.
-      await run("redis-server", ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], { cwd: "/tmp" });
+      // Queues are state (E1, issue 14), so Redis runs as production needs it, like
+      // deploy/compose.yaml: append-only file fsynced every second, and never evict a job. Its files
+      // live in .bloom/redis/<port> (gitignored). A lost second costs no order: the worker's outbox
+      // redrive publishes again whatever a policy has not handled.
+      const dir = path.join(ROOT, ".bloom", "redis", String(port));
+      fs.mkdirSync(dir, { recursive: true });
+      await run(
+        "redis-server",
+        ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", String(port), "--dir", dir, "--save", "",
+          "--appendonly", "yes", "--appendfsync", "everysec", "--maxmemory-policy", "noeviction",
+          "--logfile", path.join(dir, "redis.log")],
+        { cwd: dir },
+      );
     }
     await waitFor(() => redisPing(host, port, password), 30_000, `Redis on ${host}:${port} did not answer PING`);
   });

@@ -7,7 +7,9 @@
 // on its store's board. The last line is `availability: <percent>% (<ok> ok / <total> total)`.
 //
 // Its own database (bloom_ops), Redis db (2), queue prefix and loopback ports (OPS_PORT, default
-// 3200 for nginx, +1/+2 web, +11/+12 worker health), so it never disturbs dev data or tests.
+// 3200 for nginx, +1/+2 web, +11/+12 worker health, +20 the sandbox card processor with its own
+// ledger database bloom_ops_processor), so it never disturbs dev data or tests. The processor is
+// not restarted: it stands for the provider, which is not part of the rollout.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -45,6 +47,10 @@ dbUrl.pathname = "/bloom_ops";
 const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379");
 redisUrl.pathname = "/2";
 const base = `http://127.0.0.1:${PORT}`;
+const processorDbUrl = new URL(dbUrl);
+processorDbUrl.pathname = `${dbUrl.pathname}_processor`;
+const PROCESSOR = { name: "processor", port: PORT + 20 };
+const processorUrl = `http://127.0.0.1:${PROCESSOR.port}`;
 const env = {
   ...process.env,
   NODE_ENV: "production",
@@ -57,9 +63,8 @@ const env = {
   // The load is many orders a minute per customer by design; the limits have their own tests.
   RATE_LIMIT_SIGNIN_PER_MIN: "100000",
   RATE_LIMIT_ORDERS_PER_MIN: "100000",
-  // A processor with some latency, so restarts really do land on requests in flight.
-  PAYMENT_SANDBOX_LATENCY_MS: process.env.PAYMENT_SANDBOX_LATENCY_MS ?? "20-80",
-  // The sandbox "processor" shares these two cores with everything else, and a restarting
+  PROCESSOR_URL: processorUrl,
+  // The sandbox processor shares these two cores with everything else, and a restarting
   // process (Next's start, the worker's TypeScript load) takes most of them for seconds: the 2 s
   // production timeout would then measure CPU contention here, not the processor nor restarts.
   PAYMENT_TIMEOUT_MS: process.env.PAYMENT_TIMEOUT_MS ?? "10000",
@@ -91,6 +96,14 @@ function launch(name, cmd, args, extraEnv, cwd = ROOT) {
 
 const startWeb = (w) =>
   launch(w.name, process.execPath, ["server.mjs", "-p", String(w.port), "-H", "127.0.0.1"], { TRUST_PROXY: "1", SHUTDOWN_DRAIN_MS: "1500" }, path.join(ROOT, "apps/web"));
+// A processor with some latency, so restarts really do land on requests in flight.
+const startProcessor = () =>
+  launch(PROCESSOR.name, process.execPath, ["--import", "tsx", "apps/processor/src/main.ts"], {
+    PROCESSOR_PORT: String(PROCESSOR.port),
+    PROCESSOR_HOST: "127.0.0.1",
+    PROCESSOR_DATABASE_URL: processorDbUrl.toString(),
+    PAYMENT_SANDBOX_LATENCY_MS: process.env.PAYMENT_SANDBOX_LATENCY_MS ?? "20-80",
+  });
 const startWorker = (w) =>
   launch(w.name, process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
     WORKER_ID: w.name,
@@ -203,11 +216,12 @@ try {
   await step("PostgreSQL", () => ensurePostgres(env.DATABASE_URL));
   await step("Redis", () => ensureRedis(env.REDIS_URL));
   await step("database bloom_ops", () => ensureDatabase(env.DATABASE_URL));
+  await step("database bloom_ops_processor (card processor)", () => ensureDatabase(processorDbUrl.toString()));
   await migrateAndSeed({ DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL });
   await step("build web", () => run("npx", ["turbo", "run", "build", "--filter=@bloom/web"], { env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }));
 
-  for (const port of [PORT, ...WEBS.map((w) => w.port), ...WORKERS.map((w) => w.port)]) {
-    if (!(await portFree(port))) fail(`port ${port} is in use; set OPS_PORT to a free range (it uses +0..+12)`);
+  for (const port of [PORT, ...WEBS.map((w) => w.port), ...WORKERS.map((w) => w.port), PROCESSOR.port]) {
+    if (!(await portFree(port))) fail(`port ${port} is in use; set OPS_PORT to a free range (it uses +0..+20)`);
   }
 
   // What the customers order: in-stock bouquets of the demo shops.
@@ -228,7 +242,9 @@ try {
     };
   };
 
-  await step("start 2 web + 2 workers", async () => {
+  await step("start the card processor, 2 web + 2 workers", async () => {
+    startProcessor();
+    await waitReady(`${processorUrl}/health`, PROCESSOR.name);
     WEBS.forEach(startWeb);
     WORKERS.forEach(startWorker);
     await Promise.all([...WEBS.map(webReady), ...WORKERS.map(workerReady)]);

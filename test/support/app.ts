@@ -1,8 +1,10 @@
-// Builds the application context for integration tests: the real database, the sandbox payment
-// provider (the only simulated party) and a quiet logger.
-import { ResilientPayments, SandboxGateway, type AppContext, type Logger } from "@bloom/app";
+// Builds the application context for integration tests: the real database, the sandbox card
+// processor (the only simulated party) as its own OS process (see ./processor), and a quiet logger.
+import { HttpProcessorGateway, ProcessorControl, ResilientPayments, type AppContext, type Logger } from "@bloom/app";
 import { getDb, type Db } from "@bloom/db";
+import type { ChargeRequest, PaymentGateway } from "@bloom/domain";
 import { TEST_DATABASE_URL } from "./env";
+import { PROCESSOR_URL, testProcessor } from "./processor";
 
 export const quietLog: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -10,27 +12,90 @@ export function testDb(): Db {
   return getDb(TEST_DATABASE_URL, 20);
 }
 
-export function testContext(opts: Partial<{ latency: { min: number; max: number }; failureRate: number; timeoutMs: number; consecutiveFailures: number; halfOpenAfterMs: number }> = {}) {
+/** The HTTP gateway, each call made once `ready` (the processor started and configured) resolved. */
+class WhenReady implements PaymentGateway {
+  constructor(
+    private readonly inner: HttpProcessorGateway,
+    private readonly ready: () => Promise<unknown>,
+  ) {}
+  async charge(req: ChargeRequest) {
+    await this.ready();
+    return this.inner.charge(req);
+  }
+  async void(idempotencyKey: string) {
+    await this.ready();
+    return this.inner.void(idempotencyKey);
+  }
+  async refund(req: { providerRef: string; amountWon: number; idempotencyKey: string }) {
+    await this.ready();
+    return this.inner.refund(req);
+  }
+  async findCharge(idempotencyKey: string) {
+    await this.ready();
+    return this.inner.findCharge(idempotencyKey);
+  }
+}
+
+type TestContextOptions = Partial<{
+  /** Processor latency per charge (test-mode config, global to the file's processor). */
+  latency: { min: number; max: number };
+  /** Share of charges failing with a processing error (test-mode config). */
+  failureRate: number;
+  timeoutMs: number;
+  consecutiveFailures: number;
+  halfOpenAfterMs: number;
+}>;
+
+/**
+ * ctx with the HTTP gateway to the file's sandbox processor. Synchronous: the processor starts on
+ * the first payment call (or when `ready` is awaited), and `latency` / `failureRate` are applied
+ * to it then — after any `resetOrders`, which restores the processor's defaults.
+ */
+export function testContext(opts: TestContextOptions = {}) {
   const db = testDb();
-  const sandbox = new SandboxGateway(db, { latency: opts.latency ?? { min: 0, max: 0 }, failureRate: opts.failureRate ?? 0 });
-  const payments = new ResilientPayments(sandbox, {
+  let started: Promise<void> | undefined;
+  const ready = () =>
+    (started ??= (async () => {
+      const p = await testProcessor();
+      if (opts.latency || opts.failureRate !== undefined) {
+        await p.control.configure({
+          ...(opts.latency ? { latencyMs: `${opts.latency.min}-${opts.latency.max}` } : {}),
+          ...(opts.failureRate !== undefined ? { failureRate: opts.failureRate } : {}),
+        });
+      }
+    })());
+  const gateway = new WhenReady(new HttpProcessorGateway(PROCESSOR_URL), ready);
+  const payments = new ResilientPayments(gateway, {
     timeoutMs: opts.timeoutMs ?? 2000,
     consecutiveFailures: opts.consecutiveFailures ?? 5,
     halfOpenAfterMs: opts.halfOpenAfterMs ?? 5000,
   });
   const ctx: AppContext = { db, payments, log: quietLog };
-  return { ctx, sandbox, payments, db };
+  return {
+    ctx,
+    payments,
+    db,
+    gateway,
+    /** The processor's ledger and test-mode settings (its own API). */
+    control: new ProcessorControl(PROCESSOR_URL),
+    /** Resolves once the processor runs with this context's settings. */
+    get ready() {
+      return ready();
+    },
+  };
 }
 
 /** Empties every table that orders touch, and restores the demo stock. Users and shops stay. */
 export async function resetOrders(db: Db) {
   await db.$executeRawUnsafe(`TRUNCATE ordering_orders, ordering_order_lines, ordering_order_history, payment_payments,
-    payment_sandbox_charges, store_orders, store_notifications, delivery_deliveries, mypage_orders, outbox_events,
-    inbox_processed_events`);
+    payment_attempts, store_orders, store_notifications, store_stock_reservations, delivery_deliveries, mypage_orders,
+    outbox_events, inbox_processed_events`);
   const { DEMO_STORES, bouquetId } = await import("@bloom/db");
   for (const [si, s] of DEMO_STORES.entries()) {
     for (const [bi, b] of s.bouquets.entries()) {
-      await db.bouquet.update({ where: { id: bouquetId(si, bi) }, data: { stock: b[4], priceWon: b[3], active: true } });
+      await db.bouquet.update({ where: { id: bouquetId(si, bi) }, data: { stock: b[4], stockBaseline: b[4], priceWon: b[3], active: true } });
     }
   }
+  // The processor's ledger and test-mode settings back to their start (its own database).
+  await (await testProcessor()).control.reset();
 }

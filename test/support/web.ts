@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from "./env";
+import { PROCESSOR_URL, testProcessor } from "./processor";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let built = false;
@@ -46,6 +47,7 @@ export function spawnWeb(port: number, env: Record<string, string | undefined>):
       NEXTAUTH_URL: base,
       AUTH_SECRET: "test-secret-test-secret-test-secret",
       RATE_LIMIT_SIGNIN_PER_MIN: "1000",
+      PROCESSOR_URL,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -57,9 +59,10 @@ export function spawnWeb(port: number, env: Record<string, string | undefined>):
   return { child, base, exited, output: () => out };
 }
 
-/** Starts the server and waits until its readiness endpoint answers 200. */
+/** Starts the server (and the file's sandbox processor) and waits until its readiness endpoint answers 200. */
 export async function startWeb(env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<WebProcess> {
   ensureWebBuild();
+  await testProcessor();
   const web = spawnWeb(await freePort(), env);
   const until = Date.now() + timeoutMs;
   for (;;) {

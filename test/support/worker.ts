@@ -1,17 +1,21 @@
 // Runs the real worker for integration tests: in-process (startWorker) or as separate OS
-// processes (to stop or SIGKILL them), always against the real PostgreSQL and Redis.
+// processes (to stop or SIGKILL them), always against the real PostgreSQL, Redis and the file's
+// sandbox card processor process.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { startWorker } from "../../apps/worker/src/runtime";
+import { startWorker, type WorkerConfig } from "../../apps/worker/src/runtime";
 import { quietLog, testDb } from "./app";
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from "./env";
+import { testProcessor } from "./processor";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** A queue prefix of its own per test, so leftover jobs of another test never interfere. */
 export const uniquePrefix = (name: string) => `test-${name}-${Date.now().toString(36)}`;
 
-export function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL) {
+/** The worker in this process, against the file's sandbox processor (started if it is not yet). */
+export async function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL, payments: WorkerConfig["payments"] = {}) {
+  const processor = await testProcessor();
   return startWorker({
     db: testDb(),
     redisUrl,
@@ -19,14 +23,18 @@ export function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL) {
     concurrency: 8,
     relayIntervalMs: 20,
     relayBatch: 200,
-    paymentLatency: { min: 0, max: 0 },
+    processorUrl: processor.url,
+    // Refund retries start at 1 s and stay short, so outage tests end soon after the outage.
+    payments: { refundIntervalMs: 200, refundMaxBackoffMs: 2000, ...payments },
     log: quietLog,
   });
 }
 
 export type WorkerProcess = { child: ChildProcess; exited: Promise<number | null>; output: () => string };
 
-export function workerProcess(prefix: string, extraEnv: Record<string, string> = {}): WorkerProcess {
+/** A worker OS process, against the file's sandbox processor (started if it is not yet). */
+export async function workerProcess(prefix: string, extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
+  const processor = await testProcessor();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {
     cwd: ROOT,
     env: {
@@ -36,6 +44,7 @@ export function workerProcess(prefix: string, extraEnv: Record<string, string> =
       QUEUE_PREFIX: prefix,
       WORKER_HEALTH_PORT: "0",
       RELAY_INTERVAL_MS: "20",
+      PROCESSOR_URL: processor.url,
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,4 @@
 // The only reader of process.env in the web app: validated once, with clear messages.
-import { parseLatency } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z
@@ -11,8 +10,8 @@ const schema = z
     /** Seals the API's private signing keys in the database; defaults to AUTH_SECRET. */
     KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.string().url().optional(),
-    PAYMENT_SANDBOX_LATENCY_MS: z.string().default("0"),
-    PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+    /** The card processor's API (the sandbox processor, apps/processor, in development and tests). */
+    PROCESSOR_URL: z.string().url().default("http://127.0.0.1:4010"),
     PAYMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
     BREAKER_CONSECUTIVE_FAILURES: z.coerce.number().int().positive().default(5),
     BREAKER_HALF_OPEN_AFTER_MS: z.coerce.number().int().positive().default(5000),
@@ -49,10 +48,10 @@ function load() {
     ...v,
     // Development gets a fixed secret so `npm run dev` works out of the box; production never does.
     AUTH_SECRET: v.AUTH_SECRET ?? "bloom-development-secret-not-for-production",
-    paymentLatency: parseLatency(v.PAYMENT_SANDBOX_LATENCY_MS),
-    // The fault-injection control of the sandbox is on outside production unless turned off.
     // Session cookies are Secure (and __Secure- prefixed) whenever the public URL is https.
     secureCookies: v.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    // The fault-injection control of the sandbox processor (/api/sandbox, forwarded to its
+    // test-mode API) is on outside production unless turned off.
     sandboxControl: (v.SANDBOX_CONTROL ?? (v.NODE_ENV === "production" ? "off" : "on")) === "on",
   };
 }

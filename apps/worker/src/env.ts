@@ -1,5 +1,4 @@
 // The only reader of process.env in the worker: validated once at start-up.
-import { parseLatency } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -12,12 +11,23 @@ const schema = z.object({
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(50),
   RELAY_BATCH: z.coerce.number().int().positive().default(200),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
-  PAYMENT_SANDBOX_LATENCY_MS: z.string().default("0"),
+  /** The card processor's API (the sandbox processor, apps/processor, in development and tests). */
+  PROCESSOR_URL: z.string().url().default("http://127.0.0.1:4010"),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(12),
   QUEUE_PREFIX: z.string().default("bloom"),
   /** How long a job's lock lasts; a crashed worker's jobs are retried by others after this. */
   WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** E1: an event published this long ago that a subscribed policy has not handled is published again. */
+  OUTBOX_REDRIVE_AFTER_MS: z.coerce.number().int().positive().default(30_000),
+  /** E1: how far back (by published_at) the redrive looks for unhandled events. */
+  OUTBOX_REDRIVE_WINDOW_MS: z.coerce.number().int().positive().default(24 * 3600_000),
   WORKER_ID: z.string().default(`worker-${process.pid}`),
+  /** M2: an attempt still PENDING this long after it began lost its web process; the reconciler voids it. */
+  PAYMENT_RECONCILE_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** M4: refunds retry with backoff doubling from 1 s up to this; past REFUND_ALERT_AFTER attempts each failure logs an error. */
+  REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
+  REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -26,4 +36,4 @@ if (!parsed.success) {
   console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
-export const env = { ...parsed.data, paymentLatency: parseLatency(parsed.data.PAYMENT_SANDBOX_LATENCY_MS) };
+export const env = parsed.data;

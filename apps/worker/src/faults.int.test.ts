@@ -10,7 +10,7 @@ import { checkout, CUSTOMER, OWNER } from "../../../test/support/fixtures";
 import { waitFor } from "../../../test/support/wait";
 import { inProcessWorker, uniquePrefix, waitReady, workerProcess } from "../../../test/support/worker";
 
-const { ctx, db } = testContext();
+const { ctx, db, control } = testContext();
 beforeEach(() => resetOrders(db));
 afterAll(() => closeDbs());
 
@@ -55,7 +55,7 @@ async function stopProcess(p: ChildProcess) {
 describe("fault isolation", () => {
   it("[N2][C3] with the worker stopped, 200 orders are taken; when it starts, every one reaches its board, once", async () => {
     // Raise stock so 200 single-rose orders fit.
-    await db.bouquet.update({ where: { id: checkout().items[0]!.bouquetId }, data: { stock: 1000 } });
+    await db.bouquet.update({ where: { id: checkout().items[0]!.bouquetId }, data: { stock: 1000, stockBaseline: 1000 } });
     const ids = await placeMany(200);
     expect(ids).toHaveLength(200);
     expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(200);
@@ -73,6 +73,7 @@ describe("fault isolation", () => {
   });
 
   it("[N2] Redis stopped while orders are placed: orders succeed; after Redis returns every event is delivered", async () => {
+    await db.bouquet.update({ where: { id: checkout().items[0]!.bouquetId }, data: { stock: 1000, stockBaseline: 1000 } });
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
     let redis = startRedis(port);
@@ -99,10 +100,10 @@ describe("fault isolation", () => {
   });
 
   it("[C4] three worker processes, 500 orders, one SIGKILLed mid-run: one store order and at most one refund each, nothing lost", async () => {
-    await db.bouquet.update({ where: { id: checkout().items[0]!.bouquetId }, data: { stock: 10_000 } });
+    await db.bouquet.update({ where: { id: checkout().items[0]!.bouquetId }, data: { stock: 10_000, stockBaseline: 10_000 } });
     const prefix = uniquePrefix("c4");
     const env = { WORKER_LOCK_MS: "3000", WORKER_CONCURRENCY: "8" };
-    const workers = [workerProcess(prefix, env), workerProcess(prefix, env), workerProcess(prefix, env)];
+    const workers = await Promise.all([workerProcess(prefix, env), workerProcess(prefix, env), workerProcess(prefix, env)]);
     try {
       await Promise.all(workers.map((w) => waitReady(w)));
       const placing = placeMany(500, 20);
@@ -119,7 +120,7 @@ describe("fault isolation", () => {
       expect(await db.storeNotification.count()).toBe(500);
       const perOrder = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM outbox_events WHERE type = 'PaymentRefunded' GROUP BY order_id HAVING count(*) > 1`;
       expect(perOrder).toEqual([]);
-      expect(await db.sandboxCharge.count({ where: { status: "REFUNDED" } })).toBe(50);
+      expect(await control.charges({ status: "REFUNDED" })).toHaveLength(50);
       await waitFor(() => db.myPageOrder.count({ where: { paymentStatus: "REFUNDED" } }), (n) => n === 50, { timeoutMs: 30_000, what: "MyPage shows refunds" });
       expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
     } finally {

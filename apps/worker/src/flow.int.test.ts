@@ -9,11 +9,12 @@ import { waitFor } from "../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../test/support/worker";
 import { quietLog, testDb } from "../../../test/support/app";
 import { TEST_REDIS_URL } from "../../../test/support/env";
+import { PROCESSOR_URL } from "../../../test/support/processor";
 import { startWorker } from "./runtime";
 import { JOB_OPTIONS } from "./relay";
 import type { WorkerRuntime } from "./runtime";
 
-const { ctx, db } = testContext();
+const { ctx, db, control } = testContext();
 const owner = { id: OWNER.id, role: "OWNER" };
 const rider = { id: RIDER.id, name: RIDER.name };
 const rider2 = { id: RIDER2.id, name: RIDER2.name };
@@ -90,7 +91,8 @@ describe("order journey through the worker", () => {
     expect(await db.outboxEvent.count({ where: { orderId: id, type: "PaymentRefunded" } })).toBe(1);
     const payment = await db.payment.findUniqueOrThrow({ where: { orderId: id } });
     expect(payment.status).toBe("REFUNDED");
-    expect((await db.sandboxCharge.findUniqueOrThrow({ where: { id: payment.providerRef } })).status).toBe("REFUNDED");
+    expect((await control.charge(payment.providerRef))?.status).toBe("REFUNDED");
+    expect(await control.refunds(payment.providerRef)).toHaveLength(1);
   });
 
   it("[F6] an owner cannot see or act on another owner's store orders; invalid moves are refused", async () => {
@@ -103,23 +105,28 @@ describe("order journey through the worker", () => {
     expect((await storeOrder(id))!.status).toBe("NEW");
   });
 
-  it("[F6] accepting reserves stock; an order beyond the remaining stock is flagged on the board", async () => {
+  it("[F6][M5] placing reserves the stock (no order can be beyond it); accepting moves none; rejecting gives it back", async () => {
     const roses = checkout().items[0]!.bouquetId;
-    const before = await db.bouquet.findUniqueOrThrow({ where: { id: roses } });
-    const big = await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: roses, quantity: before.stock }] }));
-    const small = await placed();
+    const stockNow = async () => (await db.bouquet.findUniqueOrThrow({ where: { id: roses } })).stock;
+    const before = await stockNow();
+    const big = await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: roses, quantity: before - 1 }] }));
     if (!big.ok) throw new Error(big.message);
+    expect(await stockNow()).toBe(1);
+    expect(await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: roses, quantity: 2 }] }))).toMatchObject({ ok: false, code: "OUT_OF_STOCK" });
+    const small = await placed();
+    expect(await stockNow()).toBe(0);
     await waitFor(() => db.storeOrder.count(), (n) => n === 2, { what: "both on the board" });
-    let board = await boardFor(db, owner, undefined);
-    expect(board.orders.find((o) => o.orderId === small)!.overStock).toBe(false);
+    const board = await boardFor(db, owner, undefined);
+    expect(board.orders.every((o) => !o.overStock)).toBe(true);
 
     ok(await actOnStoreOrder(ctx, owner, big.order.id, { kind: "accept" }));
-    expect((await db.bouquet.findUniqueOrThrow({ where: { id: roses } })).stock).toBe(0);
-    board = await boardFor(db, owner, undefined);
-    expect(board.orders.find((o) => o.orderId === small)!.overStock).toBe(true);
-    // Rejecting the accepted order releases its stock again.
+    expect(await stockNow()).toBe(0);
+    // Rejecting the accepted order gives back exactly what it reserved, once.
     ok(await actOnStoreOrder(ctx, owner, big.order.id, { kind: "reject", reason: "OUT_OF_MATERIALS", detail: null }));
-    expect((await db.bouquet.findUniqueOrThrow({ where: { id: roses } })).stock).toBe(before.stock);
+    expect(await stockNow()).toBe(before - 1);
+    expect(await actOnStoreOrder(ctx, owner, big.order.id, { kind: "reject", reason: "OUT_OF_MATERIALS", detail: null })).toMatchObject({ ok: false });
+    expect(await stockNow()).toBe(before - 1);
+    expect(small).toBeTruthy();
   });
 
   it("[F9] two riders race for one request: exactly one wins", async () => {
@@ -204,7 +211,7 @@ describe("order journey through the worker", () => {
     const warnings: { obj: object; msg: string }[] = [];
     worker = await startWorker({
       db: testDb(), redisUrl: TEST_REDIS_URL, prefix: uniquePrefix("flow"), concurrency: 8, relayIntervalMs: 20, relayBatch: 200,
-      paymentLatency: { min: 0, max: 0 }, log: { ...quietLog, warn: (obj: object, msg: string) => warnings.push({ obj, msg }) },
+      processorUrl: PROCESSOR_URL, log: { ...quietLog, warn: (obj: object, msg: string) => warnings.push({ obj, msg }) },
     });
     await waitFor(() => order(id), (o) => o.refunded, { what: "refunded" });
     await waitFor(async () => warnings, (w) => w.some((x) => /delivered after the customer cancelled/.test(x.msg)), { what: "attention logged" });
@@ -241,7 +248,7 @@ describe("order journey through the worker", () => {
     await worker.stop();
     worker = await startWorker({
       db: testDb(), redisUrl: TEST_REDIS_URL, prefix: uniquePrefix("notify"), concurrency: 8,
-      relayIntervalMs: 60_000, relayBatch: 200, paymentLatency: { min: 0, max: 0 }, log: quietLog,
+      relayIntervalMs: 60_000, relayBatch: 200, processorUrl: PROCESSOR_URL, log: quietLog,
     });
     await new Promise((r) => setTimeout(r, 500)); // past the start-up poll: from now on only NOTIFY wakes the relay
     const t0 = Date.now();

@@ -2,13 +2,19 @@
 // /health/ready and Prometheus /metrics on its own port, and shuts down gracefully on SIGTERM (C6).
 import { createServer } from "node:http";
 import { createLogger } from "@bloom/app";
-import { closeDbs, getDb } from "@bloom/db";
+import { closeDbs, getDb, onDbConnectionError } from "@bloom/db";
 import { env } from "./env";
-import { workerMetrics } from "./metrics";
+import { hardenCollectors, workerMetrics } from "./metrics";
+import { registerPaymentMetrics } from "./payments";
 import { startWorker } from "./runtime";
 
 const log = createLogger({ level: env.LOG_LEVEL, base: { service: "worker", worker: env.WORKER_ID } });
-const db = getDb(env.DATABASE_URL, env.DB_POOL_SIZE);
+// application_name names this process in pg_stat_activity (and lets an operator, or the E3 test,
+// terminate exactly its connections).
+const db = getDb(env.DATABASE_URL, env.DB_POOL_SIZE, { applicationName: `bloom-worker ${env.WORKER_ID}` });
+// A connection lost while idle (PostgreSQL restarted, pg_terminate_backend) is dropped and replaced
+// by the pool; a job whose transaction it cut fails and is retried (E3). Logged, never fatal.
+onDbConnectionError((err, where) => log.warn({ err: err.message, where }, "PostgreSQL connection lost"));
 let shuttingDown = false;
 
 const runtime = await startWorker({
@@ -19,10 +25,21 @@ const runtime = await startWorker({
   lockMs: env.WORKER_LOCK_MS,
   relayIntervalMs: env.RELAY_INTERVAL_MS,
   relayBatch: env.RELAY_BATCH,
-  paymentLatency: env.paymentLatency,
+  redriveAfterMs: env.OUTBOX_REDRIVE_AFTER_MS,
+  redriveWindowMs: env.OUTBOX_REDRIVE_WINDOW_MS,
+  processorUrl: env.PROCESSOR_URL,
+  payments: {
+    reconcileGraceMs: env.PAYMENT_RECONCILE_GRACE_MS,
+    reconcileIntervalMs: env.PAYMENT_RECONCILE_INTERVAL_MS,
+    refundMaxBackoffMs: env.REFUND_MAX_BACKOFF_MS,
+    refundAlertAfter: env.REFUND_ALERT_AFTER,
+  },
   log,
 });
 const registry = workerMetrics(runtime, db, env.WORKER_ID);
+registerPaymentMetrics(registry, runtime.payments, db, env.REFUND_ALERT_AFTER);
+// After the last metric: a collector whose source is down keeps its last value (E2, E3).
+hardenCollectors(registry);
 
 async function readiness() {
   const checks: Record<string, string> = {};

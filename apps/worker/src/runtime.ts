@@ -1,10 +1,13 @@
 // Assembles the worker: one BullMQ queue + worker per policy, the outbox relay, and the live
 // update feed. Used by main.ts and by integration tests (which run it against real servers).
-import { policyHandlers, runPolicy, SandboxGateway, type LiveHint, type Logger } from "@bloom/app";
+import { HttpProcessorGateway, policyHandlers, runPolicy, type LiveHint, type Logger } from "@bloom/app";
 import type { Db } from "@bloom/db";
 import { LIVE_CHANNEL, POLICY_NAMES, type DomainEvent, type LiveChange, type Policy } from "@bloom/domain";
-import { Queue, Worker, type Job } from "bullmq";
+import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
+import { classifyFailure, isFinalFailure, OutageBackoff, POISON_PREFIX } from "./outage";
+import { OutboxRedrive } from "./redrive";
+import { startPaymentLoops, type PaymentLoopsConfig } from "./payments";
 import { OutboxRelay } from "./relay";
 
 export type WorkerConfig = {
@@ -15,8 +18,23 @@ export type WorkerConfig = {
   lockMs?: number;
   relayIntervalMs: number;
   relayBatch: number;
-  paymentLatency: { min: number; max: number };
+  /** E1: redrive events published this long ago that a subscribed policy has not handled (default 30 s). */
+  redriveAfterMs?: number;
+  /** E1: how far back the redrive looks (default 24 h). */
+  redriveWindowMs?: number;
+  /** The card processor's API (refunds; the sandbox processor, apps/processor, in development and tests). */
+  processorUrl: string;
+  /** M2/M4: the refund executor's and the payment reconciler's timing (defaults below). */
+  payments?: Partial<Omit<PaymentLoopsConfig, "db" | "gateway" | "log">>;
   log: Logger;
+};
+
+export const PAYMENT_LOOP_DEFAULTS = {
+  refundIntervalMs: 1000,
+  refundAlertAfter: 8,
+  refundMaxBackoffMs: 30_000,
+  reconcileIntervalMs: 5000,
+  reconcileGraceMs: 30_000,
 };
 
 export function createQueues(redisUrl: string, prefix: string) {
@@ -29,8 +47,21 @@ export async function startWorker(cfg: WorkerConfig) {
   const { connection, queues } = createQueues(cfg.redisUrl, cfg.prefix);
   const workerConnection = new Redis(cfg.redisUrl, { maxRetriesPerRequest: null });
   const publisher = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 1 });
-  const gateway = new SandboxGateway(cfg.db, { latency: cfg.paymentLatency, failureRate: 0 });
-  const handlers = policyHandlers(gateway);
+  // Redis errors are reported once per outage (BullMQ retries; the relay and redrive wait), not
+  // once per reconnect attempt on the console.
+  for (const [name, c] of [["queues", connection], ["workers", workerConnection], ["live updates", publisher]] as const) {
+    let down = false;
+    c.on("error", (err: Error) => {
+      if (!down) cfg.log.warn({ connection: name, err: err.message }, "Redis connection lost; reconnecting");
+      down = true;
+    });
+    c.on("ready", () => {
+      if (down) cfg.log.info({ connection: name }, "Redis connection back");
+      down = false;
+    });
+  }
+  const gateway = new HttpProcessorGateway(cfg.processorUrl);
+  const handlers = policyHandlers();
   const stats = { done: 0, duplicate: 0, failed: 0 };
 
   // Live updates are a nicety on top of the data: a lost announcement is caught up by the
@@ -40,30 +71,80 @@ export async function startWorker(cfg: WorkerConfig) {
     await publisher.publish(LIVE_CHANNEL, JSON.stringify(change)).catch(() => {});
   };
 
+  // E2: an outage is not a poison message. While PostgreSQL (or the processor) cannot be reached,
+  // a job's error says nothing about the job: it goes back to waiting without spending an attempt,
+  // and the whole queue (every worker process of it) pauses for a backoff (0.5 s doubling to
+  // 10 s) through BullMQ's rate limiter, then tries again. A payload that does not parse can never
+  // succeed: it is dead-lettered at once (UnrecoverableError). Anything else spends an attempt.
+  // A job handed back OUTAGE_HANDBACKS times (≥ 80 min of outage at the longest backoff) spends
+  // attempts again, so a misclassified permanent error still ends in the dead letter, where the
+  // redrive retries it (E1).
+  const backoff = new OutageBackoff();
+  const outages = { handBacks: Object.fromEntries(POLICY_NAMES.map((p) => [p, 0])) as Record<Policy, number> };
+  const OUTAGE_HANDBACKS = 500;
+  async function guarded<T>(policy: Policy, job: Job, run: () => Promise<T>): Promise<T> {
+    let out: T;
+    try {
+      out = await run();
+    } catch (e) {
+      const kind = classifyFailure(e);
+      if (kind === "poison") throw new UnrecoverableError(`${POISON_PREFIX}${(e as Error).message}`);
+      const handBacks = (job.attemptsStarted ?? 0) - (job.attemptsMade ?? 0);
+      if ((kind === "database-outage" || kind === "processor-outage") && handBacks <= OUTAGE_HANDBACKS) {
+        const { ms, started } = backoff.next(policy);
+        outages.handBacks[policy]++;
+        if (started) cfg.log.warn({ policy, outage: kind, backoffMs: ms, err: (e as Error).message }, "outage: the queue backs off; its jobs wait (no attempt spent)");
+        await queues[policy].rateLimit(ms).catch(() => {});
+        throw Worker.RateLimitError();
+      }
+      throw e;
+    }
+    if (backoff.recovered(policy)) cfg.log.info({ policy }, "outage over: the queue runs again");
+    return out;
+  }
+
+  const lockMs = cfg.lockMs ?? 30_000;
   const workers = POLICY_NAMES.map((policy) => {
     const w = new Worker(
       policy,
       async (job: Job) => {
-        const { event, outcome, hint } = await runPolicy(cfg.db, handlers, policy, job.data);
+        const { event, outcome, hint } = await guarded(policy, job, () => runPolicy(cfg.db, handlers, policy, job.data));
         stats[outcome]++;
         if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
         if (outcome === "done") await announce(policy, event, hint);
+        if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
         return outcome;
       },
       {
         connection: workerConnection,
         prefix: cfg.prefix,
         concurrency: cfg.concurrency,
-        lockDuration: cfg.lockMs ?? 30_000,
-        stalledInterval: cfg.lockMs ?? 30_000,
+        // Crashes (C6, E2). A job's lock lasts lockDuration (renewed every half of it while the
+        // worker lives); a worker that dies (SIGKILL, OOM, a lost host) stops renewing, and any other
+        // worker's stalled check, every stalledInterval, hands its jobs back to waiting: a crash
+        // costs at most lockDuration + stalledInterval (45 s by default) of delay, never the job.
+        // lockDuration stays at 30 s because a live worker whose event loop is starved longer than
+        // that (a 2-core host under load, a long GC) is counted as stalled too — harmless (the inbox
+        // makes a double run one effect) but noisy. maxStalledCount 3: a job may be caught in up to
+        // three crashes (a rolling restart with kills, an OOM during a burst) and still complete; a
+        // job that took down a fourth worker is probably the cause, so it is dead-lettered ("stalled
+        // more than allowable limit"), and the redrive leaves it to an operator instead of feeding
+        // it to worker after worker.
+        lockDuration: lockMs,
+        stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
+        maxStalledCount: 3,
+        // Needed for the outage back-off above to hold for every worker process of the queue
+        // (queue.rateLimit sets the limiter key only workers with a limiter obey); far above any
+        // real rate, so it never throttles normal work.
+        limiter: { max: 1_000_000, duration: 1000 },
       },
     );
     w.on("failed", (job, err) => {
       stats.failed++;
-      cfg.log.error(
-        { policy, jobId: job?.id, orderId: (job?.data as { orderId?: string })?.orderId, attempt: job?.attemptsMade, err: err.message },
-        "job failed",
-      );
+      const line = { policy, jobId: job?.id, orderId: (job?.data as { orderId?: string })?.orderId, attempt: job?.attemptsMade, err: err.message };
+      // The final failure is what an alert wants (with bloom_jobs_dead_lettered_total).
+      if (isFinalFailure(job, err)) cfg.log.error({ ...line, deadLettered: true, poison: err.name === "UnrecoverableError" }, "job dead-lettered: failed for good (retry it from /ops/queues)");
+      else cfg.log.warn(line, "job failed; retrying with backoff");
     });
     w.on("error", (err) => cfg.log.error({ policy, err: err.message }, "worker error"));
     return w;
@@ -76,15 +157,30 @@ export async function startWorker(cfg: WorkerConfig) {
   });
   relay.start();
 
+  const redrive = new OutboxRedrive(cfg.db, queues, connection, {
+    afterMs: cfg.redriveAfterMs ?? 30_000,
+    windowMs: cfg.redriveWindowMs ?? 24 * 3600_000,
+    lockName: cfg.prefix,
+    log: cfg.log,
+  });
+  redrive.start();
+
+  const payments = startPaymentLoops({ db: cfg.db, gateway, log: cfg.log, ...PAYMENT_LOOP_DEFAULTS, ...cfg.payments });
+
   return {
     queues,
     relay,
+    redrive,
+    payments,
+    outages,
     stats,
     workers,
     connection,
     /** Stops taking work, lets running jobs finish (BullMQ returns unfinished ones on restart). */
     async stop() {
       await relay.stop();
+      await redrive.stop();
+      await payments.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));
       await Promise.all([connection.quit(), workerConnection.quit(), publisher.quit()].map((p) => p.catch(() => {})));

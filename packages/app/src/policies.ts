@@ -1,13 +1,13 @@
 // One handler per policy (queue). The worker calls runPolicy for each job; every handler runs
 // inside handleOnce, so redelivery is harmless (C4).
 import type { Db, SqlClient, Tx } from "@bloom/db";
-import { parseEvent, type DomainEvent, type PaymentGateway, type Policy } from "@bloom/domain";
+import { parseEvent, type DomainEvent, type Policy } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
 import { recordDeliveryProgress } from "./store/on-delivery-progress";
 import { openDeliveryRequest } from "./delivery/on-decoration-completed";
 import { withdrawDelivery } from "./delivery/on-order-cancelled";
-import { refundPayment } from "./payment/refund";
+import { requestRefund } from "./payment/refund";
 import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
@@ -16,14 +16,14 @@ import { handleOnce, handleOnceSql } from "./shared/inbox";
  * Who should hear that a policy changed something: routes live updates to the right screens.
  * `attention`: a case no rule can settle, logged for a person to follow up (with the order id).
  */
-export type LiveHint = { customerId?: string | null; storeId?: string | null; attention?: string };
+export type LiveHint = { customerId?: string | null; storeId?: string | null; attention?: string; refundRequested?: boolean };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
 type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };
 /** A policy that claims the event itself, in the same statement as its effect (handleOnceInStatement). */
 type StatementHandler = { statement: (db: Db, consumer: string, e: DomainEvent) => Promise<{ outcome: "done" | "duplicate"; hint: LiveHint }> };
 
-export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler | SqlHandler | StatementHandler> {
+export function policyHandlers(): Record<Policy, Handler | SqlHandler | StatementHandler> {
   return {
     "store-notification": {
       statement: async (db, consumer, e) => {
@@ -41,8 +41,9 @@ export function policyHandlers(gateway: PaymentGateway): Record<Policy, Handler 
       await openDeliveryRequest(tx, e);
       return { storeId: e.payload.storeId };
     },
+    // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: async (tx, e) => {
-      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled") return refundPayment(tx, gateway, e);
+      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled") return requestRefund(tx, e);
     },
     "store-order-cancellation": async (tx, e) => {
       if (e.type !== "OrderCancelled") return;

@@ -1,5 +1,11 @@
 // One PrismaClient per process and database URL, over the pg driver adapter (no native engine).
 // The adapter shares its pg pool with the few hot paths that talk SQL directly (see `sqlOf`).
+//
+// Connections die: PostgreSQL restarts, fails over, or an operator runs pg_terminate_backend
+// (E3). node-pg reports that as an 'error' event on the client, and an 'error' event nobody
+// listens to kills the process. So every pool, every checked-out client (sqlTransaction) and every
+// dedicated connection (listen, the redrive's lock) has a listener here; the query in flight fails
+// with the error instead, its transaction rolls back with the connection, and the caller retries.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
@@ -9,17 +15,72 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type SqlPool = pg.Pool;
 export type SqlClient = pg.PoolClient;
 
+export type DbOptions = {
+  /**
+   * PostgreSQL's application_name for every connection of this process (pg_stat_activity), e.g.
+   * `bloom-worker worker-1`: operators see who holds a connection, and can target one process.
+   * An application_name in the URL wins.
+   */
+  applicationName?: string;
+};
+
 const clients = new Map<string, PrismaClient>();
 const pools = new WeakMap<PrismaClient, pg.Pool>();
+const errorListeners = new Set<(err: Error, where: string) => void>();
 
-export function getDb(url: string, poolSize = 10): PrismaClient {
+/**
+ * Hears connection errors that have no query to fail (an idle pooled connection terminated, a
+ * dedicated connection lost): for logs. Returns a function that stops listening.
+ */
+export function onDbConnectionError(listener: (err: Error, where: string) => void): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
+function reportConnectionError(err: Error, where: string) {
+  for (const l of errorListeners) {
+    try {
+      l(err, where);
+    } catch {
+      // a logger must never take the process down
+    }
+  }
+}
+
+export function getDb(url: string, poolSize = 10, opts: DbOptions = {}): PrismaClient {
   let client = clients.get(url);
   if (!client) {
     // JIT off: PostgreSQL compiles any plan whose estimate passes jit_above_cost, and for our short
     // OLTP queries that compilation costs more than the query — 37 ms of the store board's 41 ms at
     // a million orders (EXPLAIN ANALYZE, bench/). Nothing here runs long enough to gain from it.
-    const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c jit=off" });
-    client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      options: "-c jit=off",
+      application_name: opts.applicationName ?? process.env.PGAPPNAME ?? "bloom",
+      // A dead peer (a failover, a cut network) is noticed by TCP keepalive instead of never.
+      keepAlive: true,
+      // PostgreSQL unreachable (a blackholed network): a new connection fails after 30 s instead of
+      // hanging the caller. The same bound applies to waiting for a free pooled connection, so it
+      // stays far above any wait a busy pool sees.
+      connectionTimeoutMillis: 30_000,
+    });
+    // An idle pooled connection that dies is dropped by the pool; without this listener the
+    // pool's 'error' event would be unhandled and end the process.
+    pool.on("error", (err) => reportConnectionError(err, "pool"));
+    // And every connection gets a listener of its own from birth: a connection terminated just as
+    // it opens delivers "ready" and the termination in one TCP read, so its 'error' is emitted
+    // after the pool removed its idle listener and before the caller's `await connect()` resumes to
+    // add one (found by the E3 test: pg_terminate_backend under load crashed a worker that way).
+    // The statement in flight still fails with the error, and the pool discards the connection.
+    pool.on("connect", (client) => client.on("error", () => {}));
+    client = new PrismaClient({
+      adapter: new PrismaPg(pool, {
+        disposeExternalPool: true,
+        onPoolError: (err) => reportConnectionError(err, "pool"),
+        onConnectionError: (err) => reportConnectionError(err, "transaction"),
+      }),
+    });
     clients.set(url, client);
     pools.set(client, pool);
   }
@@ -38,48 +99,89 @@ export function sqlOf(db: PrismaClient): pg.Pool {
   return pool;
 }
 
-/** Runs `fn` in one transaction on a pooled connection (BEGIN … COMMIT, ROLLBACK on a throw). */
+/** Settings for a dedicated connection (not pooled) with the same server, name and options as the pool. */
+export function dedicatedConfig(db: PrismaClient): pg.ClientConfig {
+  const o = sqlOf(db).options as pg.PoolConfig;
+  return {
+    connectionString: o.connectionString,
+    application_name: o.application_name,
+    options: o.options,
+    keepAlive: true,
+    connectionTimeoutMillis: o.connectionTimeoutMillis,
+  };
+}
+
+export type SqlConnection = pg.Client;
+/** A new connection of its own (not pooled), not yet connected: add an 'error' listener before connect(). */
+export function dedicatedConnection(db: PrismaClient): pg.Client {
+  return new pg.Client(dedicatedConfig(db));
+}
+
+/**
+ * Runs `fn` in one transaction on a pooled connection (BEGIN … COMMIT, ROLLBACK on a throw).
+ * If the connection dies meanwhile (a restart, pg_terminate_backend), the statement in flight
+ * fails, the promise rejects with that error, and the connection is discarded, not pooled again.
+ */
 export async function sqlTransaction<T>(db: PrismaClient, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await sqlOf(db).connect();
+  // A checked-out client has no pool listener: its 'error' event must be heard here.
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken ??= err;
+    reportConnectionError(err, "transaction");
+  };
+  c.on("error", onError);
   try {
     await c.query("BEGIN");
     const out = await fn(c);
     await c.query("COMMIT");
     return out;
   } catch (e) {
-    await c.query("ROLLBACK").catch(() => {});
+    if (!broken) await c.query("ROLLBACK").catch(() => {});
     throw e;
   } finally {
-    c.release();
+    c.removeListener("error", onError);
+    c.release(broken);
   }
 }
 
 /**
  * LISTENs on `channel` over a dedicated connection (reconnecting after a failure) and calls
- * `onNotify` for each notification. Returns a function that stops listening.
+ * `onNotify` for each notification, and once after each (re)connect for what was committed while
+ * not listening. Returns a function that stops listening.
  */
 export function listen(db: PrismaClient, channel: string, onNotify: () => void, onError: (err: Error) => void = () => {}): () => Promise<void> {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
+  let delay = 500;
   const connect = async () => {
+    retry = null;
     if (stopped) return;
-    const c = new pg.Client({ connectionString: sqlOf(db).options.connectionString });
+    const c = dedicatedConnection(db);
     client = c;
-    c.on("notification", () => onNotify());
-    c.on("error", (err) => {
+    let failed = false;
+    // One reconnect per connection, however many ways (error event, failed query, end) it dies.
+    const fail = (err: Error) => {
+      if (failed || stopped) return;
+      failed = true;
       onError(err);
       void c.end().catch(() => {});
-      if (client === c && !stopped) retry = setTimeout(() => void connect(), 1000);
-    });
+      if (client === c && !stopped) {
+        retry = setTimeout(() => void connect(), delay);
+        delay = Math.min(delay * 2, 10_000);
+      }
+    };
+    c.on("notification", () => onNotify());
+    c.on("error", fail);
+    c.on("end", () => fail(new Error("LISTEN connection ended")));
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      delay = 500;
       onNotify(); // anything committed while we were not listening
     } catch (err) {
-      onError(err as Error);
-      void c.end().catch(() => {});
-      if (client === c && !stopped) retry = setTimeout(() => void connect(), 1000);
+      fail(err as Error);
     }
   };
   void connect();

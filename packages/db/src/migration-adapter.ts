@@ -5,6 +5,9 @@
 //     so we report them as `text` (oid 25).
 //  2. The shadow database is dropped while the pool still holds connections; we end the pool
 //     first and drop WITH (FORCE).
+//  3. executeScript splits a migration on every ";" — also inside a function body ($$ … $$) —
+//     and runs the pieces on whatever pooled connection is free. We send the script whole: one
+//     simple-protocol query, which PostgreSQL runs as one implicit transaction.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
@@ -31,6 +34,12 @@ function patchCatalogTypes(adapter: object) {
       if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
     }
     return result;
+  };
+  // executeScript is the adapter's own method (not on the shared queryable prototype).
+  const adapterProto = Object.getPrototypeOf(adapter) as { executeScript?: unknown; client?: pg.Pool };
+  if (typeof adapterProto.executeScript !== "function") throw new Error("adapter-pg layout changed: executeScript not found");
+  adapterProto.executeScript = async function (this: { client: pg.Pool }, script: string) {
+    await this.client.query(script);
   };
   patched = true;
 }

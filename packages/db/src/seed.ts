@@ -22,7 +22,7 @@ export async function seed(url: string) {
       await db.bouquet.upsert({
         where: { id },
         update: {},
-        create: { id, storeId: s.id, name, nameKo, description, priceWon, stock, imageUrl: `/img/${picture}` },
+        create: { id, storeId: s.id, name, nameKo, description, priceWon, stock, stockBaseline: stock, imageUrl: `/img/${picture}` },
       });
     }
   }

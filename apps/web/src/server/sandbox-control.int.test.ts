@@ -1,5 +1,6 @@
 // The sandbox processor's fault injection (used by `npm run bench`) is global like a real
-// processor's test mode: a change posted to one web process reaches every process (N3).
+// processor's test mode: /api/sandbox forwards to the processor's own process, so a change posted
+// to one web process is what every process sees (N3).
 import http from "node:http";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +42,7 @@ describe("sandbox processor control", () => {
         fetch(`${web.base}/api/sandbox`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       expect((await post({ latencyMs: "fast" })).status).toBe(400);
       expect((await post({ outageSeconds: -1 })).status).toBe(400);
-      // No outage in effect (an earlier run's last setting may be remembered in Redis: a reset, in the past).
+      // No outage in effect (the file's processor starts with none).
       const noOutage = (x: State) => (x.outageUntil ?? 0) <= Date.now();
       for (const s of await statesOfEveryProcess(web.base, 2, noOutage)) expect(noOutage(s)).toBe(true);
 

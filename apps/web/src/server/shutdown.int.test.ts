@@ -1,15 +1,20 @@
 // Graceful shutdown and start-up refusal of the web process (C6), against the production server
 // (apps/web/server.mjs over the `next build` output) as a real OS process. The slow in-flight
-// request is a real order placement whose sandbox payment takes 2.5 s.
+// request is a real order placement whose payment at the sandbox processor (its own process, set
+// to a latency through its test-mode API) takes 2.5 s.
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../../../test/support/app";
 import { checkout } from "../../../../test/support/fixtures";
+import { testProcessor } from "../../../../test/support/processor";
 import { ensureWebBuild, freePort, newCustomer, spawnWeb, startWeb, stopWeb, trpc, type WebProcess } from "../../../../test/support/web";
 
 const db = testDb();
 beforeAll(() => ensureWebBuild(), 600_000);
 afterAll(() => closeDbs());
+
+/** The charge latency of the sandbox processor the web processes of this file call. */
+const processorLatency = async (latencyMs: string) => (await testProcessor()).control.configure({ latencyMs });
 
 const ready = (web: WebProcess) =>
   fetch(`${web.base}/api/health/ready`).then(async (r) => ({ status: r.status, body: (await r.json()) as { ready: boolean; checks: Record<string, string> } }));
@@ -25,7 +30,8 @@ describe("web process lifecycle", () => {
   });
 
   it("[C6] readiness turns false during shutdown and in-flight requests complete", async () => {
-    const web = await startWeb({ PAYMENT_SANDBOX_LATENCY_MS: "2500", PAYMENT_TIMEOUT_MS: "10000", SHUTDOWN_DRAIN_MS: "1000", SHUTDOWN_GRACE_MS: "20000" });
+    await processorLatency("2500");
+    const web = await startWeb({ PAYMENT_TIMEOUT_MS: "10000", SHUTDOWN_DRAIN_MS: "1000", SHUTDOWN_GRACE_MS: "20000" });
     try {
       const { cookie } = await newCustomer(web.base);
       expect((await ready(web)).status).toBe(200);
@@ -56,7 +62,8 @@ describe("web process lifecycle", () => {
   });
 
   it("[C6] shutdown is bounded by SHUTDOWN_GRACE_MS even when a request does not finish", async () => {
-    const web = await startWeb({ PAYMENT_SANDBOX_LATENCY_MS: "30000", PAYMENT_TIMEOUT_MS: "60000", SHUTDOWN_GRACE_MS: "1500" });
+    await processorLatency("30000");
+    const web = await startWeb({ PAYMENT_TIMEOUT_MS: "60000", SHUTDOWN_GRACE_MS: "1500" });
     try {
       const { cookie } = await newCustomer(web.base);
       const stuck = trpc(web.base, cookie, "order.place", checkout()).catch((e: Error) => e);
@@ -75,7 +82,8 @@ describe("web process lifecycle", () => {
   });
 
   it("[C6][N1] WEB_CONCURRENCY=2: two processes serve one port, a dead one is replaced, SIGTERM drains both", async () => {
-    const web = await startWeb({ WEB_CONCURRENCY: "2", PAYMENT_SANDBOX_LATENCY_MS: "2000", PAYMENT_TIMEOUT_MS: "10000", SHUTDOWN_GRACE_MS: "20000" });
+    await processorLatency("2000");
+    const web = await startWeb({ WEB_CONCURRENCY: "2", PAYMENT_TIMEOUT_MS: "10000", SHUTDOWN_GRACE_MS: "20000" });
     try {
       const pids = () => [...web.output().matchAll(/"pid":(\d+),"service":"web","port"[^\n]*"msg":"web ready"/g)].map((m) => Number(m[1]));
       for (let i = 0; i < 100 && pids().length < 2; i++) await new Promise((r) => setTimeout(r, 300));

@@ -109,6 +109,8 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   ALREADY_TAKEN: "CONFLICT",
   EMAIL_TAKEN: "CONFLICT",
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
+  PAYMENT_IN_PROGRESS: "CONFLICT",
+  ORDER_CANCELLED: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

@@ -1,17 +1,17 @@
 // Place-order against the real PostgreSQL with the sandbox processor: F1, F2, N1, N3.
-import { placeOrder } from "@bloom/app";
+import { placeOrder, stockAudit } from "@bloom/app";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
 import { CARDS, checkout, CUSTOMER, OTHER_STORE, PEONY, ROSES, SOLD_OUT, STORE } from "../../../../test/support/fixtures";
 import { closeDbs } from "@bloom/db";
 
-const { ctx, db } = testContext();
+const { ctx, db, control } = testContext();
 
 async function counts() {
   const [orders, payments, captured, outbox] = await Promise.all([
     db.order.count(),
     db.payment.count(),
-    db.sandboxCharge.count({ where: { status: "CAPTURED" } }),
+    control.charges({ status: "CAPTURED" }).then((cs) => cs.length),
     db.outboxEvent.count({ where: { type: "OrderPlaced" } }),
   ]);
   return { orders, payments, captured, outbox };
@@ -64,14 +64,17 @@ describe("place order", () => {
       const r = await placeOrder(ctx, CUSTOMER.id, input);
       expect(r).toMatchObject({ ok: false, code: "PAYMENT_FAILED" });
       expect(await counts()).toEqual({ orders: 0, payments: 0, captured: 0, outbox: 0 });
-      const charge = await db.sandboxCharge.findUniqueOrThrow({ where: { idempotencyKey: `order:${CUSTOMER.id}:${input.idempotencyKey}` } });
-      expect(charge.status).toBe("VOIDED");
+      // The attempt's charge, voided at the processor; the attempt ended and its stock came back.
+      const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+      expect(attempt.status).toBe("VOIDED");
+      expect((await control.chargeByKey(attempt.chargeKey))?.status).toBe("VOIDED");
+      expect(await stockAudit(db)).toEqual([]);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS bloom_test_fail ON payment_payments`);
     }
   });
 
-  it("[F2] the same idempotency key, sequentially or concurrently, gives one order and one charge", async () => {
+  it("[F2][M1] the same idempotency key, sequentially or concurrently, gives one order and one charge", async () => {
     const input = checkout();
     const first = await placeOrder(ctx, CUSTOMER.id, input);
     const again = await placeOrder(ctx, CUSTOMER.id, input);
@@ -82,8 +85,12 @@ describe("place order", () => {
     }
     const burst = checkout();
     const results = await Promise.all(Array.from({ length: 5 }, () => placeOrder(ctx, CUSTOMER.id, burst)));
-    const ids = new Set(results.map((r) => (r.ok ? r.order.id : r.code)));
-    expect(ids.size).toBe(1);
+    // One places the order; the others, sent while it was being charged, hear "in progress" (M1).
+    const placed = new Set(results.flatMap((r) => (r.ok ? [r.order.id] : [])));
+    expect(placed.size).toBe(1);
+    expect(results.every((r) => r.ok || r.code === "PAYMENT_IN_PROGRESS")).toBe(true);
+    const retry = await placeOrder(ctx, CUSTOMER.id, burst);
+    expect(retry.ok && placed.has(retry.order.id) && retry.replayed).toBe(true);
     expect(await counts()).toEqual({ orders: 2, payments: 2, captured: 2, outbox: 2 });
   });
 

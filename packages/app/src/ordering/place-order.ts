@@ -1,9 +1,12 @@
-// placeOrder (F1, F2, N1): validate → price from the catalog → check stock → charge → store the
-// order, its payment and OrderPlaced in one transaction. A charge whose order cannot be stored is
-// voided. The client's idempotency key makes retries and double-clicks place one order.
+// placeOrder (F1, F2, N1, M1, M2, M5): validate → price from the catalog → claim the idempotency
+// key for a recorded attempt → reserve the stock → charge → store the order, its payment and
+// OrderPlaced in one statement. Anything that fails after the charge voids it; a crash between the
+// charge and the order is settled by the worker's reconciler. The client's idempotency key makes
+// retries and double-clicks one order and one charge, and binds the key to this checkout.
 import { sqlOf } from "@bloom/db";
 import { OUTBOX_CHANNEL } from "../shared/outbox";
 import {
+  checkoutFingerprintText,
   createEvent,
   type CatalogBouquet,
   isSameCheckout,
@@ -15,7 +18,8 @@ import {
 } from "@bloom/domain";
 import type { PaymentBusyError } from "../payment/resilient-payments";
 import type { AppContext } from "../shared/context";
-import { isUniqueViolation } from "../shared/prisma-errors";
+import { chargeKeyOf, claimAttempt, fingerprintOf, settleAttempt } from "../payment/attempts";
+import { reserveStock } from "../store/inventory";
 import { getOrderForCustomer, type OrderDetail } from "./queries";
 
 export type PlaceOrderResult = Result<{ order: OrderDetail; replayed: boolean }> & { retryAfterSec?: number };
@@ -51,34 +55,65 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const priced = priceCart(store.id, input.items, found.bouquets);
   if (!priced.ok) return priced;
 
-  // The processor deduplicates on this key, so a retried request can never charge twice.
-  const chargeKey = `order:${customerId}:${input.idempotencyKey}`;
+  // 1. Claim the key for a new attempt, recorded before anything is charged (M1, M2).
+  const orderId = globalThis.crypto.randomUUID();
+  const paymentId = globalThis.crypto.randomUUID();
+  const attemptId = globalThis.crypto.randomUUID();
+  const fingerprint = fingerprintOf(checkoutFingerprintText(input, priced.totalWon));
+  const claim = await claimAttempt(sql, { id: attemptId, customerId, idempotencyKey: input.idempotencyKey, fingerprint, orderId, amountWon: priced.totalWon });
+  if (!claim.claimed) {
+    if (claim.live.fingerprint !== fingerprint) return refuse("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order");
+    if (claim.live.status === "ORDERED") {
+      const existing = await getOrderForCustomer(db, customerId, claim.live.orderId);
+      if (existing) return replay(existing, input);
+    }
+    return inProgress();
+  }
+
+  // 2. Take the stock before the card (M5): the last unit is bought once, and a sold-out answer
+  // comes before any charge.
+  const reserved = await reserveStock(sql, orderId, priced.lines);
+  if (!reserved.ok) {
+    await settleAttempt(sql, attemptId, "FAILED", "sold out");
+    const name = priced.lines.find((l) => l.bouquetId === reserved.bouquetId)?.name ?? "A bouquet";
+    return refuse("OUT_OF_STOCK", `${name} is sold out`);
+  }
+
+  // 3. Charge, under this attempt's own processor key.
+  const chargeKey = chargeKeyOf(attemptId);
   let charge;
   try {
-    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: priced.totalWon, card: input.card });
+    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: priced.totalWon, card: input.card, description: describe(priced.lines) });
   } catch (e) {
     // Matched by name, not instanceof: Next may load this module once per server bundle, so the
     // payments service built in one bundle throws classes another bundle does not share.
-    if (isNamed(e, "PaymentBusyError") || isNamed(e, "PaymentProviderError")) {
+    if (isNamed(e, "PaymentBusyError") || isNamed(e, "PaymentProviderError") || isNamed(e, "IdempotencyConflictError")) {
       // A timed-out or failed charge may still land at the processor: cancel it by key. An open
-      // breaker sent nothing, so its "busy" answer costs no write (it must stay cheap: during an
-      // outage it is most of the traffic).
-      const sentNothing = isNamed(e, "PaymentBusyError") && !(e as PaymentBusyError).mayHaveCharged;
-      if (!sentNothing) await voidQuietly(ctx, chargeKey);
+      // breaker (or a refused key) sent nothing, so it costs no processor call.
+      const sentNothing = isNamed(e, "IdempotencyConflictError") || (isNamed(e, "PaymentBusyError") && !(e as PaymentBusyError).mayHaveCharged);
+      if (sentNothing) await settleAttempt(sql, attemptId, "FAILED", (e as Error).message);
+      else await voidAttempt(ctx, sql, attemptId, chargeKey, (e as Error).message);
       if (isNamed(e, "PaymentBusyError")) {
         const busy = e as PaymentBusyError;
         return { ...refuse("PAYMENT_BUSY", busy.message), retryAfterSec: busy.retryAfterSec };
       }
+      if (isNamed(e, "IdempotencyConflictError")) return inProgress();
       return refuse("PAYMENT_FAILED", "The card processor had a problem. You were not charged — please try again.");
     }
+    await voidAttempt(ctx, sql, attemptId, chargeKey, String(e));
     throw e;
   }
   if (charge.outcome !== "APPROVED") {
+    await settleAttempt(sql, attemptId, "DECLINED", charge.reason);
     return refuse(charge.outcome === "INSUFFICIENT_FUNDS" ? "INSUFFICIENT_FUNDS" : "PAYMENT_DECLINED", charge.reason);
   }
+  // The order stores what was captured, and nothing else (M1).
+  if (charge.amountWon !== priced.totalWon) {
+    ctx.log.error({ orderId, chargeKey, capturedWon: charge.amountWon, totalWon: priced.totalWon }, "captured amount differs from the order total; voiding");
+    await voidAttempt(ctx, sql, attemptId, chargeKey, `captured ${charge.amountWon}, total ${priced.totalWon}`);
+    return refuse("PAYMENT_FAILED", "The payment did not match your order, so it was cancelled. Please try again.");
+  }
 
-  const orderId = globalThis.crypto.randomUUID();
-  const paymentId = globalThis.crypto.randomUUID();
   const d = input.delivery;
   // The delivery details as stored and announced (empty optional texts are stored as null).
   const delivery = {
@@ -115,44 +150,49 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     lines: priced.lines.map((l) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l })),
     history: [{ id: globalThis.crypto.randomUUID(), orderId, status: "PLACED", note: null, at: now }],
   };
+  // 4. The order, its lines and history, its payment, OrderPlaced and the attempt's end: one
+  // statement, so one round trip and atomic without an interactive transaction (foreign keys are
+  // checked at its end). Every insert hangs on the attempt still being PENDING: if the reconciler
+  // took it over (this process stalled past the grace period), nothing is stored and it voids.
+  let stored = false;
   try {
-    // The order, its lines and history, its payment and OrderPlaced: one statement, so one round
-    // trip and atomic without an interactive transaction (foreign keys are checked at its end).
     const at = now.toISOString();
-    await sql.query({
+    const { rows: done } = await sql.query({
       name: "place-order-insert",
-      text: `WITH o AS (
+      text: `WITH a AS (
+          UPDATE payment_attempts SET status = 'ORDERED', provider_ref = $20, updated_at = now()
+          WHERE id = $26 AND status = 'PENDING' RETURNING id),
+        o AS (
           INSERT INTO ordering_orders (id, customer_id, store_id, store_name, status, total_won, recipient_name, recipient_phone,
             address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at)
-          VALUES ($1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id),
+          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17 FROM a RETURNING id),
         l AS (
           INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity)
-          SELECT x.id, $1, x."bouquetId", x.name, x."unitPriceWon", x.quantity
-          FROM jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int)),
-        h AS (INSERT INTO ordering_order_history (id, order_id, status, at) VALUES ($19, $1, 'PLACED', $17)),
+          SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity
+          FROM o, jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int)),
+        h AS (INSERT INTO ordering_order_history (id, order_id, status, at) SELECT $19, o.id, 'PLACED', $17 FROM o),
         p AS (
           INSERT INTO payment_payments (id, order_id, customer_id, amount_won, status, provider_ref, card_brand, card_last4, created_at)
-          VALUES ($14, $1, $2, $5, 'APPROVED', $20, $15, $16, $17)),
+          SELECT $14, o.id, $2, $5, 'APPROVED', $20, $15, $16, $17 FROM o),
         e AS (
           INSERT INTO outbox_events (id, type, version, order_id, occurred_at, payload)
-          VALUES ($21, $22, $23, $1, $24, $25::jsonb))
+          SELECT $21, $22, $23, o.id, $24, $25::jsonb FROM o)
         SELECT o.id, pg_notify('${OUTBOX_CHANNEL}', '') FROM o`,
       values: [
         orderId, customerId, store.id, store.name, priced.totalWon, d.recipientName, d.recipientPhone, d.address,
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
         at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
-        placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed),
+        placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed), attemptId,
       ],
     });
+    stored = done.length === 1;
   } catch (e) {
-    // A concurrent identical request won the race: it holds the same (single) charge.
-    if (isUniqueViolation(e)) {
-      const winner = await findByKey(ctx, customerId, input.idempotencyKey);
-      // Not voided even when it differs: the processor deduplicated by key, so this is the winner's charge.
-      if (winner) return replay(winner, input);
-    }
     ctx.log.error({ orderId, err: String(e) }, "order could not be stored after payment; voiding the charge");
-    await voidQuietly(ctx, chargeKey);
+    await voidAttempt(ctx, sql, attemptId, chargeKey, `order not stored: ${String(e).slice(0, 200)}`);
+    return refuse("PAYMENT_FAILED", "We could not save your order, so the payment was cancelled. Please try again.");
+  }
+  if (!stored) {
+    ctx.log.error({ orderId, chargeKey }, "the reconciler took this attempt over before its order was stored; it voids the charge");
     return refuse("PAYMENT_FAILED", "We could not save your order, so the payment was cancelled. Please try again.");
   }
   ctx.log.info({ orderId, customerId, storeId: store.id, totalWon: priced.totalWon }, "order placed");
@@ -167,21 +207,26 @@ function replay(order: OrderDetail, input: PlaceOrderInput): PlaceOrderResult {
   return { ok: true, order, replayed: true };
 }
 
-async function findByKey(ctx: AppContext, customerId: string, key: string) {
-  const row = await ctx.db.order.findUnique({
-    where: { customerId_idempotencyKey: { customerId, idempotencyKey: key } },
-    select: { id: true },
-  });
-  return row ? getOrderForCustomer(ctx.db, customerId, row.id) : null;
-}
-
 const isNamed = (e: unknown, name: string) => e instanceof Error && e.name === name;
 
-async function voidQuietly(ctx: AppContext, chargeKey: string) {
+const inProgress = (): PlaceOrderResult => ({
+  ...refuse("PAYMENT_IN_PROGRESS", "This payment is still being processed — try again in a moment"),
+  retryAfterSec: 1,
+});
+
+/** The processor's description of the charge: part of its fingerprint for the attempt's key. */
+const describe = (lines: { bouquetId: string; quantity: number }[]) => lines.map((l) => `${l.quantity}x ${l.bouquetId}`).join(", ");
+
+/**
+ * Voids the attempt's charge by its key and ends the attempt (giving its stock back). If the void
+ * cannot be confirmed the attempt is left VOIDING: the worker's reconciler retries it (M2).
+ */
+async function voidAttempt(ctx: AppContext, sql: Parameters<typeof settleAttempt>[0], attemptId: string, chargeKey: string, why: string) {
   try {
     await ctx.payments.gateway.void(chargeKey);
+    await settleAttempt(sql, attemptId, "VOIDED", why);
   } catch (e) {
-    // The void is retried by nobody here; log loudly so an operator reconciles it.
-    ctx.log.error({ chargeKey, err: String(e) }, "VOID FAILED: charge without order needs reconciliation");
+    ctx.log.error({ chargeKey, err: String(e) }, "void failed: the reconciler will retry it");
+    await settleAttempt(sql, attemptId, "VOIDING", `${why}; void failed: ${String(e).slice(0, 200)}`);
   }
 }

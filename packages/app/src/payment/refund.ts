@@ -1,28 +1,100 @@
-// Policy "refund" (F7, F12): a rejected or cancelled order's payment is refunded, exactly once in
-// effect — the inbox stops a redelivered job, the payment's status stops a second cause, and the
-// processor's refund is idempotent by charge should a crash fall between the two.
-import type { Tx } from "@bloom/db";
+// Refunds (F7, F12, M3, M4) as a state machine on the payment: APPROVED → REFUND_PENDING → REFUNDED.
+// - Policy "refund" decides: on StoreOrderRejected or OrderCancelled, one conditional update moves
+//   the payment to REFUND_PENDING, in the inbox transaction. Whichever cause comes first wins; the
+//   other finds it no longer APPROVED and changes nothing. No processor call happens here.
+// - The refund executor (the worker runs it on a timer and right after each decision) claims due
+//   refunds with a lease, calls the processor outside any transaction with one idempotency key per
+//   payment (`refund:<payment id>`, so a retry after a timeout or a crash never refunds twice), and
+//   on success moves REFUND_PENDING → REFUNDED and appends the one PaymentRefunded, in one
+//   transaction. A failure backs off (1 s doubling, capped) and retries until it succeeds; past
+//   `alertAfter` attempts every failure is logged as an error and counted for operators.
+import { sqlOf, type Db, type Tx } from "@bloom/db";
 import { createEvent, SYSTEM, type DomainEvent, type PaymentGateway } from "@bloom/domain";
+import type { Logger } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 
-export async function refundPayment(
-  tx: Tx,
-  gateway: PaymentGateway,
-  e: DomainEvent<"StoreOrderRejected" | "OrderCancelled">,
-) {
-  const payment = await tx.payment.findUnique({ where: { orderId: e.orderId } });
-  if (!payment) return {};
-  const hint = { customerId: payment.customerId };
-  if (payment.status !== "APPROVED") return hint;
-  await gateway.refund(payment.providerRef);
-  await tx.payment.update({ where: { id: payment.id }, data: { status: "REFUNDED", refundedAt: new Date() } });
-  await appendEvents(tx, [
-    createEvent(
-      "PaymentRefunded",
-      e.orderId,
-      { paymentId: payment.id, amountWon: payment.amountWon, cause: e.type === "OrderCancelled" ? "CANCELLED" : "REJECTED" },
-      SYSTEM,
-    ),
-  ]);
-  return hint;
+export const refundKeyOf = (paymentId: string) => `refund:${paymentId}`;
+
+/** Policy "refund": decides the refund (exactly one cause wins). The executor carries it out. */
+export async function requestRefund(tx: Tx, e: DomainEvent<"StoreOrderRejected" | "OrderCancelled">) {
+  const cause = e.type === "OrderCancelled" ? "CANCELLED" : "REJECTED";
+  const rows = await tx.$queryRaw<{ customerId: string; status: string; requested: boolean }[]>`
+    WITH req AS (
+      UPDATE payment_payments SET status = 'REFUND_PENDING', refund_cause = ${cause}, refund_requested_at = now(), refund_next_at = now()
+      WHERE order_id = ${e.orderId}::uuid AND status = 'APPROVED' RETURNING id)
+    SELECT customer_id AS "customerId", status::text, EXISTS (SELECT 1 FROM req) AS requested
+    FROM payment_payments WHERE order_id = ${e.orderId}::uuid`;
+  const p = rows[0];
+  return p ? { customerId: p.customerId, refundRequested: p.requested } : {};
+}
+
+export type RefundOutcome = "refunded" | "retry";
+export type RefundExecutorOptions = { batch?: number; leaseMs?: number; maxBackoffMs?: number; alertAfter?: number; log: Logger; onOutcome?: (o: RefundOutcome, attempts: number) => void };
+
+type Due = { id: string; orderId: string; providerRef: string; amountWon: number; cause: string | null; attempts: number };
+
+/** Carries out the refunds that are due. Returns how many were refunded and how many will be retried. */
+export async function executeRefunds(db: Db, gateway: PaymentGateway, opts: RefundExecutorOptions) {
+  const sql = sqlOf(db);
+  const lease = opts.leaseMs ?? 60_000;
+  const { rows: due } = await sql.query<Due>({
+    name: "refund-claim",
+    text: `UPDATE payment_payments p SET refund_attempts = p.refund_attempts + 1, refund_next_at = now() + $2 * interval '1 millisecond'
+           WHERE p.id IN (
+             SELECT id FROM payment_payments WHERE status = 'REFUND_PENDING' AND refund_next_at <= now()
+             ORDER BY refund_next_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING p.id, p.order_id AS "orderId", p.provider_ref AS "providerRef", p.amount_won AS "amountWon",
+                     p.refund_cause AS cause, p.refund_attempts AS attempts`,
+    values: [opts.batch ?? 20, lease],
+  });
+  const out = { refunded: 0, retry: 0 };
+  await Promise.all(
+    due.map(async (p) => {
+      try {
+        await gateway.refund({ providerRef: p.providerRef, amountWon: p.amountWon, idempotencyKey: refundKeyOf(p.id) });
+      } catch (e) {
+        out.retry++;
+        const backoff = Math.min(opts.maxBackoffMs ?? 30_000, 1000 * 2 ** Math.min(p.attempts - 1, 20));
+        await sql.query({
+          name: "refund-backoff",
+          text: `UPDATE payment_payments SET refund_next_at = now() + $2 * interval '1 millisecond', refund_last_error = $3
+                 WHERE id = $1 AND status = 'REFUND_PENDING'`,
+          values: [p.id, backoff, String(e).slice(0, 500)],
+        });
+        const line = { orderId: p.orderId, paymentId: p.id, attempts: p.attempts, retryInMs: backoff, err: String(e) };
+        if (p.attempts >= (opts.alertAfter ?? 8)) opts.log.error({ ...line, attention: true }, "refund still failing at the processor; retrying");
+        else opts.log.warn(line, "refund failed at the processor; retrying");
+        opts.onOutcome?.("retry", p.attempts);
+        return;
+      }
+      const refunded = await db.$transaction(async (tx) => {
+        const n = await tx.$executeRaw`
+          UPDATE payment_payments SET status = 'REFUNDED', refunded_at = now(), refund_last_error = NULL
+          WHERE id = ${p.id}::uuid AND status = 'REFUND_PENDING'`;
+        if (n === 0) return false;
+        await appendEvents(tx, [
+          createEvent("PaymentRefunded", p.orderId, { paymentId: p.id, amountWon: p.amountWon, cause: p.cause === "REJECTED" ? "REJECTED" : "CANCELLED" }, SYSTEM),
+        ]);
+        return true;
+      });
+      if (refunded) {
+        out.refunded++;
+        opts.log.info({ orderId: p.orderId, paymentId: p.id, attempts: p.attempts }, "payment refunded");
+        opts.onOutcome?.("refunded", p.attempts);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Refunds not yet confirmed, and those failing for `alertAfter` attempts or more (metrics, ops). */
+export async function refundBacklog(db: Db, alertAfter = 8) {
+  const { rows } = await sqlOf(db).query<{ pending: number; failing: number; oldest: number | null }>({
+    name: "refund-backlog",
+    text: `SELECT count(*)::int AS pending, count(*) FILTER (WHERE refund_attempts >= $1)::int AS failing,
+                  EXTRACT(EPOCH FROM now() - min(refund_requested_at))::float8 AS oldest
+           FROM payment_payments WHERE status = 'REFUND_PENDING'`,
+    values: [alertAfter],
+  });
+  return { pending: rows[0]?.pending ?? 0, failing: rows[0]?.failing ?? 0, oldestSeconds: rows[0]?.oldest ?? 0 };
 }

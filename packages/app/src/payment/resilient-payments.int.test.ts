@@ -1,10 +1,11 @@
 // N3: when the processor is slow or failing, place-order fails fast with PAYMENT_BUSY and the
-// breaker recovers by itself. Real database, sandbox processor.
+// breaker recovers by itself. Real database, the sandbox processor as its own process.
 import { placeOrder } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
 import { CARDS, checkout, CUSTOMER } from "../../../../test/support/fixtures";
+import { waitFor } from "../../../../test/support/wait";
 
 const failing = () => checkout({ card: { number: CARDS.processingError, expiry: "12/30", cvc: "123" } });
 
@@ -32,14 +33,15 @@ describe("payment circuit breaker", () => {
   });
 
   it("[N3] a slow processor times out: PAYMENT_BUSY, the late charge is voided, no order", async () => {
-    const { ctx, payments, db } = testContext({ latency: { min: 400, max: 400 }, timeoutMs: 100, consecutiveFailures: 2, halfOpenAfterMs: 60_000 });
-    const input = checkout();
-    const slow = await placeOrder(ctx, CUSTOMER.id, input);
+    const t = testContext({ latency: { min: 400, max: 400 }, timeoutMs: 100, consecutiveFailures: 2, halfOpenAfterMs: 60_000 });
+    const { ctx, payments, db, control } = t;
+    await t.ready; // the processor runs with 400 ms latency
+    const slow = await placeOrder(ctx, CUSTOMER.id, checkout());
     expect(slow).toMatchObject({ ok: false, code: "PAYMENT_BUSY" });
-    await new Promise((r) => setTimeout(r, 500)); // the processor finishes after we gave up
-    const charge = await db.sandboxCharge.findUnique({ where: { idempotencyKey: `order:${CUSTOMER.id}:${input.idempotencyKey}` } });
-    expect(charge?.status).toBe("VOIDED");
-    expect(await db.sandboxCharge.count({ where: { status: "CAPTURED" } })).toBe(0);
+    // The processor finishes after we gave up: the charge it made lands voided, never captured.
+    const charges = await waitFor(() => control.charges(), (cs) => cs.length === 1 && cs[0]!.status !== "PROCESSING", { what: "the late charge settled" });
+    expect(charges[0]!.status).toBe("VOIDED");
+    expect(await control.charges({ status: "CAPTURED" })).toHaveLength(0);
     await placeOrder(ctx, CUSTOMER.id, checkout());
     expect(payments.state).toBe("open");
     expect(await db.order.count()).toBe(0);
@@ -54,11 +56,11 @@ describe("payment circuit breaker", () => {
   });
 
   it("[N3] while the half-open probe is with a slow processor, other payments get PAYMENT_BUSY at once instead of waiting for it", async () => {
-    const { ctx, payments, sandbox } = testContext({ consecutiveFailures: 2, halfOpenAfterMs: 300, timeoutMs: 5000 });
+    const { ctx, payments, control } = testContext({ consecutiveFailures: 2, halfOpenAfterMs: 300, timeoutMs: 5000 });
     for (let i = 0; i < 2; i++) expect(await placeOrder(ctx, CUSTOMER.id, failing())).toMatchObject({ code: "PAYMENT_FAILED" });
     expect(payments.state).toBe("open");
     await new Promise((r) => setTimeout(r, 350));
-    sandbox.config.latency = { min: 800, max: 800 };
+    await control.configure({ latencyMs: "800" });
     const probe = placeOrder(ctx, CUSTOMER.id, checkout()); // goes to the processor: 800 ms
     await new Promise((r) => setTimeout(r, 50));
     expect(payments.state).toBe("half-open");

@@ -12,7 +12,7 @@ import {
   timeout,
   wrap,
 } from "cockatiel";
-import { type ChargeRequest, type ChargeResult, type PaymentGateway } from "@bloom/domain";
+import { IdempotencyConflictError, type ChargeRequest, type ChargeResult, type PaymentGateway } from "@bloom/domain";
 
 export type BreakerState = "closed" | "open" | "half-open" | "isolated";
 export type BreakerOptions = { timeoutMs: number; consecutiveFailures: number; halfOpenAfterMs: number };
@@ -46,9 +46,11 @@ export class ResilientPayments {
     private readonly options: BreakerOptions,
     onTransition: (state: BreakerState) => void = () => {},
   ) {
-    // Declines are answers, not failures: only processor errors and timeouts trip the breaker.
+    // Declines are answers, not failures: only processor errors and timeouts trip the breaker. An
+    // idempotency conflict (the key's first request still running, or a different request) is the
+    // processor answering too: it passes through untouched and never counts as a failure.
     this.breaker = circuitBreaker(
-      handleWhen((e) => e.name === "PaymentProviderError" || e instanceof TaskCancelledError),
+      handleWhen((e) => !(e instanceof IdempotencyConflictError) && (e.name === "PaymentProviderError" || e instanceof TaskCancelledError)),
       { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.consecutiveFailures) },
     );
     this.breaker.onStateChange((s) => {
@@ -76,7 +78,11 @@ export class ResilientPayments {
       throw new PaymentBusyError(1);
     }
     try {
-      const result = await this.policy.execute(() => this.gateway.charge(req));
+      // The timeout's signal aborts the HTTP call when time is up (the charge may still land at
+      // the processor: the caller voids it by key, see PaymentBusyError.mayHaveCharged).
+      const result = await this.policy.execute(({ signal }) =>
+        this.gateway.charge({ ...req, signal: req.signal ? AbortSignal.any([req.signal, signal]) : signal }),
+      );
       this.counts[result.outcome === "APPROVED" ? "approved" : "declined"]++;
       return result;
     } catch (e) {
@@ -88,6 +94,7 @@ export class ResilientPayments {
         this.counts.timedOut++;
         throw new PaymentBusyError(1, true);
       }
+      if (e instanceof IdempotencyConflictError) throw e;
       this.counts.failed++;
       throw e;
     }

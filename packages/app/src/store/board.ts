@@ -2,7 +2,6 @@
 import { sqlOf, type Db, type StoreOrder } from "@bloom/db";
 import {
   createEvent,
-  isOverStock,
   decideStoreOrder,
   refuse,
   type Result,
@@ -12,7 +11,14 @@ import {
 } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
-import { linesOf, releaseStock, reserveStock } from "./stock";
+import { endOrderAsRejected } from "../ordering/order-fate";
+import { releaseStockTx } from "./inventory";
+
+class OrderAlreadyEnded extends Error {
+  constructor(readonly status: string | null) {
+    super(`order already ${status ?? "gone"}`);
+  }
+}
 
 export type Owner = { id: string; role: string };
 
@@ -163,18 +169,8 @@ export async function boardFor(db: Db, owner: Owner, storeId: string | undefined
     boardOrders(db, where, new Date(Date.now() - BOARD_WINDOW_MS), limit),
     unreadCount(db, where),
   ]);
-  // Over-stock is judged against today's stock, as stock moves with every acceptance (F6).
-  const bouquetIds = [...new Set(orders.flatMap((o) => linesOf(o.lines).map((l) => l.bouquetId)))];
-  const { rows: stockRows } = await sqlOf(db).query<{ id: string; stock: number }>({
-    name: "board-stock-now",
-    text: "SELECT id, stock FROM store_bouquets WHERE id = ANY($1::uuid[])",
-    values: [bouquetIds],
-  });
-  const stock = new Map(stockRows.map((b) => [b.id, b.stock]));
-  return {
-    orders: orders.map((o) => ({ ...o, overStock: o.status === "NEW" ? isOverStock(linesOf(o.lines), stock) : o.overStock })),
-    unread,
-  };
+  // No order can be beyond stock any more: its units were reserved when it was placed (M5).
+  return { orders, unread };
 }
 
 export async function markNotificationsRead(db: Db, owner: Owner) {
@@ -191,48 +187,66 @@ export async function actOnStoreOrder(
   const ids = await storeIdsOf(ctx.db, owner);
   const so = await ctx.db.storeOrder.findUnique({ where: { orderId } });
   if (!so || !ids.includes(so.storeId)) return refuse("NOT_FOUND", "Order not found on your board");
+  if (so.status === "CANCELLED") return refuse("ORDER_CANCELLED", "The customer cancelled this order; its payment is refunded");
   const decision = decideStoreOrder(so.status, cmd);
   if (!decision.ok) return decision;
   const actor = { role: "OWNER" as const, id: owner.id };
   const store = await ctx.db.store.findUniqueOrThrow({ where: { id: so.storeId } });
 
-  const done = await ctx.db.$transaction(async (tx) => {
-    // Conditional on the status we decided from: a concurrent change (e.g. a cancellation) wins.
-    const n = await tx.storeOrder.updateMany({
-      where: { id: so.id, status: so.status },
-      data: { status: decision.next, ...(cmd.kind === "reject" ? { rejectReason: cmd.detail?.trim() || cmd.reason } : {}) },
+  let done: boolean;
+  try {
+    done = await ctx.db.$transaction(async (tx) => {
+      // Conditional on the status we decided from: a concurrent change (e.g. a cancellation) wins.
+      const n = await tx.storeOrder.updateMany({
+        where: { id: so.id, status: so.status },
+        data: { status: decision.next, ...(cmd.kind === "reject" ? { rejectReason: cmd.detail?.trim() || cmd.reason } : {}) },
+      });
+      if (n.count === 0) return false;
+      if (cmd.kind === "accept") {
+        // The stock was reserved when the order was placed (M5): accepting moves none.
+        await appendEvents(tx, [createEvent("StoreOrderAccepted", orderId, { storeId: so.storeId, overStock: false }, actor)]);
+      } else if (cmd.kind === "completeDecoration") {
+        await appendEvents(tx, [
+          createEvent(
+            "DecorationCompleted",
+            orderId,
+            {
+              storeId: so.storeId,
+              storeName: store.name,
+              pickupAddress: store.address,
+              dropoffAddress: so.address,
+              recipientName: so.recipientName,
+              recipientPhone: so.recipientPhone,
+              deliveryDate: so.deliveryDate,
+              timeSlot: so.timeSlot,
+            },
+            actor,
+          ),
+        ]);
+      } else {
+        const detail = cmd.detail?.trim() || null;
+        const rejected = createEvent("StoreOrderRejected", orderId, { storeId: so.storeId, reason: cmd.reason, detail }, actor);
+        // One end per order (M3): the rejection ends the order here, or finds it cancelled and
+        // rolls back — so a cancellation and a rejection sent at once never both win.
+        const end = await endOrderAsRejected(tx, orderId, detail ?? cmd.reason, new Date(rejected.occurredAt));
+        if (!end.ended) throw new OrderAlreadyEnded(end.status);
+        await releaseStockTx(tx, orderId);
+        await appendEvents(tx, [rejected]);
+      }
+      return true;
     });
-    if (n.count === 0) return false;
-    if (cmd.kind === "accept") {
-      await reserveStock(tx, so.lines);
-      await appendEvents(tx, [createEvent("StoreOrderAccepted", orderId, { storeId: so.storeId, overStock: so.overStock }, actor)]);
-    } else if (cmd.kind === "completeDecoration") {
-      await appendEvents(tx, [
-        createEvent(
-          "DecorationCompleted",
-          orderId,
-          {
-            storeId: so.storeId,
-            storeName: store.name,
-            pickupAddress: store.address,
-            dropoffAddress: so.address,
-            recipientName: so.recipientName,
-            recipientPhone: so.recipientPhone,
-            deliveryDate: so.deliveryDate,
-            timeSlot: so.timeSlot,
-          },
-          actor,
-        ),
-      ]);
-    } else {
-      if (so.status === "ACCEPTED") await releaseStock(tx, so.lines);
-      await appendEvents(tx, [
-        createEvent("StoreOrderRejected", orderId, { storeId: so.storeId, reason: cmd.reason, detail: cmd.detail?.trim() || null }, actor),
-      ]);
+  } catch (e) {
+    if (e instanceof OrderAlreadyEnded) {
+      if (e.status === "CANCELLED") return refuse("ORDER_CANCELLED", "The customer cancelled this order; its payment is refunded");
+      return refuse("INVALID_TRANSITION", "This order changed meanwhile; the board has been refreshed");
     }
-    return true;
-  });
-  if (!done) return refuse("INVALID_TRANSITION", "This order changed meanwhile; the board has been refreshed");
+    throw e;
+  }
+  if (!done) {
+    const now = await ctx.db.storeOrder.findUnique({ where: { orderId }, select: { status: true } });
+    if (now?.status === "CANCELLED") return refuse("ORDER_CANCELLED", "The customer cancelled this order; its payment is refunded");
+    return refuse("INVALID_TRANSITION", "This order changed meanwhile; the board has been refreshed");
+  }
   ctx.log.info({ orderId, storeId: so.storeId, action: cmd.kind }, "store order updated");
   return { ok: true, status: decision.next };
 }

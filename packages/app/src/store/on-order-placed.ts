@@ -1,18 +1,14 @@
 // Policy "store-notification" (F3): a paid order lands on its store's board with a notification.
-// It runs once for every order, so it is plain SQL: today's stock is read, then the claim, the
-// store order and the notification are one statement (see handleOnceInStatement).
-import { sqlOf, type Db } from "@bloom/db";
-import { isOverStock, type DomainEvent } from "@bloom/domain";
+// It runs once for every order, so it is plain SQL: the claim, the store order and the
+// notification are one statement (see handleOnceInStatement).
+import type { Db } from "@bloom/db";
+import type { DomainEvent } from "@bloom/domain";
 import { handleOnceInStatement } from "../shared/inbox";
 
 export async function putOrderOnBoard(db: Db, consumer: string, e: DomainEvent<"OrderPlaced">): Promise<"done" | "duplicate"> {
   const p = e.payload;
-  const { rows: stock } = await sqlOf(db).query<{ id: string; stock: number }>({
-    name: "board-stock",
-    text: "SELECT id, stock FROM store_bouquets WHERE id = ANY($1::uuid[])",
-    values: [p.lines.map((l) => l.bouquetId)],
-  });
-  const overStock = isOverStock(p.lines, new Map(stock.map((b) => [b.id, b.stock])));
+  // Never over stock: the order's units were reserved when it was placed (M5).
+  const overStock = false;
   const items = p.lines.reduce((n, l) => n + l.quantity, 0);
   // Upsert: a cancellation that overtook this event left a CANCELLED tombstone; keep its status.
   return handleOnceInStatement(db, consumer, e.eventId, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlaceOrderInput } from "./checkout";
-import { isSameCheckout, type PlacedCheckout } from "./idempotency";
+import { checkoutFingerprintText, isSameCheckout, type PlacedCheckout } from "./idempotency";
 
 const B1 = "11111111-1111-4111-8111-111111111111";
 const B2 = "22222222-2222-4222-8222-222222222222";
@@ -50,5 +50,19 @@ describe("idempotency key: same checkout or not", () => {
       { ...input, card: { ...input.card, number: "4000 0000 0000 0002" } },
     ];
     for (const v of variants) expect(isSameCheckout(order, v)).toBe(false);
+  });
+});
+
+describe("the fingerprint an idempotency key is bound to", () => {
+  it("[M1] is the same for a retry (lines in any order, split or merged) and differs for any priced change", () => {
+    const base = checkoutFingerprintText(input, 100);
+    const reordered = { ...input, items: [{ bouquetId: B2, quantity: 1 }, { bouquetId: B1, quantity: 1 }, { bouquetId: B2, quantity: 1 }] };
+    expect(checkoutFingerprintText(reordered, 100)).toBe(base);
+    expect(checkoutFingerprintText(input, 101)).not.toBe(base);
+    expect(checkoutFingerprintText({ ...input, items: [{ bouquetId: B1, quantity: 4 }] }, 100)).not.toBe(base);
+    expect(checkoutFingerprintText({ ...input, card: { ...input.card, number: "4000 0000 0000 0077" } }, 100)).not.toBe(base);
+    expect(checkoutFingerprintText({ ...input, delivery: { ...input.delivery, timeSlot: "15-18" } }, 100)).not.toBe(base);
+    // Never the full card number: only its last four digits and expiry.
+    expect(base).not.toContain("4242424242424242");
   });
 });

@@ -39,3 +39,29 @@ export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): b
     order.cardLast4 === digits.slice(-4)
   );
 }
+
+/**
+ * The canonical text of a priced checkout, hashed into the fingerprint an idempotency key is bound
+ * to (M1): shop, merged item quantities, delivery, the card's last four digits and expiry (never
+ * the full number), and the total the catalog priced. Equal for a retry, different for any change.
+ */
+export function checkoutFingerprintText(input: PlaceOrderInput, totalWon: number): string {
+  const items = new Map<string, number>();
+  for (const l of input.items) items.set(l.bouquetId, (items.get(l.bouquetId) ?? 0) + l.quantity);
+  const d = input.delivery;
+  const digits = input.card.number.replace(/\D/g, "");
+  return JSON.stringify([
+    input.storeId,
+    [...items].sort(([a], [b]) => a.localeCompare(b)),
+    d.recipientName,
+    d.recipientPhone,
+    d.address,
+    d.deliveryDate,
+    d.timeSlot,
+    d.giftMessage ?? "",
+    d.note ?? "",
+    digits.slice(-4),
+    input.card.expiry,
+    totalWon,
+  ]);
+}

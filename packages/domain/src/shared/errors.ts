@@ -17,6 +17,10 @@ export const DOMAIN_ERROR_CODES = [
   "ALREADY_TAKEN",
   "EMAIL_TAKEN",
   "IDEMPOTENCY_KEY_REUSED",
+  // The same idempotency key's first request is still being charged: retry after a moment (M1).
+  "PAYMENT_IN_PROGRESS",
+  // The customer cancelled the order before the owner's rejection (or the reverse): one wins (M3).
+  "ORDER_CANCELLED",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

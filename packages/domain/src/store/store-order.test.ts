@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cancelDelivery, decideComplete, decideReturn, decideStart, isRecalled } from "../delivery/delivery";
-import { cancelStoreOrder, decideStoreOrder, isOverStock } from "./store-order";
+import { cancelStoreOrder, decideStoreOrder } from "./store-order";
 
 describe("StoreOrder", () => {
   it("[F4] accept, then decoration done; nothing else in between", () => {
@@ -14,12 +14,6 @@ describe("StoreOrder", () => {
     expect(decideStoreOrder("DECORATED", { kind: "reject", reason: "OUT_OF_FLOWERS" })).toMatchObject({ ok: false });
     expect(decideStoreOrder("NEW", { kind: "reject", reason: "OTHER", detail: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(decideStoreOrder("NEW", { kind: "reject", reason: "OTHER", detail: "Shop closed for a funeral" })).toMatchObject({ ok: true });
-  });
-  it("[F6] flags an order beyond stock", () => {
-    const stock = new Map([["a", 2]]);
-    expect(isOverStock([{ bouquetId: "a", quantity: 2 }], stock)).toBe(false);
-    expect(isOverStock([{ bouquetId: "a", quantity: 3 }], stock)).toBe(true);
-    expect(isOverStock([{ bouquetId: "b", quantity: 1 }], stock)).toBe(true);
   });
   it("[F12] cancellation leaves rejected orders alone", () => {
     expect(cancelStoreOrder("ACCEPTED")).toBe("CANCELLED");

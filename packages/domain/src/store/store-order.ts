@@ -41,13 +41,5 @@ export function cancelStoreOrder(current: StoreOrderStatus): StoreOrderStatus | 
   return current === "REJECTED" || current === "CANCELLED" ? null : "CANCELLED";
 }
 
-/** F6: an order is flagged when a line asks for more than the bouquet's stock. */
-export function isOverStock(
-  lines: { bouquetId: string; quantity: number }[],
-  stock: Map<string, number>,
-): boolean {
-  return lines.some((l) => l.quantity > (stock.get(l.bouquetId) ?? 0));
-}
-
 /** The board's unread badge counts notifications up to this many; at the cap it reads "99+". */
 export const UNREAD_COUNT_CAP = 100;

@@ -18,6 +18,8 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   ALREADY_TAKEN: 409,
   EMAIL_TAKEN: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  PAYMENT_IN_PROGRESS: 409,
+  ORDER_CANCELLED: 409,
   PAYMENT_FAILED: 502,
   PAYMENT_BUSY: 503,
 };
@@ -55,7 +57,7 @@ export class ApiError extends Error {
 
 /** A use case's refusal as an HTTP error (PAYMENT_BUSY carries Retry-After). */
 export function refusalError(r: Refusal & { retryAfterSec?: number }): ApiError {
-  const headers: Record<string, string> = r.code === "PAYMENT_BUSY" ? { "Retry-After": String(Math.max(1, Math.ceil(r.retryAfterSec ?? 5))) } : {};
+  const headers: Record<string, string> = r.code === "PAYMENT_BUSY" || r.code === "PAYMENT_IN_PROGRESS" ? { "Retry-After": String(Math.max(1, Math.ceil(r.retryAfterSec ?? 5))) } : {};
   // Use cases word validation refusals as "path: message".
   const m = r.code === "VALIDATION" ? /^([\w.]+): (.+)$/.exec(r.message) : null;
   return m ? new ApiError(400, r.code, m[2]!, headers, m[1]) : new ApiError(HTTP_STATUS[r.code], r.code, r.message, headers);

@@ -2,9 +2,12 @@
 // gets a token and places, reads and cancels an order over HTTP (the route handlers with real
 // Requests, the real PostgreSQL, Redis and worker); bad tokens change nothing. C8: every answer
 // is checked against the OpenAPI document.
+// First: reserves the file's sandbox processor and sets PROCESSOR_URL before ~/env is read below.
+import { PROCESSOR_URL } from "../../../../../test/support/processor";
 import {
   boardFor,
   createApiClient,
+  ProcessorControl,
   issueAccessToken,
   placeOrder as placeOrderUseCase,
   retireSigningKey,
@@ -109,7 +112,9 @@ function orderBody(over: Record<string, unknown> = {}) {
 }
 
 const orderCount = () => db.order.count();
-const chargeCount = () => db.sandboxCharge.count();
+const processor = new ProcessorControl(PROCESSOR_URL);
+/** Charges in the processor's ledger (its own API): a refused request must not add one. */
+const chargeCount = async () => (await processor.charges()).length;
 
 describe("public API: tokens", () => {
   it("[C10][C8] client credentials (Basic or body, form or JSON) give a short-lived ES256 JWT that the JWKS verifies", async () => {

@@ -1,4 +1,4 @@
-// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry (issue 4).
+// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all (issue 4, E2).
 import { POLICY_NAMES } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -32,5 +32,15 @@ export const opsRouter = router({
     if (!job || !(await job.isFailed())) throw new TRPCError({ code: "NOT_FOUND", message: "No failed job with this id" });
     await job.retry("failed");
     return { retried: true };
+  }),
+  /**
+   * E2: every failed job of one queue back to waiting at once (after an outage, or a fix for a bug
+   * that failed them). Jobs failed from now on are not included, so this always ends.
+   */
+  retryAll: adminProcedure.input(z.object({ queue: queueName })).mutation(async ({ input }) => {
+    const q = queues()[input.queue as keyof ReturnType<typeof queues>];
+    const before = await q.getFailedCount();
+    await q.retryJobs({ state: "failed", count: 1000, timestamp: Date.now() });
+    return { retried: before };
   }),
 });

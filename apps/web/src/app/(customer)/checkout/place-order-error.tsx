@@ -10,6 +10,12 @@ export function PlaceOrderError({ error, storeId }: { error: ClientError; storeI
   const t = useTranslations("checkout.error");
   const message = useErrorMessage();
   switch (error.domainCode) {
+    case "PAYMENT_IN_PROGRESS":
+      return (
+        <Alert title={t("busyTitle")}>
+          <p>{message(error)}</p>
+        </Alert>
+      );
     case "PAYMENT_BUSY":
       return (
         <Alert title={t("busyTitle")}>

@@ -2,12 +2,12 @@
 // and slow-processor scenarios: `POST /api/sandbox {"outageSeconds": 10}` fails every charge for
 // 10 s; `{"latencyMs": "400-620"}` changes the processor's latency. Off in production unless
 // SANDBOX_CONTROL=on (the sandbox is the only simulated party; a real processor has no such door).
-// Like a real processor's test mode, the setting is global: it is broadcast over Redis to every web
-// process (WEB_CONCURRENCY > 1, several hosts), and answered once this process has applied it.
-import { parseLatency } from "@bloom/domain";
+// The processor is a process of its own: this forwards to its test-mode API
+// (`/v1/sandbox/config`), so the setting is global by nature — every web process, every worker
+// and every host talk to the same processor.
 import { z } from "zod";
 import { env } from "~/env";
-import { broadcastSandboxConfig, services } from "~/server/services";
+import { services } from "~/server/services";
 
 export const dynamic = "force-dynamic";
 
@@ -16,25 +16,24 @@ const command = z.object({
   latencyMs: z.string().regex(/^\d+(-\d+)?$/, 'e.g. "0" or "400-620"').optional(),
 });
 
-function state() {
-  const { config } = services().sandbox;
-  return { latency: config.latency, outageUntil: config.outageUntil ?? null, now: Date.now(), pid: process.pid };
+async function answer(read: () => ReturnType<ReturnType<typeof services>["processor"]["config"]>) {
+  try {
+    const s = await read();
+    return Response.json({ latency: s.latency, outageUntil: s.outageUntil, now: s.now, pid: process.pid });
+  } catch (e) {
+    return Response.json({ error: `the sandbox processor did not answer: ${(e as Error).message}` }, { status: 502 });
+  }
 }
 
 export async function GET() {
   if (!env.sandboxControl) return new Response("Not found", { status: 404 });
-  return Response.json(state());
+  return answer(() => services().processor.config());
 }
 
 export async function POST(req: Request) {
   if (!env.sandboxControl) return new Response("Not found", { status: 404 });
   const parsed = command.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "invalid" }, { status: 400 });
-  const { config } = services().sandbox;
-  await broadcastSandboxConfig({
-    ...(parsed.data.outageSeconds !== undefined ? { outageUntil: Date.now() + parsed.data.outageSeconds * 1000 } : {}),
-    ...(parsed.data.latencyMs !== undefined ? { latency: parseLatency(parsed.data.latencyMs) } : {}),
-  });
-  services().log.warn({ sandbox: state(), outageUntil: config.outageUntil }, "sandbox processor reconfigured (fault injection)");
-  return Response.json(state());
+  services().log.warn({ sandbox: parsed.data }, "sandbox processor reconfigured (fault injection)");
+  return answer(() => services().processor.configure(parsed.data));
 }

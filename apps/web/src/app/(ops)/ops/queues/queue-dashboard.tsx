@@ -1,5 +1,6 @@
 "use client";
-// Queue depth per policy and the failed jobs (dead letters) of one queue, with retry.
+// Queue depth per policy and the failed jobs (dead letters) of one queue, with retry of one job or
+// of all of them (E2: after an outage an operator hands a whole queue's failures back at once).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -19,6 +20,10 @@ export function QueueDashboard() {
   const retry = useMutation(
     trpc.ops.retry.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
+  const retryAll = useMutation(
+    trpc.ops.retryAll.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  const failedCount = queues.data?.find((q) => q.name === selected)?.counts.failed ?? 0;
 
   return (
     <div className="mx-auto grid max-w-5xl gap-4">
@@ -54,7 +59,18 @@ export function QueueDashboard() {
       </Panel>
       {selected && (
         <Panel>
-          <h2 className="mb-2 text-lg font-semibold">{t("failedJobs", { queue: selected })}</h2>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">{t("failedJobs", { queue: selected })}</h2>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={failedCount === 0}
+              pending={retryAll.isPending}
+              onClick={() => retryAll.mutate({ queue: selected })}
+            >
+              {t("retryAll", { count: failedCount })}
+            </Button>
+          </div>
           {failed.data?.length === 0 && <p>{t("noFailed")}</p>}
           <ul className="grid gap-2">
             {failed.data?.map((j) => (
@@ -69,6 +85,7 @@ export function QueueDashboard() {
             ))}
           </ul>
           {retry.isSuccess && <p role="status">{t("retried")}</p>}
+          {retryAll.isSuccess && <p role="status">{t("retriedAll", { count: retryAll.data.retried })}</p>}
         </Panel>
       )}
     </div>

@@ -1,4 +1,5 @@
-// Readiness: PostgreSQL and Redis reachable, and not shutting down (C6).
+// Readiness = can take orders (C6, E5): PostgreSQL reachable, the payment breaker not open, not
+// shutting down. Redis down answers 200 with `degraded: ["redis"]` in the body (see server/health).
 import { checkReadiness } from "~/server/health";
 
 export const dynamic = "force-dynamic";
