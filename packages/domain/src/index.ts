@@ -1,6 +1,7 @@
 // @bloom/domain: Bloom's business rules, free of frameworks (no Next, React, Prisma, BullMQ).
 export * from "./shared/errors";
 export * from "./shared/money";
+export * from "./shared/text";
 export * from "./identity/credentials";
 export * from "./ordering/checkout";
 export * from "./ordering/order";

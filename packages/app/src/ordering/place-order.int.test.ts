@@ -112,7 +112,7 @@ describe("place order", () => {
     expect(r).toMatchObject({ ok: false, code: "MIXED_STORES" });
   });
 
-  it("[F1] invalid input names the field and stores nothing", async () => {
+  it("[F1][M1] invalid input names the field, stores nothing and charges nothing", async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ delivery: { ...checkout().delivery, recipientPhone: "12" } }, /recipientPhone/],
       [{ delivery: { ...checkout().delivery, deliveryDate: "2020-01-01" } }, /today or later/],
@@ -121,6 +121,10 @@ describe("place order", () => {
       [{ card: { number: "4242 4242 4242 4241", expiry: "12/30", cvc: "123" } }, /not valid/],
       [{ card: { number: CARDS.approve, expiry: "01/20", cvc: "123" } }, /expired/],
       [{ idempotencyKey: "x" }, /idempotency/],
+      // [M1] text PostgreSQL would refuse is refused before the card, not voided after it.
+      [{ delivery: { ...checkout().delivery, giftMessage: "Happy\u0000birthday" } }, /invisible or broken/],
+      [{ delivery: { ...checkout().delivery, recipientName: "Soyeon \ud800" } }, /invisible or broken/],
+      [{ delivery: { ...checkout().delivery, note: "Ring\u001btwice" } }, /invisible or broken/],
     ];
     for (const [over, message] of cases) {
       const r = await placeOrder(ctx, CUSTOMER.id, checkout(over));

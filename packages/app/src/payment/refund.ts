@@ -98,3 +98,27 @@ export async function refundBacklog(db: Db, alertAfter = 8) {
   });
   return { pending: rows[0]?.pending ?? 0, failing: rows[0]?.failing ?? 0, oldestSeconds: rows[0]?.oldest ?? 0 };
 }
+
+export type PendingRefund = { paymentId: string; orderId: string; amountWon: number; cause: string | null; attempts: number; lastError: string | null; requestedAt: Date | null; nextAt: Date | null };
+
+/** Refunds not yet confirmed, most tried first (operators, M4). */
+export async function pendingRefunds(db: Db, limit = 50): Promise<PendingRefund[]> {
+  const { rows } = await sqlOf(db).query<PendingRefund>({
+    name: "refund-pending-list",
+    text: `SELECT id AS "paymentId", order_id AS "orderId", amount_won AS "amountWon", refund_cause AS cause,
+                  refund_attempts AS attempts, refund_last_error AS "lastError", refund_requested_at AS "requestedAt", refund_next_at AS "nextAt"
+           FROM payment_payments WHERE status = 'REFUND_PENDING' ORDER BY refund_attempts DESC, refund_requested_at LIMIT $1`,
+    values: [limit],
+  });
+  return rows;
+}
+
+/** An operator's "try now" (after the processor is fixed): the refund is due at once. False if it is not pending. */
+export async function retryRefundNow(db: Db, paymentId: string): Promise<boolean> {
+  const { rowCount } = await sqlOf(db).query({
+    name: "refund-retry-now",
+    text: `UPDATE payment_payments SET refund_next_at = now() WHERE id = $1 AND status = 'REFUND_PENDING'`,
+    values: [paymentId],
+  });
+  return rowCount === 1;
+}

@@ -45,3 +45,16 @@ describe("checkout validation (shared by the form and the server)", () => {
     expect(parseLatency(undefined)).toEqual({ min: 0, max: 0 });
   });
 });
+
+describe("stored text", () => {
+  it("[M1] NUL, other control characters and unpaired surrogates are refused before payment; line breaks only in messages", async () => {
+    const { isPlainLine, isPlainText } = await import("../shared/text");
+    expect(isPlainText("Happy birthday!\nLove, Mina 🌷")).toBe(true);
+    expect(isPlainLine("윤소연")).toBe(true);
+    expect(isPlainLine("two\nlines")).toBe(false);
+    for (const bad of ["a\u0000b", "a\u0007b", "a\u001bb", "a\u007fb", "lone \ud800", "lone \udc00 end", "\udc00\ud800"]) {
+      expect(isPlainText(bad), JSON.stringify(bad)).toBe(false);
+      expect(isPlainLine(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // The checkout form: one zod schema validates it in the browser and again in place-order.
 import { z } from "zod";
 import { cardSchema } from "../payment/card";
+import { isPlainLine, isPlainText, TEXT_REFUSED } from "../shared/text";
 
 export const TIME_SLOTS = ["09-12", "12-15", "15-18", "18-21"] as const;
 export type TimeSlot = (typeof TIME_SLOTS)[number];
@@ -48,17 +49,18 @@ export const cartItemSchema = z.object({
 
 export const deliveryDetailsSchema = z
   .object({
-    recipientName: z.string().trim().min(1, "Enter the recipient's name").max(40, "Name is too long"),
+    recipientName: z.string().trim().min(1, "Enter the recipient's name").max(40, "Name is too long").refine(isPlainLine, TEXT_REFUSED),
     recipientPhone: phoneSchema,
-    address: z.string().trim().min(5, "Enter the full delivery address").max(200, "Address is too long"),
+    address: z.string().trim().min(5, "Enter the full delivery address").max(200, "Address is too long").refine(isPlainLine, TEXT_REFUSED),
     deliveryDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a delivery date"),
     timeSlot: z.enum(TIME_SLOTS, "Pick a time slot"),
     giftMessage: z
       .string()
       .trim()
       .max(GIFT_MESSAGE_MAX, `Gift message is limited to ${GIFT_MESSAGE_MAX} characters`)
+      .refine(isPlainText, TEXT_REFUSED)
       .optional(),
-    note: z.string().trim().max(NOTE_MAX, `Note is limited to ${NOTE_MAX} characters`).optional(),
+    note: z.string().trim().max(NOTE_MAX, `Note is limited to ${NOTE_MAX} characters`).refine(isPlainText, TEXT_REFUSED).optional(),
   })
   .superRefine((v, ctx) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v.deliveryDate)) return;

@@ -1,4 +1,6 @@
-// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all (issue 4, E2).
+// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all (issue 4,
+// E2); refunds the processor has not confirmed yet, with their attempts and last error (M4).
+import { pendingRefunds, retryRefundNow } from "@bloom/app";
 import { POLICY_NAMES } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -8,6 +10,17 @@ import { adminProcedure, router } from "../trpc";
 const queueName = z.enum(POLICY_NAMES as [string, ...string[]]);
 
 export const opsRouter = router({
+  refunds: adminProcedure.query(async ({ ctx }) =>
+    (await pendingRefunds(ctx.db)).map((r) => ({
+      ...r,
+      requestedAt: r.requestedAt ? new Date(r.requestedAt).toISOString() : null,
+      nextAt: r.nextAt ? new Date(r.nextAt).toISOString() : null,
+    })),
+  ),
+  retryRefund: adminProcedure.input(z.object({ paymentId: z.string().uuid() })).mutation(async ({ ctx, input }) => {
+    if (!(await retryRefundNow(ctx.db, input.paymentId))) throw new TRPCError({ code: "NOT_FOUND", message: "No pending refund for this payment" });
+    return { due: true };
+  }),
   queues: adminProcedure.query(async () =>
     Promise.all(
       POLICY_NAMES.map(async (name) => ({

@@ -1,6 +1,8 @@
 "use client";
 // Queue depth per policy and the failed jobs (dead letters) of one queue, with retry of one job or
-// of all of them (E2: after an outage an operator hands a whole queue's failures back at once).
+// of all of them (E2: after an outage an operator hands a whole queue's failures back at once), and
+// the refunds the processor has not confirmed yet (M4): they retry by themselves; "Try now" skips
+// the backoff once the processor is known to be back.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -24,6 +26,8 @@ export function QueueDashboard() {
     trpc.ops.retryAll.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
   const failedCount = queues.data?.find((q) => q.name === selected)?.counts.failed ?? 0;
+  const refunds = useQuery(trpc.ops.refunds.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS / 6 }));
+  const retryRefund = useMutation(trpc.ops.retryRefund.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
 
   return (
     <div className="mx-auto grid max-w-5xl gap-4">
@@ -56,6 +60,22 @@ export function QueueDashboard() {
             ))}
           </tbody>
         </table>
+      </Panel>
+      <Panel>
+        <h2 className="mb-2 text-lg font-semibold">{t("refundsHeading")}</h2>
+        {refunds.data?.length === 0 && <p>{t("noRefunds")}</p>}
+        <ul className="grid gap-2">
+          {refunds.data?.map((r) => (
+            <li key={r.paymentId} className="rounded-xl border border-line p-3 text-sm" data-testid="pending-refund">
+              <p className="font-mono">{t("order")} {r.orderId} · ₩{r.amountWon.toLocaleString("en-US")} · {r.cause ?? "—"}</p>
+              <p>{t("attempts")}: {r.attempts}</p>
+              {r.lastError && <p>{t("error")}: {r.lastError}</p>}
+              <Button size="sm" variant="secondary" onClick={() => retryRefund.mutate({ paymentId: r.paymentId })} pending={retryRefund.isPending}>
+                {t("refundNow")}
+              </Button>
+            </li>
+          ))}
+        </ul>
       </Panel>
       {selected && (
         <Panel>
