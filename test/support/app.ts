@@ -34,6 +34,10 @@ class WhenReady implements PaymentGateway {
     await this.ready();
     return this.inner.findCharge(idempotencyKey);
   }
+  async findCharges(idempotencyKeys: string[]) {
+    await this.ready();
+    return this.inner.findCharges(idempotencyKeys);
+  }
 }
 
 type TestContextOptions = Partial<{

@@ -107,6 +107,12 @@ export class Ledger {
     return rows[0] ?? null;
   }
 
+  /** The charges of many keys at once (reconciliation checks orders in batches). */
+  async byKeys(keys: string[]): Promise<ChargeRow[]> {
+    const { rows } = await this.pool.query<ChargeRow>({ name: "charges-by-keys", text: `SELECT ${CHARGE_COLUMNS} FROM charges WHERE idempotency_key = ANY($1::text[])`, values: [keys] });
+    return rows;
+  }
+
   async byId(id: string): Promise<ChargeRow | null> {
     const { rows } = await this.pool.query<ChargeRow>({ name: "charge-by-id", text: `SELECT ${CHARGE_COLUMNS} FROM charges WHERE id = $1`, values: [id] });
     return rows[0] ?? null;

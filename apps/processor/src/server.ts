@@ -63,6 +63,7 @@ const chargeBody = z.object({
   description: z.string().max(5000).optional(),
 });
 const voidBody = z.object({ idempotencyKey: key });
+const lookupBody = z.object({ idempotencyKeys: z.array(key).min(1).max(500) });
 const refundBody = z.object({ charge: z.string().regex(/^ch_[0-9a-f]+$/, "a charge id (ch_…)"), amountWon: z.number().int().positive() });
 const STATUSES = ["PROCESSING", "CAPTURED", "DECLINED", "VOIDED", "REFUNDED"] as const;
 const listQuery = z.object({
@@ -272,6 +273,12 @@ export function createProcessor(opts: { ledger: Ledger; log: Logger; defaults: S
     }
     if (path === "/v1/charges" && post) return { ...(await charge(req)), what: "charge" };
     if (path === "/v1/voids" && post) return { ...(await voidCharge(req)), what: "void" };
+    // Many keys at once, answered with the charges found (a key without one is simply absent).
+    if (path === "/v1/charges/lookup" && post) {
+      const parsed = lookupBody.safeParse(await readJson(req));
+      if (!parsed.success) return invalid(parsed.error.issues);
+      return ok({ data: (await ledger.byKeys(parsed.data.idempotencyKeys)).map(chargeJson) });
+    }
     if (path === "/v1/refunds" && post) return { ...(await refund(req)), what: "refund" };
     if (path === "/v1/sandbox/config" && post) return configure(req);
     if (path === "/v1/sandbox/config" && method === "GET") return ok(stateJson(state));

@@ -3,7 +3,7 @@
 // and the reconciler settles attempts that never became orders and checks orders against the
 // processor's ledger. Both call the processor outside any transaction and split work between
 // workers with leases (see packages/app payment/refund.ts and payment/reconcile.ts).
-import { executeRefunds, reconcilePayments, refundBacklog, type Logger, type ReconcileAction } from "@bloom/app";
+import { executeRefunds, RECONCILE_CHECK_BATCH, reconcilePayments, refundBacklog, type Logger, type ReconcileAction } from "@bloom/app";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { Db } from "@bloom/db";
 import type { PaymentGateway } from "@bloom/domain";
@@ -68,9 +68,13 @@ export function startPaymentLoops(cfg: PaymentLoopsConfig) {
       if (stopped || r.refunded + r.retry < 20) return;
     }
   });
-  const reconciler = loop("payment reconciler", cfg.reconcileIntervalMs, () =>
-    reconcilePayments(cfg.db, cfg.gateway, { graceMs: cfg.reconcileGraceMs, log: cfg.log, onAction: (a) => stats.reconciled[a]++ }),
-  );
+  const reconciler = loop("payment reconciler", cfg.reconcileIntervalMs, async () => {
+    // A full batch of orders checked: more are waiting, so go on without waiting for the timer.
+    for (;;) {
+      const r = await reconcilePayments(cfg.db, cfg.gateway, { graceMs: cfg.reconcileGraceMs, log: cfg.log, onAction: (a) => stats.reconciled[a]++ });
+      if (stopped || r.verified + r.flagged < RECONCILE_CHECK_BATCH) return;
+    }
+  });
 
   return {
     stats,

@@ -67,6 +67,18 @@ describe("HttpProcessorGateway", () => {
     expect(await gateway.findCharge(found!.idempotencyKey)).toEqual({ providerRef: ok.providerRef, idempotencyKey: found!.idempotencyKey, amountWon: 38_000, status: "CAPTURED", createdAt: found!.createdAt });
   });
 
+  it("[M2] findCharges answers many keys in one call; keys without a charge are absent", async () => {
+    const a = req();
+    const b = req({ amountWon: 12_000 });
+    expect((await gateway.charge(a)).outcome).toBe("APPROVED");
+    expect((await gateway.charge(b)).outcome).toBe("APPROVED");
+    await gateway.void(b.idempotencyKey);
+    const found = await gateway.findCharges([a.idempotencyKey, b.idempotencyKey, "gw-none"]);
+    expect([...found.keys()].sort()).toEqual([a.idempotencyKey, b.idempotencyKey].sort());
+    expect(found.get(a.idempotencyKey)).toMatchObject({ status: "CAPTURED", amountWon: 38_000 });
+    expect(found.get(b.idempotencyKey)).toMatchObject({ status: "VOIDED", amountWon: 12_000 });
+  });
+
   it("[M3][M4] refund is idempotent by key; another key is a clear error; an outage is a PaymentProviderError", async () => {
     const ok = await gateway.charge(req());
     if (ok.outcome !== "APPROVED") throw new Error("not approved");

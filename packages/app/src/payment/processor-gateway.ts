@@ -166,6 +166,16 @@ export class HttpProcessorGateway implements PaymentGateway {
     throw unexpected(`the refund of ${req.providerRef}`, a);
   }
 
+  async findCharges(idempotencyKeys: string[]): Promise<Map<string, ProcessorCharge>> {
+    const found = new Map<string, ProcessorCharge>();
+    for (let i = 0; i < idempotencyKeys.length; i += 500) {
+      const a = await call(this.base, "POST", "/v1/charges/lookup", { body: { idempotencyKeys: idempotencyKeys.slice(i, i + 500) }, timeoutMs: this.timeoutMs });
+      if (a.status !== 200) throw unexpected("the charges lookup", a);
+      for (const c of (a.body as { data: ProcessorChargeJson[] }).data) found.set(c.idempotencyKey, toProcessorCharge(c));
+    }
+    return found;
+  }
+
   async findCharge(idempotencyKey: string): Promise<ProcessorCharge | null> {
     const a = await call(this.base, "GET", `/v1/charges/by-key/${encodeURIComponent(idempotencyKey)}`, { timeoutMs: this.timeoutMs });
     if (a.status === 404) return null;

@@ -16,7 +16,10 @@ import type { Logger } from "../shared/context";
 import { releaseStock } from "../store/inventory";
 
 export type ReconcileAction = "voided" | "abandoned" | "verified" | "flagged";
-export type ReconcileOptions = { graceMs: number; batch?: number; leaseMs?: number; log: Logger; onAction?: (a: ReconcileAction) => void };
+export type ReconcileOptions = { graceMs: number; batch?: number; checkBatch?: number; leaseMs?: number; log: Logger; onAction?: (a: ReconcileAction) => void };
+
+/** ORDERED attempts checked per round: one processor lookup each round, so it keeps up with the orders. */
+export const RECONCILE_CHECK_BATCH = 500;
 
 type Claimed = { id: string; chargeKey: string; orderId: string; amountWon: number; status: string; customerId: string; idempotencyKey: string };
 
@@ -82,16 +85,20 @@ export async function reconcilePayments(db: Db, gateway: PaymentGateway, opts: R
              ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
            RETURNING a.id, a.charge_key AS "chargeKey", a.order_id AS "orderId", a.amount_won AS "amountWon", a.status,
                      a.customer_id AS "customerId", a.idempotency_key AS "idempotencyKey"`,
-    values: [opts.graceMs, batch, lease],
+    values: [opts.graceMs, opts.checkBatch ?? RECONCILE_CHECK_BATCH, lease],
   });
-  for (const a of ordered) {
-    let charge;
+  // One lookup for the whole batch: this runs for every order placed.
+  let charges = new Map<string, Awaited<ReturnType<PaymentGateway["findCharge"]>>>();
+  if (ordered.length) {
     try {
-      charge = await gateway.findCharge(a.chargeKey);
+      charges = await gateway.findCharges(ordered.map((a) => a.chargeKey));
     } catch (e) {
-      opts.log.warn({ chargeKey: a.chargeKey, err: String(e) }, "payment reconciler: processor unreachable, will check later");
-      continue;
+      opts.log.warn({ attempts: ordered.length, err: String(e) }, "payment reconciler: processor unreachable, will check later");
+      return done;
     }
+  }
+  for (const a of ordered) {
+    const charge = charges.get(a.chargeKey) ?? null;
     const ok = !!charge && (charge.status === "CAPTURED" || charge.status === "REFUNDED") && charge.amountWon === a.amountWon;
     const note = ok ? null : `MISSING_CAPTURE: processor has ${charge ? `${charge.status} ${charge.amountWon}` : "no charge"}, order total ${a.amountWon}`;
     const { rowCount } = await sql.query({

@@ -69,4 +69,6 @@ export interface PaymentGateway {
   refund(req: { providerRef: string; amountWon: number; idempotencyKey: string }): Promise<void>;
   /** The processor's record of the charge made with this key, or null if it has none. */
   findCharge(idempotencyKey: string): Promise<ProcessorCharge | null>;
+  /** The processor's records of many keys at once (reconciliation); keys without a charge are absent. */
+  findCharges(idempotencyKeys: string[]): Promise<Map<string, ProcessorCharge>>;
 }
