@@ -2,20 +2,16 @@
 // last error, and an operator can make one due at once (after the processor is fixed). Admins only.
 import { actOnStoreOrder, placeOrder } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
-import type { Role } from "@bloom/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../../test/support/app";
 import { checkout, CUSTOMER, OWNER } from "../../../../../test/support/fixtures";
 import { waitFor } from "../../../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../../../test/support/worker";
-import { services } from "../services";
-import { createCaller } from "./_app";
+import { ADMIN_ID, callerAs } from "./test-callers";
 
 const { ctx, db, control } = testContext();
-const svc = services();
-const as = (id: string, role: Role) =>
-  createCaller({ ...svc, session: { user: { id, email: `${id}@x`, name: "x", role }, expires: new Date(Date.now() + 3600_000).toISOString() } });
-const admin = as("00000000-0000-4000-8000-000000000007", "ADMIN");
+const as = callerAs;
+const admin = callerAs(ADMIN_ID, "ADMIN");
 
 let worker: Awaited<ReturnType<typeof inProcessWorker>>;
 beforeAll(async () => {

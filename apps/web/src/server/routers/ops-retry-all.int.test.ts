@@ -1,19 +1,15 @@
 // E2: operators hand every failed job of a queue back at once, beside the per-job retry.
 import { closeDbs } from "@bloom/db";
-import type { Role } from "@bloom/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CUSTOMER } from "../../../../../test/support/fixtures";
 import { waitFor } from "../../../../../test/support/wait";
 import { inProcessWorker } from "../../../../../test/support/worker";
 import { env } from "~/env";
 import { queues } from "../queues";
-import { services } from "../services";
-import { createCaller } from "./_app";
+import { ADMIN_ID, callerAs } from "./test-callers";
 
-const svc = services();
-const as = (id: string, role: Role) =>
-  createCaller({ ...svc, session: { user: { id, email: `${id}@x`, name: "x", role }, expires: new Date(Date.now() + 3600_000).toISOString() } });
-const admin = as("00000000-0000-4000-8000-000000000007", "ADMIN");
+const as = callerAs;
+const admin = callerAs(ADMIN_ID, "ADMIN");
 
 let worker: Awaited<ReturnType<typeof inProcessWorker>>;
 beforeAll(async () => {

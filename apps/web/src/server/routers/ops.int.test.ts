@@ -1,6 +1,5 @@
 // Operators see queue depth and dead letters, and can retry a failed job; no one else can (issue 4).
 import { closeDbs } from "@bloom/db";
-import type { Role } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CUSTOMER, OWNER } from "../../../../../test/support/fixtures";
@@ -8,13 +7,10 @@ import { waitFor } from "../../../../../test/support/wait";
 import { inProcessWorker } from "../../../../../test/support/worker";
 import { env } from "~/env";
 import { queues } from "../queues";
-import { services } from "../services";
-import { createCaller } from "./_app";
+import { ADMIN_ID, callerAs } from "./test-callers";
 
-const svc = services();
-const as = (id: string, role: Role) =>
-  createCaller({ ...svc, session: { user: { id, email: `${id}@x`, name: "x", role }, expires: new Date(Date.now() + 3600_000).toISOString() } });
-const admin = as("00000000-0000-4000-8000-000000000007", "ADMIN");
+const as = callerAs;
+const admin = callerAs(ADMIN_ID, "ADMIN");
 
 let worker: Awaited<ReturnType<typeof inProcessWorker>>;
 beforeAll(async () => {
