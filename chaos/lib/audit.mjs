@@ -53,14 +53,15 @@ export async function processorRefunds(url, chargeId) {
   return (await processorJson(url, `/v1/refunds?charge=${encodeURIComponent(chargeId)}`))?.data ?? [];
 }
 
-async function mapLimit(items, limit, fn) {
+/** Runs `fn(item, index)` over `items`, `limit` at a time; results in order. */
+export async function each(items, limit, fn) {
   const out = new Array(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
       while (next < items.length) {
         const i = next++;
-        out[i] = await fn(items[i]);
+        out[i] = await fn(items[i], i);
       }
     }),
   );
@@ -200,7 +201,7 @@ export async function audit(o) {
   const dupAnswers = [...answered].filter(([, ids]) => ids.size > 1);
   put("duplicated: key answered with several orders", dupAnswers, ([k, ids]) => `${k} → ${[...ids].join(", ")}`);
   const refundable = orders.filter((r) => r.provider_ref && (["REFUND_PENDING", "REFUNDED"].includes(r.payment) || chargeById.get(r.provider_ref)?.status === "REFUNDED"));
-  const refundsPerCharge = await mapLimit(refundable, 8, async (r) => ({ order: r.id, charge: r.provider_ref, refunds: await processorRefunds(o.processorUrl, r.provider_ref) }));
+  const refundsPerCharge = await each(refundable, 8, async (r) => ({ order: r.id, charge: r.provider_ref, refunds: await processorRefunds(o.processorUrl, r.provider_ref) }));
   put("duplicated: charge refunded more than once", refundsPerCharge.filter((x) => x.refunds.length > 1), (x) => `${x.charge} (order ${x.order}) ×${x.refunds.length}`);
   const { rows: dupRefundEvents } = await db.query(
     `SELECT e.order_id, count(*)::int AS n FROM outbox_events e JOIN ordering_orders o ON o.id = e.order_id

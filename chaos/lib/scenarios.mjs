@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ROOT, sleep } from "../../scripts/lib/services.mjs";
-import { processorRefunds } from "./audit.mjs";
+import { each, processorRefunds } from "./audit.mjs";
 import { call, checkout, paceOrders, placeWithRetries, summarizeLoad } from "./client.mjs";
 import { kill, startProcessor, startRedis, startWeb, startWorker, terminate, wipeRedisFiles } from "./stack.mjs";
 
@@ -12,20 +12,6 @@ const require = createRequire(path.join(ROOT, "package.json"));
 const { Queue } = require("bullmq");
 const { Redis } = require("ioredis");
 
-/** Runs `fn` over `items`, `limit` at a time. */
-async function each(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 /** Polls `check` (async → truthy) every 250 ms until it holds or `ms` passes; returns its last value. */
 async function until(check, ms) {

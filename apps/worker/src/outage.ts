@@ -21,15 +21,15 @@ type Errorish = { name?: unknown; code?: unknown; kind?: unknown; message?: unkn
 /** The error and everything it wraps (cause, Prisma's driverAdapterError, AggregateError), bounded. */
 function* chain(err: unknown): Generator<Errorish> {
   const seen = new Set<unknown>();
-  const todo = [err];
-  while (todo.length > 0 && seen.size < 12) {
-    const e = todo.shift();
+  const pending = [err];
+  while (pending.length > 0 && seen.size < 12) {
+    const e = pending.shift();
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
     const x = e as Errorish;
     yield x;
-    todo.push(x.cause, x.meta?.driverAdapterError);
-    if (Array.isArray(x.errors)) todo.push(...(x.errors as unknown[]));
+    pending.push(x.cause, x.meta?.driverAdapterError);
+    if (Array.isArray(x.errors)) pending.push(...(x.errors as unknown[]));
   }
 }
 

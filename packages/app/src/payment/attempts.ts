@@ -5,7 +5,6 @@
 // the key answers "in progress" and a different checkout under it is refused, before any charge.
 // A failure that charged nothing ends the attempt (DECLINED, FAILED, VOIDED), freeing the key.
 import { createHash } from "node:crypto";
-import type { Db } from "@bloom/db";
 import { releaseStock } from "../store/inventory";
 
 type Queryable = { query: <R = unknown>(q: { name?: string; text: string; values?: unknown[] }) => Promise<{ rows: R[]; rowCount: number | null }> };
@@ -60,23 +59,4 @@ export async function settleAttempt(sql: Queryable, attemptId: string, outcome: 
     values: [attemptId, outcome, note],
   });
   if (rows[0]) await releaseStock(sql, rows[0].orderId);
-}
-
-export type AttemptRow = {
-  id: string;
-  customerId: string;
-  idempotencyKey: string;
-  chargeKey: string;
-  orderId: string;
-  amountWon: number;
-  status: string;
-  providerRef: string | null;
-  note: string | null;
-  createdAt: Date;
-  checkedAt: Date | null;
-};
-
-/** Attempts of one order or key, newest first (tests, operators). */
-export async function attemptsFor(db: Db, where: { orderId?: string; customerId?: string; idempotencyKey?: string }) {
-  return db.paymentAttempt.findMany({ where, orderBy: { createdAt: "desc" } });
 }
