@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, newSignedInPage, placeOrder } from "./support";
 
-test("[F3][F4][F5][F8][F9][F10][F14][B1] customer orders, owner accepts and arranges, rider delivers; MyPage follows live", async ({ browser }) => {
+test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and arranges, rider claims, picks up and delivers; MyPage follows live", async ({ browser }) => {
   const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
   const recipient = `Journey ${Date.now().toString(36)}`;
   const orderId = await placeOrder(customer, "White Lily Grace", recipient);
@@ -26,8 +26,16 @@ test("[F3][F4][F5][F8][F9][F10][F14][B1] customer orders, owner accepts and arra
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
   const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
   await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /Take and start/ }).click();
+  await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
+  await expect(mine).toHaveAttribute("data-status", "CLAIMED");
+  // Claimed is not picked up (D3): MyPage names the rider on the way, the order is still arranged.
+  await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Rider on the way to the shop", { timeout: 15_000 });
+  await expect(row.getByTestId("mypage-order-status")).toHaveText("Ready for pickup");
+  await mine.getByRole("button", { name: /^I'm at the shop/ }).click();
+  await expect(mine).toHaveAttribute("data-status", "AT_SHOP");
+  await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Rider at the shop", { timeout: 15_000 });
+  await mine.getByRole("button", { name: /^Picked up/ }).click();
   await expect(mine).toHaveAttribute("data-status", "STARTED");
   await expect(row.getByTestId("mypage-order-status")).toHaveText("Out for delivery", { timeout: 15_000 });
 

@@ -25,6 +25,8 @@ const env = {
   QUEUE_PREFIX: "e2e",
   // Journeys sign in and order far more often than a person; the limits are tested on their own.
   RATE_LIMIT_SIGNIN_PER_MIN: "1000",
+  RATE_LIMIT_SIGNIN_PER_IP_PER_MIN: "1000",
+  RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: "1000",
   RATE_LIMIT_ORDERS_PER_MIN: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
 };

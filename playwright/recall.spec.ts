@@ -8,7 +8,7 @@ import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./suppo
 const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
 
-test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is told to bring the bouquet back, the shop sees it coming and arriving", async ({ browser }) => {
+test("[F11][F12][D3][B1] a cancellation that crosses the pickup wins: the rider is told to bring the bouquet back, the shop sees it coming and arriving", async ({ browser }) => {
   const queue = orderStatusQueue();
   try {
     const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
@@ -26,8 +26,11 @@ test("[F11][F12][B1] a cancellation that crosses the pickup wins: the rider is t
     await queue.pause(); // from here the ordering context does not hear of the pickup
     const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
     const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-    await request.getByRole("button", { name: /Take and start/ }).click();
-    await expect(rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`)).toHaveAttribute("data-status", "STARTED");
+    await request.getByRole("button", { name: /^Claim/ }).click();
+    const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
+    await expect(mine).toHaveAttribute("data-status", "CLAIMED");
+    await mine.getByRole("button", { name: /^Picked up/ }).click();
+    await expect(mine).toHaveAttribute("data-status", "STARTED");
 
     await customer.getByRole("button", { name: "Cancel order" }).click();
     await customer.getByRole("dialog").getByRole("button", { name: /Cancel order|Yes/ }).click();

@@ -59,8 +59,11 @@ test("screenshots of every role, phone and desktop", async ({ browser }) => {
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
   const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${ready}"]`);
-  await request.getByRole("button", { name: /Take and start/ }).click({ timeout: 20_000 });
-  await expect(rider.locator(`[data-testid="my-delivery"][data-order-id="${ready}"]`)).toHaveAttribute("data-status", "STARTED");
+  await request.getByRole("button", { name: /^Claim/ }).click({ timeout: 20_000 });
+  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${ready}"]`);
+  await expect(mine).toHaveAttribute("data-status", "CLAIMED");
+  await mine.getByRole("button", { name: /^Picked up/ }).click();
+  await expect(mine).toHaveAttribute("data-status", "STARTED");
 
   // ── customer: a shop's menu with a cart, and the order page's timeline ───────────────────
   for (const [size, label] of [[PHONE, "phone"], [DESKTOP, "desktop"]] as const) {

@@ -130,6 +130,8 @@ export function webEnv(cfg, over = {}) {
     SANDBOX_CONTROL: "on",
     PROCESSOR_URL: cfg.processorUrl,
     RATE_LIMIT_SIGNIN_PER_MIN: "1000000",
+    RATE_LIMIT_SIGNIN_PER_IP_PER_MIN: "1000000",
+    RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: "1000000",
     RATE_LIMIT_ORDERS_PER_MIN: "1000000",
     // One server process per core (node:cluster in apps/web/server.mjs), as a single host runs it.
     WEB_CONCURRENCY: String(webProcesses()),

@@ -247,6 +247,8 @@ export async function startWeb(cfg, i) {
       PROCESSOR_URL: cfg.processorUrl,
       QUEUE_PREFIX: cfg.queuePrefix,
       RATE_LIMIT_SIGNIN_PER_MIN: "1000000",
+      RATE_LIMIT_SIGNIN_PER_IP_PER_MIN: "1000000",
+      RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: "1000000",
       RATE_LIMIT_ORDERS_PER_MIN: "1000000",
       SHUTDOWN_GRACE_MS: "10000",
       LOG_LEVEL: "info",

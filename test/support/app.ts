@@ -1,6 +1,6 @@
 // Builds the application context for integration tests: the real database, the sandbox card
 // processor (the only simulated party) as its own OS process (see ./processor), and a quiet logger.
-import { HttpProcessorGateway, ProcessorControl, ResilientPayments, type AppContext, type Logger } from "@bloom/app";
+import { HttpProcessorGateway, LoggedAccountNotices, ProcessorControl, ResilientPayments, type AppContext, type Logger } from "@bloom/app";
 import { getDb, type Db } from "@bloom/db";
 import type { ChargeRequest, PaymentGateway } from "@bloom/domain";
 import { TEST_DATABASE_URL } from "./env";
@@ -74,7 +74,7 @@ export function testContext(opts: TestContextOptions = {}) {
     consecutiveFailures: opts.consecutiveFailures ?? 5,
     halfOpenAfterMs: opts.halfOpenAfterMs ?? 5000,
   });
-  const ctx: AppContext = { db, payments, log: quietLog };
+  const ctx: AppContext = { db, payments, log: quietLog, notices: new LoggedAccountNotices(quietLog) };
   return {
     ctx,
     payments,

@@ -46,7 +46,12 @@ export function spawnWeb(port: number, env: Record<string, string | undefined>):
       REDIS_URL: TEST_REDIS_URL,
       NEXTAUTH_URL: base,
       AUTH_SECRET: "test-secret-test-secret-test-secret",
+      // Every test signs in and up from 127.0.0.1, far more often than a person; the limits have
+      // their own tests, which lower them again (S1).
       RATE_LIMIT_SIGNIN_PER_MIN: "1000",
+      RATE_LIMIT_SIGNIN_PER_IP_PER_MIN: "1000",
+      RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: "1000",
+      API_RATE_LIMIT_TOKEN_PER_IP_PER_MIN: "1000",
       PROCESSOR_URL,
       ...env,
     },
@@ -110,10 +115,13 @@ export async function trpc(base: string, cookie: string | null, procedure: strin
   return { status: res.status, headers: res.headers, data: json.result?.data.json, error: json.error?.json };
 }
 
+/** What newCustomer signs up with: sign-up refuses common and guessable passwords (S5). */
+export const NEW_CUSTOMER_PASSWORD = "peony-lantern-harbour-42";
+
 /** A fresh customer (own rate-limit buckets), signed up through account.signUp and signed in. */
 export async function newCustomer(base: string) {
   const email = `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@bloom.test`;
-  const password = "bloom1234";
+  const password = NEW_CUSTOMER_PASSWORD;
   const r = await trpc(base, null, "account.signUp", { name: "Test Customer", email, password, phone: "010-1234-5678" });
   if (r.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(r.error)}`);
   const { cookie } = await signIn(base, email, password);

@@ -20,15 +20,27 @@ const schema = z
     QUEUE_PREFIX: z.string().default("bloom"),
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-    /** Sign-in attempts per minute per client IP + email, and orders per minute per customer. */
+    /**
+     * Rate limits a minute (S1, C5): failed sign-ins per account (normalised email), sign-in
+     * attempts per client address across emails, public tRPC mutations (sign-up) per address,
+     * orders per customer.
+     */
     RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_SIGNIN_PER_IP_PER_MIN: z.coerce.number().int().positive().default(30),
+    RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(30),
+    /** The window every limit counts in, seconds: 60 makes the _PER_MIN names true; tests shorten it. */
+    RATE_LIMIT_WINDOW_SEC: z.coerce.number().int().positive().default(60),
     /** When set, /api/metrics answers only `Authorization: Bearer <token>` (Prometheus sends it). */
     METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
-    /** Public API: access-token lifetime (s) and issuer; per API client, token requests and order calls a minute. */
+    /**
+     * Public API: access-token lifetime (s) and issuer; a minute, tokens per API client (counted
+     * once its secret is verified), token requests per client address, order calls per client.
+     */
     API_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(3600).default(600),
     API_TOKEN_ISSUER: z.string().min(1).default("bloom"),
     API_RATE_LIMIT_TOKEN_PER_MIN: z.coerce.number().int().positive().default(10),
+    API_RATE_LIMIT_TOKEN_PER_IP_PER_MIN: z.coerce.number().int().positive().default(30),
     API_RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(60),
   })
   .superRefine((v, ctx) => {

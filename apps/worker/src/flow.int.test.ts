@@ -1,6 +1,6 @@
 // The asynchronous side end to end, against real PostgreSQL and Redis with the real worker:
 // F3–F10, F12, F13 and the exactly-once compensation F7.
-import { actOnStoreOrder, boardFor, cancelOrder, completeDelivery, confirmReturn, placeOrder, riderScreen, startDelivery } from "@bloom/app";
+import { actOnStoreOrder, boardFor, cancelOrder, claimDelivery, completeDelivery, confirmPickupByRider, confirmReturn, placeOrder, riderScreen, type Rider } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../test/support/app";
@@ -36,6 +36,11 @@ const storeOrder = (orderId: string) => db.storeOrder.findUnique({ where: { orde
 const order = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
 const delivery = (orderId: string) => db.delivery.findUnique({ where: { orderId } });
 const ok = (r: { ok: boolean; message?: string }) => expect(r, r.message).toMatchObject({ ok: true });
+/** A rider claims the request and takes the bouquet at the shop (D3: two steps). */
+async function pickUp(r: Rider, deliveryId: string) {
+  ok(await claimDelivery(ctx, r, deliveryId));
+  ok(await confirmPickupByRider(ctx, r, deliveryId));
+}
 
 /** An order its shop accepted and arranged, with the delivery request open for riders. */
 async function readyForPickup() {
@@ -48,7 +53,7 @@ async function readyForPickup() {
 }
 
 describe("order journey through the worker", () => {
-  it("[F3][F4][F5][F8][F9][F10][F13] placed → board → accepted → decorated → delivery request → started → delivered", async () => {
+  it("[F3][F4][F5][F8][F9][F10][F13][D3] placed → board → accepted → decorated → delivery request → claimed → picked up → delivered", async () => {
     const id = await placed();
     const so = await waitFor(() => storeOrder(id), (s) => s !== null, { what: "store order" });
     expect(so).toMatchObject({ status: "NEW", totalWon: 59000, recipientName: "Soyeon Yoon" });
@@ -61,11 +66,11 @@ describe("order journey through the worker", () => {
     expect(d).toMatchObject({ pickupAddress: expect.stringContaining("Seoulsup"), dropoffAddress: "88 Eulji-ro, Jung-gu, Seoul" });
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
 
-    ok(await startDelivery(ctx, rider, d.id));
+    await pickUp(rider, d.id);
     await waitFor(() => order(id), (o) => o.status === "DELIVERING", { what: "order DELIVERING" });
     // The store hears the pickup: the board moves the order out of "Ready for pickup".
     const picked = await waitFor(() => storeOrder(id), (s) => !!s?.pickedUpAt, { what: "store order picked up" });
-    expect(picked).toMatchObject({ status: "DECORATED", riderName: RIDER.name, deliveredAt: null });
+    expect(picked).toMatchObject({ status: "DECORATED", riderName: RIDER.name, claimedAt: expect.any(Date), deliveredAt: null });
     ok(await completeDelivery(ctx, rider, d.id));
     const final = await waitFor(() => order(id), (o) => o.status === "DELIVERED", { what: "order DELIVERED" });
     const delivered = await waitFor(() => storeOrder(id), (s) => !!s?.deliveredAt, { what: "store order delivered" });
@@ -129,15 +134,16 @@ describe("order journey through the worker", () => {
     expect(small).toBeTruthy();
   });
 
-  it("[F9] two riders race for one request: exactly one wins", async () => {
+  it("[F9][D3] two riders race for one request: exactly one claims it", async () => {
     const { id, d } = await readyForPickup();
-    const results = await Promise.all([startDelivery(ctx, rider, d.id), startDelivery(ctx, rider2, d.id)]);
+    const results = await Promise.all([claimDelivery(ctx, rider, d.id), claimDelivery(ctx, rider2, d.id)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "ALREADY_TAKEN" });
-    expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryStarted" } })).toBe(1);
+    expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryClaimed" } })).toBe(1);
     const winner = results[0]!.ok ? rider : rider2;
     const loser = winner === rider ? rider2 : rider;
     expect(await completeDelivery(ctx, loser, d.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await confirmPickupByRider(ctx, loser, d.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("[F11][F12] cancelling cancels the store order and the delivery, and refunds the payment", async () => {
@@ -152,25 +158,25 @@ describe("order journey through the worker", () => {
     expect(await db.outboxEvent.count({ where: { orderId: id, type: { in: ["OrderCancelled", "PaymentRefunded", "DeliveryCancelled"] } } })).toBe(3);
   });
 
-  it("[F11] cancelling after the delivery started is refused with a clear message; others' orders read as not found", async () => {
+  it("[F11][D3] cancelling after the pickup is refused with a clear message; others' orders read as not found", async () => {
     const id = await placed();
     expect(await cancelOrder(ctx, "00000000-0000-4000-8000-000000000006", id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     await waitFor(() => storeOrder(id), (s) => s !== null);
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "completeDecoration" }));
     const d = (await waitFor(() => delivery(id), (x) => x?.status === "OPEN"))!;
-    ok(await startDelivery(ctx, rider, d.id));
+    await pickUp(rider, d.id);
     await waitFor(() => order(id), (o) => o.status === "DELIVERING");
-    expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/delivery has already started/) });
+    expect(await cancelOrder(ctx, CUSTOMER.id, id)).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/already picked up/) });
     expect((await order(id)).status).toBe("DELIVERING");
   });
 
-  it("[F11][F12] a cancellation that crosses the rider's pickup wins: refunded, and the rider is told to bring the bouquet back", async () => {
+  it("[F11][F12][D3] a cancellation that crosses the rider's pickup wins: refunded, and the rider is told to bring the bouquet back", async () => {
     const { id, d } = await readyForPickup();
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
     // The pickup and the cancellation cross: neither context has heard of the other's change yet.
     await worker.stop();
-    ok(await startDelivery(ctx, rider, d.id));
+    await pickUp(rider, d.id);
     ok(await cancelOrder(ctx, CUSTOMER.id, id));
     worker = await inProcessWorker(uniquePrefix("flow"));
 
@@ -205,7 +211,7 @@ describe("order journey through the worker", () => {
     const { id, d } = await readyForPickup();
     await waitFor(() => order(id), (o) => o.status === "DECORATED", { what: "order DECORATED" });
     await worker.stop();
-    ok(await startDelivery(ctx, rider, d.id));
+    await pickUp(rider, d.id);
     ok(await completeDelivery(ctx, rider, d.id));
     ok(await cancelOrder(ctx, CUSTOMER.id, id));
     const warnings: { obj: object; msg: string }[] = [];
@@ -222,14 +228,14 @@ describe("order journey through the worker", () => {
 
   it("[F12] only a delivery recalled after its pickup can be confirmed back at the shop", async () => {
     const { id, d } = await readyForPickup();
-    ok(await startDelivery(ctx, rider, d.id));
+    await pickUp(rider, d.id);
     expect(await confirmReturn(ctx, rider, d.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
     ok(await completeDelivery(ctx, rider, d.id));
     expect(await confirmReturn(ctx, rider, d.id)).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
     expect(await db.outboxEvent.count({ where: { orderId: id, type: "DeliveryReturned" } })).toBe(0);
   });
 
-  it("[F9] a rider's delivery under way is listed before any amount of history", async () => {
+  it("[F9][D3] a rider's deliveries under way (picked up, then claimed) are listed before any amount of history", async () => {
     const past = await Promise.all(
       Array.from({ length: 31 }, (_, i) =>
         db.delivery.create({ data: { orderId: crypto.randomUUID(), storeId: checkout().storeId, status: "COMPLETED", riderId: RIDER.id, riderName: RIDER.name, dropoffAddress: `past ${i}` } }),
@@ -238,8 +244,11 @@ describe("order journey through the worker", () => {
     const current = await db.delivery.create({
       data: { orderId: crypto.randomUUID(), storeId: checkout().storeId, status: "STARTED", riderId: RIDER.id, riderName: RIDER.name, updatedAt: new Date(Date.now() - 86_400_000) },
     });
+    const claimed = await db.delivery.create({
+      data: { orderId: crypto.randomUUID(), storeId: checkout().storeId, status: "CLAIMED", riderId: RIDER.id, riderName: RIDER.name, updatedAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     const { mine } = await riderScreen(db, rider);
-    expect(mine[0]!.id).toBe(current.id);
+    expect(mine.slice(0, 2).map((x) => x.id)).toEqual([current.id, claimed.id]);
     expect(mine).toHaveLength(30);
     expect(past.length).toBe(31);
   });

@@ -67,7 +67,16 @@ export async function startWorker(cfg: WorkerConfig) {
   // Live updates are a nicety on top of the data: a lost announcement is caught up by the
   // screens' reconnect/refetch, so a Redis hiccup here never fails the job.
   const announce = async (policy: Policy, e: DomainEvent, hint: LiveHint) => {
-    const change: LiveChange = { orderId: e.orderId, type: e.type, policy, customerId: hint.customerId ?? null, storeId: hint.storeId ?? null, at: new Date().toISOString() };
+    const change: LiveChange = {
+      orderId: e.orderId,
+      type: e.type,
+      policy,
+      customerId: hint.customerId ?? null,
+      storeId: hint.storeId ?? null,
+      riderId: hint.riderId ?? null,
+      market: hint.market ?? false,
+      at: new Date().toISOString(),
+    };
     await publisher.publish(LIVE_CHANNEL, JSON.stringify(change)).catch(() => {});
   };
 

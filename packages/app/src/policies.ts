@@ -1,7 +1,7 @@
 // One handler per policy (queue). The worker calls runPolicy for each job; every handler runs
 // inside handleOnce, so redelivery is harmless (C4).
 import type { Db, SqlClient, Tx } from "@bloom/db";
-import { parseEvent, type DomainEvent, type Policy } from "@bloom/domain";
+import { parseEvent, riderConcernOf, type DomainEvent, type Policy } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
 import { recordDeliveryProgress } from "./store/on-delivery-progress";
@@ -14,9 +14,17 @@ import { handleOnce, handleOnceSql } from "./shared/inbox";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
+ * `riderId`: the rider holding the delivery; `market`: the open delivery requests changed (S6).
  * `attention`: a case no rule can settle, logged for a person to follow up (with the order id).
  */
-export type LiveHint = { customerId?: string | null; storeId?: string | null; attention?: string; refundRequested?: boolean };
+export type LiveHint = {
+  customerId?: string | null;
+  storeId?: string | null;
+  riderId?: string | null;
+  market?: boolean;
+  attention?: string;
+  refundRequested?: boolean;
+};
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
 type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };
@@ -32,14 +40,10 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
         return { outcome, hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } };
       },
     },
-    "store-pickup": async (tx, e) => {
-      if (e.type !== "DeliveryStarted" && e.type !== "DeliveryCompleted" && e.type !== "DeliveryReturned") return;
-      return recordDeliveryProgress(tx, e);
-    },
+    "store-pickup": (tx, e) => recordDeliveryProgress(tx, e),
     "delivery-request": async (tx, e) => {
       if (e.type !== "DecorationCompleted") return;
-      await openDeliveryRequest(tx, e);
-      return { storeId: e.payload.storeId };
+      return { storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) };
     },
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: async (tx, e) => {
@@ -52,8 +56,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     },
     "delivery-cancellation": async (tx, e) => {
       if (e.type !== "OrderCancelled") return;
-      await withdrawDelivery(tx, e);
-      return { storeId: e.payload.storeId };
+      return { storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) };
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
@@ -81,5 +84,7 @@ export async function runPolicy(
   } else {
     ({ outcome, hint } = await handler.statement(db, policy, event));
   }
-  return { event, outcome, hint };
+  // A delivery event concerns its rider (and the open market) whichever policy handled it.
+  const rider = riderConcernOf(event);
+  return { event, outcome, hint: { ...hint, riderId: hint.riderId ?? rider.riderId, market: Boolean(hint.market || rider.market) } };
 }

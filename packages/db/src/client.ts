@@ -24,9 +24,20 @@ export type DbOptions = {
   applicationName?: string;
 };
 
-const clients = new Map<string, PrismaClient>();
-const pools = new WeakMap<PrismaClient, pg.Pool>();
-const errorListeners = new Set<(err: Error, where: string) => void>();
+// Per process, not per copy of this module: Next bundles a copy into each of its server layers
+// (route handlers, server components), and a client made by one copy must be known to sqlOf in
+// another — the session check runs in both (S2).
+type DbRegistry = {
+  clients: Map<string, PrismaClient>;
+  pools: WeakMap<PrismaClient, pg.Pool>;
+  errorListeners: Set<(err: Error, where: string) => void>;
+};
+const registry = ((globalThis as unknown as { __bloomDb?: DbRegistry }).__bloomDb ??= {
+  clients: new Map(),
+  pools: new WeakMap(),
+  errorListeners: new Set(),
+});
+const { clients, pools, errorListeners } = registry;
 
 /**
  * Hears connection errors that have no query to fail (an idle pooled connection terminated, a

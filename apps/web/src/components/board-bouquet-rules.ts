@@ -1,7 +1,7 @@
 // Client-side checks for the menu forms, with the limits of bouquetEditSchema (@bloom/domain),
 // which the server validates again. They say what is wrong (field + kind); the words come from
 // `validation.bouquet.<field>.<kind>` in the messages (useBouquetErrorText).
-import { BOUQUET_LIMITS } from "@bloom/domain";
+import { BOUQUET_LIMITS, textLength } from "@bloom/domain";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { readError } from "~/lib/trpc-error";
@@ -43,11 +43,12 @@ export function checkStock(text: string): BouquetIssue | undefined {
 
 export function checkNames(name: string, nameKo: string, description: string): BouquetErrors {
   const e: BouquetErrors = {};
+  // Lengths as the server counts them (graphemes after NFC and trimming).
   if (!name.trim()) e.name = "required";
-  else if (name.trim().length > NAME_MAX) e.name = "tooLong";
+  else if (textLength(name) > NAME_MAX) e.name = "tooLong";
   if (!nameKo.trim()) e.nameKo = "required";
-  else if (nameKo.trim().length > NAME_MAX) e.nameKo = "tooLong";
-  if (description.trim().length > DESCRIPTION_MAX) e.description = "tooLong";
+  else if (textLength(nameKo) > NAME_MAX) e.nameKo = "tooLong";
+  if (textLength(description) > DESCRIPTION_MAX) e.description = "tooLong";
   return e;
 }
 

@@ -1,10 +1,11 @@
 "use client";
-// One order on the owner's board (F3, F4, F6): what to arrange, for whom, by when, and the next
-// step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog.
+// One order on the owner's board (F3, F4, F6, D3): what to arrange, for whom, by when, and the next
+// step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog;
+// "Handed over" (a rider has claimed the arranged bouquet) is the pickup (board-handover.tsx).
 // Built for a shop tablet: the delivery time stands out, actions are finger-size.
 import type { StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Bike, CalendarClock, Check, Gift, MapPin, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
+import { Bike, CalendarClock, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
@@ -18,6 +19,7 @@ import { telLink } from "~/lib/map-link";
 import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { BoardHandover } from "./board-handover";
 import { boardLines, boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
 
 const ACCENT: Record<StoreOrderStatus, string> = {
@@ -83,9 +85,12 @@ export function BoardOrderCard({
   const error = accept.error ?? decorate.error;
   const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
   const open = status === "NEW" || status === "ACCEPTED";
-  // Once a rider has it: picked up (by whom, when), then delivered (when) — or, when the customer
-  // cancelled after the pickup, coming back to the shop.
+  // Once a rider has it: claimed and on the way, at the shop (D3: still here, still cancellable),
+  // picked up (by whom, when), then delivered (when) — or, when the customer cancelled after the
+  // pickup, coming back to the shop.
   const returning = status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
+  const waitingForHandover = status === "DECORATED" && !!order.claimedAt && !order.pickedUpAt;
+  const rider = order.riderName ?? "";
   const progress = order.returnedAt
     ? { at: order.returnedAt, text: t("returned", { rider: order.riderName ?? "" }), tone: "bg-surface-3 text-ink", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
     : order.deliveredAt
@@ -94,7 +99,11 @@ export function BoardOrderCard({
       ? returning
         ? { at: null, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
         : { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
-      : null;
+      : waitingForHandover
+        ? order.arrivedAt
+          ? { at: order.arrivedAt, text: t("atShop", { rider }), tone: "bg-warning-50 text-warning-800", icon: <MapPinCheck aria-hidden="true" className="size-4 shrink-0" /> }
+          : { at: order.claimedAt, text: t("claimed", { rider }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
+        : null;
 
   return (
     <article
@@ -206,6 +215,8 @@ export function BoardOrderCard({
       </dl>
 
       {error && <Alert>{errorMessage(error)}</Alert>}
+
+      {waitingForHandover && <BoardHandover order={order} />}
 
       {open && (
         // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).

@@ -1,7 +1,7 @@
 "use client";
 // Rejecting an order asks why (F6): out of flowers, out of materials, or the owner's own words.
 // The payment is refunded by the compensating job (F7), so the owner is told that, not asked to.
-import { REJECT_REASONS, type RejectReason } from "@bloom/domain";
+import { REJECT_DETAIL_MAX, REJECT_REASONS, textLength, type RejectReason } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -17,7 +17,7 @@ import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
 
-const DETAIL_MAX = 200;
+const DETAIL_MAX = REJECT_DETAIL_MAX;
 
 export function BoardRejectDialog({ order, onClose }: { order: BoardOrder | null; onClose: () => void }) {
   const [pending, setPending] = useState(false);
@@ -81,7 +81,7 @@ function RejectForm({ order, onClose, onPending }: { order: BoardOrder; onClose:
     const next: typeof errors = {};
     if (!reason) next.reason = t("pickReason");
     if (reason === "OTHER" && !detail.trim()) next.detail = t("describe");
-    if (detail.trim().length > DETAIL_MAX) next.detail = t("tooLong", { max: DETAIL_MAX });
+    if (textLength(detail) > DETAIL_MAX) next.detail = t("tooLong", { max: DETAIL_MAX });
     setErrors(next);
     if (next.reason || next.detail) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));

@@ -11,6 +11,22 @@ import { Money } from "./money";
 import { isEventType, timelineOf, type MyPageOrder } from "./mypage-labels";
 import { DeliveryStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "./ui/status-badge";
 
+/** Who has the bouquet, in words: on the way to the shop, at the shop (D3), on the road, delivered. */
+export function riderLineKey(status: string): "riderOnTheWay" | "riderAtShop" | "rider" | "deliveredBy" | null {
+  switch (status) {
+    case "ASSIGNED":
+      return "riderOnTheWay";
+    case "AT_SHOP":
+      return "riderAtShop";
+    case "DELIVERING":
+      return "rider";
+    case "DELIVERED":
+      return "deliveredBy";
+    default:
+      return null;
+  }
+}
+
 export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const t = useTranslations("mypage.row");
   const tEvent = useTranslations("timelineEvent");
@@ -19,7 +35,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const timelineId = useId();
   const [open, setOpen] = useState(false);
   const timeline = timelineOf(order.timeline);
-  const showRider = Boolean(order.riderName) && (order.deliveryStatus === "DELIVERING" || order.deliveryStatus === "DELIVERED");
+  const riderLine = riderLineKey(order.deliveryStatus);
 
   return (
     <article className="rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5" data-testid="mypage-order" data-order-id={order.orderId} aria-labelledby={headingId}>
@@ -60,7 +76,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
 
       <p className="m-0 flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-soft">
         <span>{order.deliveryDate ? t("deliveryOn", { date: f.deliveryDate(order.deliveryDate), slot: order.timeSlot ? f.slot(order.timeSlot) : "" }) : t("datePending")}</span>
-        {showRider && <span>{order.deliveryStatus === "DELIVERED" ? t("deliveredBy", { name: order.riderName ?? "" }) : t("rider", { name: order.riderName ?? "" })}</span>}
+        {order.riderName && riderLine && <span data-testid="mypage-rider">{t(riderLine, { name: order.riderName })}</span>}
         {order.placedAt && (
           <span>
             {t("ordered")} <time dateTime={isoDateTime(order.placedAt)}>{f.dateTime(order.placedAt)}</time>

@@ -1,7 +1,8 @@
 "use client";
-// The rider's cards (F8–F10), built for one thumb on a 390 px phone: the facts first, every
-// address one tap from the map, and one big action at the bottom of each card.
-import type { DeliveryStatus } from "@bloom/domain";
+// The rider's cards (F8–F10, D3), built for one thumb on a 390 px phone: the facts first, every
+// address one tap from the map, and one big action at the bottom of each card. A claimed
+// delivery, still to collect at the shop, has its own card (rider-claimed-card.tsx).
+import { isWithdrawnClaim, type DeliveryStatus } from "@bloom/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Bike, CalendarClock, Check, Navigation, Phone, Store, Undo2, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -35,7 +36,7 @@ export function MapAddress({ address, className }: { address: string; className?
   );
 }
 
-function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+export function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
     <div className="grid gap-0.5">
       <dt className="flex items-center gap-2 text-xs font-semibold tracking-wide text-muted uppercase">
@@ -49,7 +50,7 @@ function Fact({ icon, label, children }: { icon: ReactNode; label: string; child
   );
 }
 
-function When({ d }: { d: Delivery }) {
+export function When({ d }: { d: Delivery }) {
   const f = useFormat();
   return (
     <span className="font-semibold">
@@ -59,7 +60,7 @@ function When({ d }: { d: Delivery }) {
 }
 
 /** A request's or a recall's header: the shop (the card's heading), the order number, the status. */
-function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery; level: "h3" | "h4" }) {
+export function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery; level: "h3" | "h4" }) {
   return (
     <header className="flex items-start justify-between gap-3">
       <div className="min-w-0">
@@ -145,6 +146,9 @@ export function MyDeliveryCard({ delivery: d, onComplete, pending, disabled }: {
           <span className="sr-only">{t("dropoff")}: </span>
           {d.dropoffAddress}
         </p>
+        {isWithdrawnClaim(d) && (
+          <p className="m-0 text-sm font-semibold text-ink-soft">{t("withdrawn")}</p>
+        )}
         <p className="m-0 text-xs text-muted">
           {d.recipientName} · {shortOrderNo(d.orderId)}
           {d.completedAt && (

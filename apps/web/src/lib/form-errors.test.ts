@@ -1,6 +1,6 @@
 // [B3] Zod issues from the shared schemas map to a specific translated message for every field a
 // customer can get wrong (not the generic fallback), in both languages.
-import { placeOrderSchema, signInSchema, signUpSchema } from "@bloom/domain";
+import { addDays, placeOrderSchema, signInSchema, signUpSchema, todayInSeoul } from "@bloom/domain";
 import { describe, expect, it } from "vitest";
 import en from "~/i18n/messages/en.json";
 import ko from "~/i18n/messages/ko.json";
@@ -52,6 +52,29 @@ describe("[B3] form errors", () => {
         expect(messageFor(en as Tree, path, kind), `en ${path}.${kind}`).toBeTypeOf("string");
         expect(messageFor(ko as Tree, path, kind), `ko ${path}.${kind}`).toBeTypeOf("string");
       }
+    }
+  });
+
+  it("[S4] broken characters, a bouquet over its limit after merging and a date too far ahead have their own words", () => {
+    const bouquetId = "20000000-0000-4000-8000-000000000001";
+    const input = {
+      ...EMPTY_CHECKOUT,
+      items: [{ bouquetId, quantity: 20 }, { bouquetId, quantity: 20 }],
+      delivery: { recipientName: "Mina\u0000", recipientPhone: "010-1234-5678", address: "88 Eulji-ro", deliveryDate: addDays(todayInSeoul(), 400), timeSlot: "12-15", giftMessage: "\ud800" },
+      card: { number: "4242 4242 4242 4242", expiry: "12/99", cvc: "123" },
+    };
+    const seen = new Map<string, string>();
+    for (const issue of placeOrderSchema.safeParse(input).error!.issues) seen.set(issuePath(issue), issueKind(issue, input));
+    expect(Object.fromEntries(seen)).toEqual({
+      items: "custom",
+      "delivery.recipientName": "characters",
+      "delivery.giftMessage": "characters",
+      "delivery.deliveryDate": "tooLong",
+    });
+    for (const [tree, lang] of [[en, "en"], [ko, "ko"]] as const) {
+      expect(lookup(tree as Tree, "validation.generic.characters"), lang).toBeTypeOf("string");
+      expect(lookup(tree as Tree, "validation.items.custom"), lang).toBeTypeOf("string");
+      expect(lookup(tree as Tree, "validation.delivery.deliveryDate.tooLong"), lang).toBeTypeOf("string");
     }
   });
 });

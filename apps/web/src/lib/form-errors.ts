@@ -4,10 +4,12 @@
 // messages, falling back to the field's `invalid` message, then to a generic one.
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { REFUSED_PARAMS } from "@bloom/domain";
 import type { ZodError } from "zod";
 
 export type FieldErrors = Record<string, string>;
-export type IssueKind = "required" | "tooShort" | "tooLong" | "invalid" | "custom";
+/** `characters`: control characters or broken UTF-16 in a text field (textField, S4). */
+export type IssueKind = "required" | "tooShort" | "tooLong" | "invalid" | "custom" | "characters";
 
 type Issue = ZodError["issues"][number];
 
@@ -26,7 +28,7 @@ export function issueKind(issue: Issue, input?: unknown): IssueKind {
   const empty = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
   switch (issue.code) {
     case "custom":
-      return "custom";
+      return issue.params?.text === REFUSED_PARAMS.text ? "characters" : "custom";
     case "too_small":
       return empty || Number(issue.minimum) === 1 ? "required" : "tooShort";
     case "too_big":

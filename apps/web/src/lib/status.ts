@@ -28,6 +28,8 @@ export const STORE_ORDER_TONE: Record<StoreOrderStatus, BadgeTone> = {
 export const DELIVERY_TONE: Record<MyPageDeliveryStatus, BadgeTone> = {
   NONE: "neutral",
   REQUESTED: "violet",
+  ASSIGNED: "info",
+  AT_SHOP: "info",
   DELIVERING: "warning",
   DELIVERED: "success",
   CANCELLED: "neutral",
@@ -36,6 +38,8 @@ export const DELIVERY_TONE: Record<MyPageDeliveryStatus, BadgeTone> = {
 /** The rider's deliveries. */
 export const RIDER_DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = {
   OPEN: "violet",
+  CLAIMED: "info",
+  AT_SHOP: "info",
   STARTED: "warning",
   COMPLETED: "success",
   CANCELLED: "neutral",

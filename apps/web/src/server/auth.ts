@@ -3,9 +3,13 @@ import { verifyCredentials } from "@bloom/app";
 import { signInSchema, type Role } from "@bloom/domain";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cache } from "react";
 import { env } from "~/env";
+import { clientIp } from "./client-address";
 import { services } from "./services";
+import { authLogger, checked, sessionCallbacks, sessionEvents } from "./session-check";
 import { sessionCodec } from "./session-codec";
+import { throttledSignIn } from "./sign-in-throttle";
 
 declare module "next-auth" {
   interface Session {
@@ -16,6 +20,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: string;
     role: Role;
+    /** The account's session version at sign-in (S2); absent in tokens issued before versions. */
+    sessionVersion?: number;
   }
 }
 
@@ -30,27 +36,24 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      // Throttled here, on the very values that are verified (S1): see sign-in-throttle.ts.
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        return verifyCredentials(services().db, parsed.data.email, parsed.data.password);
+        const email = parsed.success ? parsed.data.email : null;
+        return throttledSignIn({ ip: clientIp(req.headers ?? {}), email }, async () =>
+          parsed.success ? verifyCredentials(services().db, parsed.data.email, parsed.data.password) : null,
+        );
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        const u = user as unknown as { id: string; role: Role };
-        token.uid = u.id;
-        token.role = u.role;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      session.user = { id: token.uid, role: token.role, email: token.email ?? "", name: token.name ?? "" };
-      return session;
-    },
-  },
+  // Every signed-in request is checked against the account's session version (S2).
+  callbacks: sessionCallbacks,
+  events: sessionEvents,
+  logger: authLogger,
 };
 
-export const getSession = () => getServerSession(authOptions);
+/**
+ * The signed-in session, or null. Memoised per server render (a page asks from its layout, header
+ * and gate: one check, not three); a session the database could not check throws.
+ */
+export const getSession = cache(async () => checked(await getServerSession(authOptions)));

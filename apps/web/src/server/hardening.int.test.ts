@@ -1,6 +1,7 @@
 // Hardening of the entry point (C5), against the production server as a real process: security
 // headers on every page, and Redis rate limits answering 429 with Retry-After on credential
-// sign-in (per IP + email) and order.place (per customer). Limits are lowered here by env.
+// sign-in (failures per account; sign-in-throttle.int.test.ts has the rest of S1) and order.place
+// (per customer). Limits are lowered here by env.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkout } from "../../../../test/support/fixtures";
 import { newCustomer, signIn, startWeb, stopWeb, trpc, type WebProcess } from "../../../../test/support/web";
@@ -29,7 +30,7 @@ describe("entry point hardening", () => {
     expect(res.headers.get("x-powered-by")).toBeNull();
   });
 
-  it("[C5] credential sign-in past the limit per IP + email answers 429 with Retry-After", async () => {
+  it("[C5][S1] credential sign-in past the limit of failures per account answers 429 with Retry-After", async () => {
     const email = `nobody-${Date.now().toString(36)}@bloom.test`;
     for (let i = 0; i < 3; i++) {
       const { res } = await signIn(web.base, email, "wrong-password");
@@ -39,7 +40,7 @@ describe("entry point hardening", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(cookie).toBeNull();
-    // Another email from the same address is still let through.
+    // Another email from the same address is still let through (its per-address budget is wider).
     expect((await signIn(web.base, `other-${email}`, "wrong-password")).res.status).not.toBe(429);
   });
 

@@ -1,95 +1,102 @@
-// Rate limits shared by every web process: sign-in attempts per client IP + email, orders per
-// customer, public API calls per client. Each limit is a sliding window (the last 60 s, not the
-// current clock minute): a sorted set of accepted hits per key in Redis, trimmed, counted and
-// added to by one Lua script, on Redis's clock. A fixed per-minute counter would let a client
-// spend its limit at 11:59:59 and again at 12:00:00, and resets a count in the middle of a
-// burst. Refused attempts are not recorded, so waiting Retry-After seconds always lets one through.
+// Rate limits shared by every web process (S1, C5): sign-in per account and per client address,
+// public mutations (sign-up) per address, orders per customer, API tokens per address and per
+// verified client, API calls per client. Counted by rate-limiter-flexible in Redis.
 //
-// If Redis cannot answer, the same window is kept in this process's memory instead: the limit
-// still holds per process (with N web processes, up to N × the limit) rather than not at all.
-// Limits come from env (tests and the rolling-restart run raise or lower them).
-import { randomUUID } from "node:crypto";
+// Each limit is a FIXED window, not a sliding one: a key's window opens at its first hit and lasts
+// RATE_LIMIT_WINDOW_SEC (not the clock minute). Every hit inside it is counted, refused ones too,
+// but none moves the window's end, so waiting Retry-After always lets the next one through. The
+// price: a client that waits for the end of a window can spend up to 2 × max in a short span
+// across it. The long-run rate stays max per window, and that is what bounds password guessing;
+// a sliding window needs a sorted set per key (the hand-written one this replaces) where this is
+// one INCR script, maintained by someone else.
+//
+// If Redis cannot answer, rate-limiter-flexible's insurance limiter keeps the same window in this
+// process's memory: the limit still holds per process (with N web processes, up to N × the limit)
+// rather than not at all, and every such hit logs a warning.
 import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "~/env";
 import { metrics } from "./metrics";
 import { services } from "./services";
 
-export const WINDOW_MS = 60_000;
+export { clientIp } from "./client-address";
 
-export type Limit = { name: "signin" | "order" | "api-token" | "api-orders"; max: number; windowMs?: number };
+export type LimitName = "signin" | "signin-ip" | "public-mutation" | "order" | "api-token" | "api-token-ip" | "api-orders";
+export type Limit = { name: LimitName; max: number; windowSec?: number };
 export const LIMITS = {
+  /** Failed sign-ins per account (normalised email): a success is given back. */
   signIn: { name: "signin", max: env.RATE_LIMIT_SIGNIN_PER_MIN },
+  /** Every sign-in attempt per client address, whatever the email: spraying runs out here. */
+  signInPerIp: { name: "signin-ip", max: env.RATE_LIMIT_SIGNIN_PER_IP_PER_MIN },
+  /** Every public tRPC mutation (today account.signUp, a password hash each) per client address. */
+  publicMutation: { name: "public-mutation", max: env.RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN },
   order: { name: "order", max: env.RATE_LIMIT_ORDERS_PER_MIN },
-  // Public API, per API client: token requests, and every call on /api/v1/orders.
+  /** Token requests per API client, counted only once its secret is verified. */
   apiToken: { name: "api-token", max: env.API_RATE_LIMIT_TOKEN_PER_MIN },
+  /** Every token request per client address, failed ones included. */
+  apiTokenPerIp: { name: "api-token-ip", max: env.API_RATE_LIMIT_TOKEN_PER_IP_PER_MIN },
   apiOrders: { name: "api-orders", max: env.API_RATE_LIMIT_ORDERS_PER_MIN },
 } satisfies Record<string, Limit>;
 
 export type HitResult = { limited: false } | { limited: true; retryAfterSec: number };
 
-// KEYS[1] the key; ARGV window ms, max, a unique member. Returns -1 when the hit is accepted,
-// otherwise the milliseconds until the oldest accepted hit leaves the window.
-const SLIDING_WINDOW = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
-  return -1
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return tonumber(oldest[2]) + window - now
-`;
+type MemoryOptions = ConstructorParameters<typeof RateLimiterMemory>[0];
 
-type LimiterRedis = Redis & { slidingWindowHit(key: string, windowMs: number, max: number, member: string): Promise<number> };
+/** The in-memory window rate-limiter-flexible falls back to; it says so each time it is used. */
+class Insurance extends RateLimiterMemory {
+  constructor(
+    opts: MemoryOptions,
+    private readonly onUse: () => void,
+  ) {
+    super(opts);
+  }
+  override consume(...args: Parameters<RateLimiterMemory["consume"]>) {
+    this.onUse();
+    return super.consume(...args);
+  }
+  override reward(...args: Parameters<RateLimiterMemory["reward"]>) {
+    this.onUse();
+    return super.reward(...args);
+  }
+}
 
-/** Sliding-window limiter over Redis, falling back to this process's memory while Redis is away. */
+/** Fixed-window limits over Redis, falling back to this process's memory while Redis is away. */
 export class RateLimiter {
-  private readonly local = new Map<string, number[]>(); // key → accepted hit times (ms), oldest first
-  private lastSweep = 0;
+  private readonly limiters = new Map<string, RateLimiterRedis>();
 
   constructor(
-    private readonly redis: LimiterRedis,
-    private readonly onFallback: (limit: Limit, err: unknown) => void = () => {},
-    private readonly now: () => number = Date.now,
-  ) {
-    redis.defineCommand("slidingWindowHit", { numberOfKeys: 1, lua: SLIDING_WINDOW });
-  }
+    private readonly redis: Redis,
+    private readonly onFallback: (limit: Limit) => void = () => {},
+  ) {}
 
   /** Counts one attempt of `key` against `limit`; returns the seconds to wait when over it. */
   async hit(limit: Limit, key: string): Promise<HitResult> {
-    const windowMs = limit.windowMs ?? WINDOW_MS;
-    const k = `ratelimit:${limit.name}:${key}`;
-    let waitMs: number;
     try {
-      waitMs = Number(await this.redis.slidingWindowHit(k, windowMs, limit.max, `${this.now()}:${randomUUID()}`));
-    } catch (err) {
-      this.onFallback(limit, err);
-      waitMs = this.localHit(k, windowMs, limit.max);
+      await this.limiterFor(limit).consume(key);
+      return { limited: false };
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      return { limited: true, retryAfterSec: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
     }
-    return waitMs < 0 ? { limited: false } : { limited: true, retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
 
-  private localHit(key: string, windowMs: number, max: number): number {
-    const now = this.now();
-    this.sweep(now, windowMs);
-    const hits = (this.local.get(key) ?? []).filter((t) => t > now - windowMs);
-    if (hits.length < max) {
-      hits.push(now);
-      this.local.set(key, hits);
-      return -1;
-    }
-    this.local.set(key, hits);
-    return hits[0]! + windowMs - now;
+  /** Gives one counted hit back (an attempt that turned out not to be one to hold against the key). */
+  async forgive(limit: Limit, key: string): Promise<void> {
+    await this.limiterFor(limit).reward(key);
   }
 
-  /** Drops keys whose every hit has left the window, so memory stays bounded by recent traffic. */
-  private sweep(now: number, windowMs: number) {
-    if (now - this.lastSweep < windowMs) return;
-    this.lastSweep = now;
-    for (const [k, hits] of this.local) if (hits[hits.length - 1]! <= now - windowMs) this.local.delete(k);
+  private limiterFor(limit: Limit): RateLimiterRedis {
+    const duration = limit.windowSec ?? env.RATE_LIMIT_WINDOW_SEC;
+    const id = `${limit.name}:${limit.max}:${duration}`;
+    let l = this.limiters.get(id);
+    if (!l) {
+      // Not the old "ratelimit:" prefix: those keys are sorted sets, and a rolling deploy would
+      // meet them (WRONGTYPE) for a window.
+      const opts = { keyPrefix: `limit:${limit.name}`, points: limit.max, duration };
+      l = new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new Insurance(opts, () => this.onFallback(limit)) });
+      this.limiters.set(id, l);
+    }
+    return l;
   }
 }
 
@@ -100,8 +107,8 @@ function limiter(): RateLimiter {
     // Commands wait for the first connection, but never long: a slow Redis must not slow sign-in.
     const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
     redis.on("error", () => {}); // reconnects by itself; the in-memory window covers meanwhile
-    g.__bloomRateLimiter = new RateLimiter(redis as LimiterRedis, (limit, err) =>
-      services().log.warn({ limit: limit.name, err: String(err) }, "rate limit store unavailable; limiting in this process"),
+    g.__bloomRateLimiter = new RateLimiter(redis, (limit) =>
+      services().log.warn({ limit: limit.name, redis: redis.status }, "rate limit store unavailable; limiting in this process"),
     );
   }
   return g.__bloomRateLimiter;
@@ -114,7 +121,7 @@ export async function hit(limit: Limit, key: string): Promise<HitResult> {
   return r;
 }
 
-/** The client's address: the first X-Forwarded-For entry, which our server (or nginx) sets. */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+/** Gives back one hit of `key` (a sign-in that proved its password). */
+export async function forgive(limit: Limit, key: string): Promise<void> {
+  await limiter().forgive(limit, key);
 }

@@ -1,5 +1,13 @@
 // Process-wide services of the web tier, created once (Next may import this module many times).
-import { createLogger, HttpProcessorGateway, ProcessorControl, ResilientPayments, type AppContext, type RootLogger } from "@bloom/app";
+import {
+  createLogger,
+  HttpProcessorGateway,
+  LoggedAccountNotices,
+  ProcessorControl,
+  ResilientPayments,
+  type AppContext,
+  type RootLogger,
+} from "@bloom/app";
 import { getDb } from "@bloom/db";
 import { env } from "~/env";
 
@@ -21,7 +29,9 @@ function create(): Services {
     },
     (state) => log.warn({ breaker: "payment", state }, `payment circuit breaker is now ${state}`),
   );
-  return { db, log, payments, processor: new ProcessorControl(env.PROCESSOR_URL) };
+  // No mail port yet (the messages issue adds one): notices to account owners are log lines.
+  const notices = new LoggedAccountNotices(log.child({ port: "account-notices" }));
+  return { db, log, payments, notices, processor: new ProcessorControl(env.PROCESSOR_URL) };
 }
 
 export function services(): Services {

@@ -8,7 +8,7 @@ import type { Session } from "next-auth";
 import { getSession } from "./auth";
 import { trpcTransformer } from "./fast-superjson";
 import { observeProcedure } from "./metrics";
-import { clientIp, hit, type Limit } from "./rate-limit";
+import { clientIp, hit, LIMITS, type Limit } from "./rate-limit";
 import { services } from "./services";
 
 export type Context = ReturnType<typeof services> & { session: Session | null; requestId?: string; clientIp?: string };
@@ -61,9 +61,28 @@ const observed = t.middleware(async ({ path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observed);
+/** Refuses with TOO_MANY_REQUESTS (HTTP 429; the route adds Retry-After from retryAfterSec). */
+function tooManyRequests(retryAfterSec: number): TRPCError {
+  const message = "Too many requests — please wait a moment and try again";
+  return new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: Object.assign(new Error(message), { retryAfterSec }) });
+}
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+// A public mutation (today account.signUp, a password hash each) has no session to count on, so
+// every one spends the caller's address budget (S1), one call at a time, batched or not. Counted
+// before the input is parsed: a refused body costs the server work too. An in-process caller
+// (tests, scripts) has no address and no network to be limited on.
+const publicMutationLimit = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== "mutation" || ctx.clientIp === undefined) return next();
+  const r = await hit(LIMITS.publicMutation, ctx.clientIp);
+  if (r.limited) throw tooManyRequests(r.retryAfterSec);
+  return next();
+});
+
+const observedProcedure = t.procedure.use(observed);
+
+export const publicProcedure = observedProcedure.use(publicMutationLimit);
+
+export const authedProcedure = observedProcedure.use(({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
@@ -82,10 +101,7 @@ export const customerProcedure = withRole("CUSTOMER");
 export const rateLimitedPerUser = (limit: Limit) =>
   t.middleware(async ({ ctx, next }) => {
     const r = await hit(limit, ctx.session?.user?.id ?? `ip:${ctx.clientIp ?? "unknown"}`);
-    if (r.limited) {
-      const message = "Too many requests — please wait a moment and try again";
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: Object.assign(new Error(message), { retryAfterSec: r.retryAfterSec }) });
-    }
+    if (r.limited) throw tooManyRequests(r.retryAfterSec);
     return next();
   });
 export const ownerProcedure = withRole("OWNER", "ADMIN");

@@ -8,6 +8,7 @@ import { useSession } from "next-auth/react";
 import { useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
+import { TRPC_MAX_BATCH_SIZE } from "./limits";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -56,7 +57,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          // Same-origin JSON, in batches no larger than the server takes (S3).
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
         }),
       ],
     }),

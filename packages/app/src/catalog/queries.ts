@@ -1,4 +1,6 @@
-// The customer's view of shops and bouquets (F1). Read-only.
+// The customer's view of shops and bouquets (F1). Read-only, and public: every answer is an
+// explicit DTO read with an explicit select, so a new column (an owner id, a stock baseline, a
+// booking rule) never reaches a visitor by accident (S6).
 import type { Db } from "@bloom/db";
 import { hourInSeoul } from "@bloom/domain";
 
@@ -7,7 +9,61 @@ export function isOpenNow(store: { opensAt: number; closesAt: number }, now = ne
   return h >= store.opensAt && h < store.closesAt;
 }
 
-export async function listStores(db: Db, filter: { area?: string; q?: string }) {
+/** A shop as the store list shows it. */
+export type CatalogStore = {
+  id: string;
+  name: string;
+  nameKo: string;
+  area: string;
+  address: string;
+  phone: string;
+  description: string;
+  imageUrl: string;
+  opensAt: number;
+  closesAt: number;
+  open: boolean;
+};
+export type CatalogStoreSummary = CatalogStore & { bouquetCount: number };
+
+/** A bouquet on a shop's menu. */
+export type CatalogBouquet = {
+  id: string;
+  storeId: string;
+  name: string;
+  nameKo: string;
+  description: string;
+  priceWon: number;
+  stock: number;
+  imageUrl: string;
+};
+export type CatalogMenu = CatalogStore & { bouquets: CatalogBouquet[] };
+export type CatalogBouquetDetail = CatalogBouquet & { store: Pick<CatalogStore, "id" | "name" | "nameKo" | "area" | "open"> };
+
+const storeColumns = {
+  id: true,
+  name: true,
+  nameKo: true,
+  area: true,
+  address: true,
+  phone: true,
+  description: true,
+  imageUrl: true,
+  opensAt: true,
+  closesAt: true,
+} as const;
+
+const bouquetColumns = {
+  id: true,
+  storeId: true,
+  name: true,
+  nameKo: true,
+  description: true,
+  priceWon: true,
+  stock: true,
+  imageUrl: true,
+} as const;
+
+export async function listStores(db: Db, filter: { area?: string; q?: string }): Promise<CatalogStoreSummary[]> {
   const stores = await db.store.findMany({
     where: {
       ...(filter.area ? { area: filter.area } : {}),
@@ -16,9 +72,9 @@ export async function listStores(db: Db, filter: { area?: string; q?: string }) 
         : {}),
     },
     orderBy: { name: "asc" },
-    include: { _count: { select: { bouquets: { where: { active: true } } } } },
+    select: { ...storeColumns, _count: { select: { bouquets: { where: { active: true } } } } },
   });
-  return stores.map(({ _count, ...s }) => ({ ...s, bouquetCount: _count.bouquets, open: isOpenNow(s) }));
+  return stores.map(({ _count, ...s }) => ({ ...s, open: isOpenNow(s), bouquetCount: _count.bouquets }));
 }
 
 export async function listAreas(db: Db): Promise<string[]> {
@@ -26,15 +82,21 @@ export async function listAreas(db: Db): Promise<string[]> {
   return rows.map((r) => r.area);
 }
 
-export async function getStoreMenu(db: Db, storeId: string) {
+export async function getStoreMenu(db: Db, storeId: string): Promise<CatalogMenu | null> {
   const store = await db.store.findUnique({
     where: { id: storeId },
-    include: { bouquets: { where: { active: true }, orderBy: { priceWon: "asc" } } },
+    select: { ...storeColumns, bouquets: { where: { active: true }, orderBy: { priceWon: "asc" }, select: bouquetColumns } },
   });
   if (!store) return null;
   return { ...store, open: isOpenNow(store) };
 }
 
-export async function getBouquet(db: Db, bouquetId: string) {
-  return db.bouquet.findFirst({ where: { id: bouquetId, active: true }, include: { store: true } });
+export async function getBouquet(db: Db, bouquetId: string): Promise<CatalogBouquetDetail | null> {
+  const b = await db.bouquet.findFirst({
+    where: { id: bouquetId, active: true },
+    select: { ...bouquetColumns, store: { select: { id: true, name: true, nameKo: true, area: true, opensAt: true, closesAt: true } } },
+  });
+  if (!b) return null;
+  const { store, ...bouquet } = b;
+  return { ...bouquet, store: { id: store.id, name: store.name, nameKo: store.nameKo, area: store.area, open: isOpenNow(store) } };
 }

@@ -3,11 +3,12 @@ import type { Tx } from "@bloom/db";
 import { createEvent, SYSTEM, type DomainEvent } from "@bloom/domain";
 import { appendEvents } from "../shared/outbox";
 
-export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationCompleted">) {
+/** True when a request opened (riders hear of it), false when a cancellation had come first. */
+export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationCompleted">): Promise<boolean> {
   const p = e.payload;
   // A cancellation that overtook this event left a CANCELLED row: then nothing opens.
   const existing = await tx.delivery.findUnique({ where: { orderId: e.orderId } });
-  if (existing) return;
+  if (existing) return false;
   const delivery = await tx.delivery.create({
     data: {
       orderId: e.orderId,
@@ -22,4 +23,5 @@ export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationComp
     },
   });
   await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);
+  return true;
 }

@@ -1,21 +1,32 @@
-// Policy "delivery-cancellation" (F12): the delivery of a cancelled order is withdrawn while still
-// open, or recalled when a rider already picked it up (the cancellation and the pickup crossed;
-// see cancelDelivery). A recall names the rider, who brings the bouquet back to the shop.
+// Policy "delivery-cancellation" (F12, D3): the delivery of a cancelled order is withdrawn before
+// its pickup (open, or claimed by a rider who is told), or recalled when a rider already picked it
+// up (the cancellation and the pickup crossed; see cancelDelivery). A recall names the rider, who
+// brings the bouquet back to the shop.
 import type { Tx } from "@bloom/db";
 import { cancelDelivery, createEvent, SYSTEM, type DomainEvent } from "@bloom/domain";
 import { appendEvents } from "../shared/outbox";
 
-export async function withdrawDelivery(tx: Tx, e: DomainEvent<"OrderCancelled">) {
+/**
+ * Which riders hear of it (S6): the rider of a recall or of a claim withdrawn before the pickup;
+ * every rider, without the order, when an open request is withdrawn; none when there was no
+ * request (or nothing changed).
+ */
+export type WithdrawalConcern = { riderId?: string | null; market?: boolean };
+
+export async function withdrawDelivery(tx: Tx, e: DomainEvent<"OrderCancelled">): Promise<WithdrawalConcern> {
   const d = await tx.delivery.findUnique({ where: { orderId: e.orderId } });
   if (!d) {
     // Tombstone, so a DecorationCompleted still in flight opens nothing.
     await tx.delivery.create({ data: { orderId: e.orderId, storeId: e.payload.storeId, status: "CANCELLED" } });
-    return;
+    return {};
   }
   const next = cancelDelivery(d.status);
-  if (!next) return;
-  // Conditional on the status read: a rider taking or completing it meanwhile is seen on retry.
+  if (!next) return {};
+  // Conditional on the status read: a rider claiming, picking up or completing it meanwhile is seen on retry.
   const n = await tx.delivery.updateMany({ where: { id: d.id, status: d.status }, data: { status: next.to } });
   if (n.count === 0) throw new Error(`delivery ${d.id} changed while being cancelled; retrying`);
   await appendEvents(tx, [createEvent("DeliveryCancelled", e.orderId, { deliveryId: d.id, riderId: next.recall ? d.riderId : null }, SYSTEM)]);
+  // A claim withdrawn before the pickup (D3) is not in the market: its rider is the one to tell.
+  if (next.recall || d.riderId) return { riderId: d.riderId };
+  return { market: true };
 }

@@ -1,7 +1,7 @@
-// The rider's delivery screen (F8–F10). Taking a delivery is a conditional update: of two riders
-// racing for one request exactly one wins.
+// The rider's delivery screen (F8–F10, D3), delivering and bringing back a recalled bouquet. The
+// steps before (claim, at the shop, pickup) are their own use cases beside this file.
 import { sqlOf, type Db, type Delivery } from "@bloom/db";
-import { createEvent, decideComplete, decideReturn, decideStart, refuse, type Result } from "@bloom/domain";
+import { createEvent, decideComplete, decideReturn, isRecalled, refuse, type Result } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 
@@ -25,7 +25,10 @@ type DeliveryRow = {
   status: Delivery["status"];
   rider_id: string | null;
   rider_name: string | null;
+  claimed_at: Date | null;
+  arrived_at: Date | null;
   started_at: Date | null;
+  picked_up_by: Delivery["pickedUpBy"];
   completed_at: Date | null;
   returned_at: Date | null;
   created_at: Date;
@@ -49,7 +52,10 @@ function deliveryOf(r: DeliveryRow): Delivery {
     status: r.status,
     riderId: r.rider_id,
     riderName: r.rider_name,
+    claimedAt: date(r.claimed_at),
+    arrivedAt: date(r.arrived_at),
     startedAt: date(r.started_at),
+    pickedUpBy: r.picked_up_by,
     completedAt: date(r.completed_at),
     returnedAt: date(r.returned_at),
     createdAt: new Date(r.created_at),
@@ -62,9 +68,10 @@ function deliveryOf(r: DeliveryRow): Delivery {
  * statement (a round trip and no query compilation per screen load; measured by
  * `npm run bench -- --scale`). "Mine" is read per status, each newest first from the (rider,
  * status, updated_at) index: one range over all statuses would sort the rider's whole history.
- * Deliveries under way and recalls still to bring back to the shop (the customer cancelled after
- * the pickup) come first and are never cut off by history; then, newest first, completed
- * deliveries and returned recalls.
+ * Deliveries under way (claimed, at the shop, picked up) and recalls still to bring back to the
+ * shop (the customer cancelled after the pickup) come first and are never cut off by history;
+ * then, newest first, completed deliveries, returned recalls and claims withdrawn by the
+ * customer's cancellation before the pickup.
  */
 export async function riderScreen(db: Db, rider: Rider) {
   const mine = (status: string) => `(SELECT 'mine' AS list, * FROM delivery_deliveries
@@ -72,47 +79,28 @@ export async function riderScreen(db: Db, rider: Rider) {
   const { rows } = await sqlOf(db).query<DeliveryRow>({
     name: "rider-screen",
     text: `SELECT list, id, order_id, store_id, store_name, pickup_address, dropoff_address, recipient_name, recipient_phone,
-             delivery_date, time_slot, status, rider_id, rider_name,
+             delivery_date, time_slot, status, rider_id, rider_name, picked_up_by,
+             claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
              started_at AT TIME ZONE 'UTC' AS started_at, completed_at AT TIME ZONE 'UTC' AS completed_at,
              returned_at AT TIME ZONE 'UTC' AS returned_at, created_at AT TIME ZONE 'UTC' AS created_at,
              updated_at AT TIME ZONE 'UTC' AS updated_at
            FROM (
              (SELECT 'open' AS list, * FROM delivery_deliveries WHERE status = 'OPEN' ORDER BY delivery_date ASC, created_at ASC LIMIT ${OPEN})
-             UNION ALL ${mine("STARTED")} UNION ALL ${mine("CANCELLED")} UNION ALL ${mine("COMPLETED")}
+             UNION ALL ${mine("CLAIMED")} UNION ALL ${mine("AT_SHOP")} UNION ALL ${mine("STARTED")}
+             UNION ALL ${mine("CANCELLED")} UNION ALL ${mine("COMPLETED")}
            ) d`,
     values: [rider.id],
   });
   const all = rows.map((r) => ({ list: r.list, d: deliveryOf(r) }));
   const open = all.filter((x) => x.list === "open").map((x) => x.d);
   const own = all.filter((x) => x.list === "mine").map((x) => x.d);
-  const started = own.filter((d) => d.status === "STARTED");
-  const toReturn = own.filter((d) => d.status === "CANCELLED" && !d.returnedAt);
-  const history = own.filter((d) => d.status === "COMPLETED" || (d.status === "CANCELLED" && d.returnedAt)).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-  return { open, mine: [...started, ...toReturn, ...history].slice(0, Math.max(MINE, started.length + toReturn.length)) };
-}
-
-export async function startDelivery(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {
-  const d = await ctx.db.delivery.findUnique({ where: { id: deliveryId } });
-  if (!d) return refuse("NOT_FOUND", "Delivery not found");
-  const won = await ctx.db.$transaction(async (tx) => {
-    const n = await tx.delivery.updateMany({
-      where: { id: deliveryId, status: "OPEN" },
-      data: { status: "STARTED", riderId: rider.id, riderName: rider.name, startedAt: new Date() },
-    });
-    if (n.count === 0) return false;
-    await appendEvents(tx, [
-      createEvent("DeliveryStarted", d.orderId, { deliveryId, riderId: rider.id, riderName: rider.name }, { role: "RIDER", id: rider.id }),
-    ]);
-    return true;
-  });
-  if (!won) {
-    const now = await ctx.db.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
-    if (now.riderId === rider.id && now.status === "STARTED") return { ok: true };
-    const why = decideStart(now.status);
-    return why.ok ? refuse("ALREADY_TAKEN", "Another rider has already taken this delivery") : why;
-  }
-  ctx.log.info({ orderId: d.orderId, deliveryId, riderId: rider.id }, "delivery started");
-  return { ok: true };
+  // Picked up first (on the road), then claimed ones (on the way to the shop).
+  const underWay = [...own.filter((d) => d.status === "STARTED"), ...own.filter((d) => d.status === "AT_SHOP" || d.status === "CLAIMED")];
+  const toReturn = own.filter((d) => isRecalled(d) && !d.returnedAt);
+  const history = own
+    .filter((d) => d.status === "COMPLETED" || (d.status === "CANCELLED" && !toReturn.includes(d)))
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  return { open, mine: [...underWay, ...toReturn, ...history].slice(0, Math.max(MINE, underWay.length + toReturn.length)) };
 }
 
 export async function completeDelivery(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {

@@ -34,7 +34,7 @@ function row(customerId: string, placedAt: Date | null, orderStatus = "DELIVERED
 }
 
 describe("MyPage pages", () => {
-  it("[F14] paging with a cursor returns every order once, in the first page's order; a foreign cursor reads nothing", async () => {
+  it("[F14][S6] paging with a cursor returns every order once, in the first page's order; a foreign cursor is refused like an unknown one", async () => {
     // Ties on placed_at (ordered by order_id), orders not placed yet, another customer's orders.
     const rows = [
       ...[1, 2, 2, 2, 3, 5, 5, 8].map((m, i) => row(CUSTOMER.id, at(m), i % 3 === 0 ? "PLACED" : "DELIVERED")),
@@ -56,7 +56,9 @@ describe("MyPage pages", () => {
         const seen: string[] = [];
         let cursor: string | undefined;
         for (let page = 0; page < 20; page++) {
-          const p = await myPageFor(db, CUSTOMER.id, { filter, limit, cursor });
+          const r = await myPageFor(db, CUSTOMER.id, { filter, limit, cursor });
+          if (!r.ok) throw new Error(r.message);
+          const p = r.page;
           expect(p.items.length).toBeLessThanOrEqual(limit);
           seen.push(...p.items.map((i) => i.orderId));
           if (!p.nextCursor) break;
@@ -67,7 +69,10 @@ describe("MyPage pages", () => {
     }
 
     const theirs = rows[rows.length - 1]!.orderId;
-    expect(await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 5, cursor: theirs })).toEqual({ items: [], nextCursor: null });
-    expect(await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 5, cursor: globalThis.crypto.randomUUID() })).toEqual({ items: [], nextCursor: null });
+    // S6: another customer's order and an id that exists nowhere are the same refusal.
+    const foreign = await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 5, cursor: theirs });
+    const unknown = await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 5, cursor: globalThis.crypto.randomUUID() });
+    expect(foreign).toEqual({ ok: false, code: "VALIDATION", message: "Invalid cursor" });
+    expect(unknown).toEqual(foreign);
   });
 });

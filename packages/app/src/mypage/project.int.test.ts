@@ -1,6 +1,6 @@
 // N4/F14: the MyPage read model, written only by the worker from events, matches what happened;
 // shuffled and duplicated redelivery changes nothing; a rebuild from the event log equals live.
-import { actOnStoreOrder, cancelOrder, completeDelivery, myPageFor, placeOrder, projectEvent, rebuildMyPage, startDelivery } from "@bloom/app";
+import { actOnStoreOrder, arriveAtShop, cancelOrder, claimDelivery, completeDelivery, confirmPickupByRider, myPageFor, placeOrder, projectEvent, rebuildMyPage } from "@bloom/app";
 import { closeDbs, sqlTransaction } from "@bloom/db";
 import { parseEvent } from "@bloom/domain";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -29,7 +29,9 @@ describe("MyPage projection", () => {
       await actOnStoreOrder(ctx, owner, a, { kind: "accept" });
       await actOnStoreOrder(ctx, owner, a, { kind: "completeDecoration" });
       const d = await waitFor(() => db.delivery.findUnique({ where: { orderId: a } }), (x) => x !== null);
-      await startDelivery(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
+      await claimDelivery(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
+      await arriveAtShop(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
+      await confirmPickupByRider(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
       await completeDelivery(ctx, { id: RIDER.id, name: RIDER.name }, d!.id);
       await cancelOrder(ctx, CUSTOMER.id, cancelled.order.id);
       // Quiet when the last events (delivery done, refund) exist and every event is projected.
@@ -43,15 +45,21 @@ describe("MyPage projection", () => {
       await worker.stop();
     }
 
-    const page = await myPageFor(db, CUSTOMER.id, { filter: "all", limit: 10 });
+    const pageOf = async (filter: "all" | "active" | "past", limit: number) => {
+      const r = await myPageFor(db, CUSTOMER.id, { filter, limit });
+      if (!r.ok) throw new Error(r.message);
+      return r.page;
+    };
+    const page = await pageOf("all", 10);
     const byStatus = Object.fromEntries(page.items.map((r) => [r.orderStatus, r]));
     expect(byStatus.DELIVERED).toMatchObject({ deliveryStatus: "DELIVERED", paymentStatus: "PAID", riderName: RIDER.name, totalWon: 59000, itemsSummary: "Red Rose Classic" });
     expect((byStatus.DELIVERED!.timeline as { type: string }[]).map((t) => t.type)).toEqual([
-      "OrderPlaced", "StoreOrderAccepted", "DecorationCompleted", "DeliveryRequested", "DeliveryStarted", "DeliveryCompleted",
+      "OrderPlaced", "StoreOrderAccepted", "DecorationCompleted", "DeliveryRequested", "DeliveryClaimed", "RiderArrivedAtShop", "DeliveryStarted",
+      "DeliveryCompleted",
     ]);
     expect(byStatus.CANCELLED).toMatchObject({ paymentStatus: "REFUNDED", deliveryStatus: "NONE" });
-    expect((await myPageFor(db, CUSTOMER.id, { filter: "active", limit: 10 })).items).toEqual([]);
-    expect((await myPageFor(db, CUSTOMER.id, { filter: "past", limit: 1 })).nextCursor).not.toBeNull();
+    expect((await pageOf("active", 10)).items).toEqual([]);
+    expect((await pageOf("past", 1)).nextCursor).not.toBeNull();
 
     const live = await snapshot();
     // Redeliver every event again, newest first, straight into the projection.

@@ -2,6 +2,7 @@
 // reading other contexts' tables. The row keeps the order's events and is their fold.
 import type { Db, SqlClient } from "@bloom/db";
 import { parseEvent, projectMyPage, type DomainEvent, type MyPageView } from "@bloom/domain";
+import { invalidCursor } from "../shared/cursor";
 
 function columns(v: MyPageView, events: DomainEvent[]) {
   return {
@@ -88,11 +89,12 @@ export async function myPageFor(db: Db, customerId: string, opts: { filter: "all
   // Newest first, read in the order of the (customer_id, placed_at DESC, order_id DESC) index: no
   // sort step. A page after a cursor is a keyset condition on that order (PostgreSQL's DESC puts a
   // null placed_at first) starting at the cursor's placed_at; Prisma's own `cursor` read the
-  // customer's whole history and skipped in memory. A cursor that is not the customer's: no rows.
+  // customer's whole history and skipped in memory. A cursor that is not the customer's is refused
+  // exactly as one that does not exist (S6).
   let after = {};
   if (opts.cursor) {
     const at = await db.myPageOrder.findFirst({ where: { orderId: opts.cursor, customerId }, select: { orderId: true, placedAt: true } });
-    if (!at) return { items: [], nextCursor: null };
+    if (!at) return invalidCursor();
     after = at.placedAt
       ? { placedAt: { lte: at.placedAt }, OR: [{ placedAt: { lt: at.placedAt } }, { orderId: { lt: at.orderId } }] }
       : { OR: [{ placedAt: null, orderId: { lt: at.orderId } }, { placedAt: { not: null } }] };
@@ -109,5 +111,5 @@ export async function myPageFor(db: Db, customerId: string, opts: { filter: "all
   });
   const more = rows.length > opts.limit;
   const items = rows.slice(0, opts.limit);
-  return { items, nextCursor: more ? items[items.length - 1]!.orderId : null };
+  return { ok: true as const, page: { items, nextCursor: more ? items[items.length - 1]!.orderId : null } };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
 import { CARDS, checkout, CUSTOMER, OTHER_STORE, PEONY, ROSES, SOLD_OUT, STORE } from "../../../../test/support/fixtures";
 import { closeDbs } from "@bloom/db";
+import { addDays, todayInSeoul } from "@bloom/domain";
 
 const { ctx, db, control } = testContext();
 
@@ -136,5 +137,20 @@ describe("place order", () => {
     }
     expect(await counts()).toEqual({ orders: 0, payments: 0, captured: 0, outbox: 0 });
     expect(STORE.id).toBeTruthy();
+  });
+
+  it("[S4] a date past the shop's own horizon is refused on deliveryDate before any attempt, reservation or charge", async () => {
+    await db.store.update({ where: { id: STORE.id }, data: { bookingHorizonDays: 3 } });
+    try {
+      const on = (days: number) => checkout({ delivery: { ...checkout().delivery, deliveryDate: addDays(todayInSeoul(), days) } });
+      const r = await placeOrder(ctx, CUSTOMER.id, on(4));
+      expect(r).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringMatching(/^delivery\.deliveryDate: This shop takes orders up to 3 days ahead/) });
+      expect(await counts()).toEqual({ orders: 0, payments: 0, captured: 0, outbox: 0 });
+      expect(await db.paymentAttempt.count()).toBe(0);
+      expect(await db.stockReservation.count()).toBe(0);
+      expect((await placeOrder(ctx, CUSTOMER.id, on(3))).ok).toBe(true);
+    } finally {
+      await db.store.update({ where: { id: STORE.id }, data: { bookingHorizonDays: 60 } });
+    }
   });
 });

@@ -1,4 +1,4 @@
-// placeOrder (F1, F2, N1, M1, M2, M5): validate → price from the catalog → claim the idempotency
+// placeOrder (F1, F2, N1, M1, M2, M5, S4): validate → the shop's booking horizon → price from the catalog → claim the idempotency
 // key for a recorded attempt → reserve the stock → charge → store the order, its payment and
 // OrderPlaced in one statement. Anything that fails after the charge voids it; a crash between the
 // charge and the order is settled by the worker's reconciler. The client's idempotency key makes
@@ -9,12 +9,15 @@ import {
   checkoutFingerprintText,
   createEvent,
   type CatalogBouquet,
+  DEFAULT_BOOKING_HORIZON_DAYS,
   isSameCheckout,
   type PlaceOrderInput,
   placeOrderSchema,
   priceCart,
   refuse,
+  refuseBeyondHorizon,
   type Result,
+  todayInSeoul,
 } from "@bloom/domain";
 import type { PaymentBusyError } from "../payment/resilient-payments";
 import type { AppContext } from "../shared/context";
@@ -35,10 +38,16 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
 
   // One round trip: the idempotency key's earlier order (if any), the store, the cart's bouquets.
   const sql = sqlOf(db);
-  const { rows } = await sql.query<{ existing: string | null; storeId: string | null; storeName: string | null; bouquets: CatalogBouquet[] }>({
+  const { rows } = await sql.query<{
+    existing: string | null;
+    storeId: string | null;
+    storeName: string | null;
+    bookingHorizonDays: number | null;
+    bouquets: CatalogBouquet[];
+  }>({
     name: "place-order-lookup",
     text: `SELECT (SELECT id FROM ordering_orders WHERE customer_id = $1 AND idempotency_key = $2) AS existing,
-                  s.id AS "storeId", s.name AS "storeName",
+                  s.id AS "storeId", s.name AS "storeName", s.booking_horizon_days AS "bookingHorizonDays",
                   COALESCE((SELECT json_agg(json_build_object('id', b.id, 'storeId', b.store_id, 'name', b.name,
                                    'priceWon', b.price_won, 'stock', b.stock, 'active', b.active))
                             FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets
@@ -52,6 +61,10 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   }
   if (!found.storeId || !found.storeName) return refuse("NOT_FOUND", "This store does not exist");
   const store = { id: found.storeId, name: found.storeName };
+  // The schema capped the date for every shop; this shop's own horizon is known only now, and is
+  // checked before any key is claimed, stock reserved or card charged (S4).
+  const late = refuseBeyondHorizon(input.delivery.deliveryDate, todayInSeoul(), found.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS);
+  if (late) return late;
   const priced = priceCart(store.id, input.items, found.bouquets);
   if (!priced.ok) return priced;
 

@@ -1,5 +1,7 @@
 // The customer's reads of their own orders (F13). Another customer's order reads as not found.
-import type { Db } from "@bloom/db";
+import type { Db, Order, OrderLine } from "@bloom/db";
+import type { Result } from "@bloom/domain";
+import { invalidCursor } from "../shared/cursor";
 
 export async function getOrderForCustomer(db: Db, customerId: string, orderId: string) {
   const order = await db.order.findFirst({
@@ -12,15 +14,52 @@ export async function getOrderForCustomer(db: Db, customerId: string, orderId: s
 }
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderForCustomer>>>;
 
-export async function listOrdersForCustomer(db: Db, customerId: string, opts: { cursor?: string; limit: number }) {
+/** An order as the customer's order list shows it: no payment, card or internal line ids (S6). */
+export type OrderListItem = Pick<
+  Order,
+  "id" | "storeId" | "storeName" | "status" | "statusReason" | "totalWon" | "refunded" | "recipientName" | "deliveryDate" | "timeSlot" | "createdAt" | "updatedAt"
+> & { lines: Pick<OrderLine, "bouquetId" | "name" | "unitPriceWon" | "quantity">[] };
+const listColumns = {
+  id: true,
+  storeId: true,
+  storeName: true,
+  status: true,
+  statusReason: true,
+  totalWon: true,
+  refunded: true,
+  recipientName: true,
+  deliveryDate: true,
+  timeSlot: true,
+  createdAt: true,
+  updatedAt: true,
+  lines: { select: { bouquetId: true, name: true, unitPriceWon: true, quantity: true } },
+} as const;
+
+/**
+ * The customer's orders, newest first, a page at a time. The cursor is checked against the
+ * caller (S6): another customer's order id is refused exactly like an id that does not exist, so
+ * a cursor tells nothing about orders that are not the caller's. (Prisma's own `cursor` read the
+ * cursor row without the customer filter: a foreign id gave the page of the caller's orders older
+ * than it, an unknown id an empty page.)
+ */
+export async function listOrdersForCustomer(
+  db: Db,
+  customerId: string,
+  opts: { cursor?: string; limit: number },
+): Promise<Result<{ page: { items: OrderListItem[]; nextCursor: string | null } }>> {
+  let after = {};
+  if (opts.cursor) {
+    const at = await db.order.findFirst({ where: { id: opts.cursor, customerId }, select: { id: true, createdAt: true } });
+    if (!at) return invalidCursor();
+    after = { OR: [{ createdAt: { lt: at.createdAt } }, { createdAt: at.createdAt, id: { lt: at.id } }] };
+  }
   const rows = await db.order.findMany({
-    where: { customerId },
+    where: { customerId, ...after },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
-    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
-    include: { lines: true },
+    select: listColumns,
   });
   const more = rows.length > opts.limit;
-  const items = rows.slice(0, opts.limit).map(({ idempotencyKey: _k, ...o }) => o);
-  return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+  const items = rows.slice(0, opts.limit);
+  return { ok: true, page: { items, nextCursor: more ? items[items.length - 1]!.id : null } };
 }

@@ -60,6 +60,8 @@ type StoreOrderRow = {
   over_stock: boolean;
   reject_reason: string | null;
   rider_name: string | null;
+  claimed_at: Date | null;
+  arrived_at: Date | null;
   picked_up_at: Date | null;
   delivered_at: Date | null;
   returned_at: Date | null;
@@ -86,6 +88,8 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     overStock: r.over_stock,
     rejectReason: r.reject_reason,
     riderName: r.rider_name,
+    claimedAt: r.claimed_at ? new Date(r.claimed_at) : null,
+    arrivedAt: r.arrived_at ? new Date(r.arrived_at) : null,
     pickedUpAt: r.picked_up_at ? new Date(r.picked_up_at) : null,
     deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
     returnedAt: r.returned_at ? new Date(r.returned_at) : null,
@@ -141,6 +145,7 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
     )
     SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
            gift_message, note, over_stock, reject_reason, rider_name,
+           claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
            picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
            returned_at AT TIME ZONE 'UTC' AS returned_at,
            created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at

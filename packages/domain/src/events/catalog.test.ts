@@ -29,6 +29,22 @@ describe("event contracts", () => {
   });
 });
 
+describe("pickup step (D3)", () => {
+  it("[C8][D3] a DeliveryStarted written before D3 (no confirmedBy) still parses; a bad confirmer is refused", () => {
+    const old = JSON.parse(JSON.stringify(createEvent("DeliveryStarted", ORDER, { deliveryId: "d", riderId: "r", riderName: "Minho" }, SYSTEM)));
+    expect(old.payload).not.toHaveProperty("confirmedBy");
+    expect(parseEvent(old)).toEqual(old);
+    expect(() => parseEvent({ ...old, payload: { ...old.payload, confirmedBy: "CUSTOMER" } })).toThrow();
+  });
+
+  it("[D3] the board and MyPage hear the claim and the arrival; the ordering context does not (the order stays cancellable)", () => {
+    for (const t of ["DeliveryClaimed", "RiderArrivedAtShop"] as const) {
+      expect(policiesFor(t).sort(), t).toEqual(["mypage-projection", "store-pickup"]);
+    }
+    expect(policiesFor("DeliveryStarted")).toEqual(expect.arrayContaining(["order-status", "store-pickup", "mypage-projection"]));
+  });
+});
+
 describe("domain purity", () => {
   it("[C1] packages/domain imports no framework, database or queue", () => {
     const root = path.resolve(import.meta.dirname, "..");
@@ -81,7 +97,9 @@ const SAMPLES: { [K in EventType]: EventPayload<K> } = {
   StoreOrderRejected: { storeId: "s", reason: "OUT_OF_MATERIALS", detail: "no ribbon" },
   PaymentRefunded: { paymentId: "p", amountWon: 59000, cause: "CANCELLED" },
   DeliveryRequested: { deliveryId: "d", storeId: "s" },
-  DeliveryStarted: { deliveryId: "d", riderId: "r", riderName: "Minho" },
+  DeliveryClaimed: { deliveryId: "d", riderId: "r", riderName: "Minho" },
+  RiderArrivedAtShop: { deliveryId: "d", riderId: "r" },
+  DeliveryStarted: { deliveryId: "d", riderId: "r", riderName: "Minho", confirmedBy: "OWNER" },
   DeliveryCompleted: { deliveryId: "d", riderId: "r" },
   DeliveryCancelled: { deliveryId: "d" },
   DeliveryReturned: { deliveryId: "d", riderId: "r", riderName: "Minho" },

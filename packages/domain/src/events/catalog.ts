@@ -1,6 +1,7 @@
 // Every integration event: a versioned zod schema per type. Each carries the order id (the
 // correlation key, C2), its own id (consumers deduplicate on it), time and actor.
 import { z } from "zod";
+import { PICKUP_CONFIRMERS } from "../delivery/delivery";
 
 const line = z.object({
   bouquetId: z.string(),
@@ -51,7 +52,21 @@ export const eventPayloads = {
     cause: z.enum(["REJECTED", "CANCELLED"]),
   }),
   DeliveryRequested: z.object({ deliveryId: z.string(), storeId: z.string() }),
-  DeliveryStarted: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
+  /** A rider took the request (D3); the bouquet is still at the shop, so the order stays cancellable. */
+  DeliveryClaimed: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
+  /** The rider who claimed it says they are at the shop (an optional step). */
+  RiderArrivedAtShop: z.object({ deliveryId: z.string(), riderId: z.string() }),
+  /**
+   * Picked up: the bouquet left the shop with the rider, and the order can no longer be cancelled.
+   * `confirmedBy`: who confirmed the handover; absent in events written before D3, when the
+   * rider's "Take and start" was the pickup.
+   */
+  DeliveryStarted: z.object({
+    deliveryId: z.string(),
+    riderId: z.string(),
+    riderName: z.string(),
+    confirmedBy: z.enum(PICKUP_CONFIRMERS).optional(),
+  }),
   DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string() }),
   /** `riderId`: the rider who had picked the bouquet up and now returns it (a recall); absent or null when the request was still open. */
   DeliveryCancelled: z.object({ deliveryId: z.string(), riderId: z.string().nullable().optional() }),

@@ -5,8 +5,11 @@ import type { EventType } from "./catalog";
 export const POLICIES = {
   /** OrderPlaced → a store order on the owner's board, with a notification (F3). */
   "store-notification": ["OrderPlaced"],
-  /** A rider picked up / delivered (or, after a recall, returned) the bouquet → the store's board follows it (F4). */
-  "store-pickup": ["DeliveryStarted", "DeliveryCompleted", "DeliveryReturned"],
+  /**
+   * A rider claimed the request, arrived at the shop, picked up / delivered (or, after a recall,
+   * returned) the bouquet → the store's board follows it (F4, D3).
+   */
+  "store-pickup": ["DeliveryClaimed", "RiderArrivedAtShop", "DeliveryStarted", "DeliveryCompleted", "DeliveryReturned"],
   /** DecorationCompleted → an open delivery request for riders (F5). */
   "delivery-request": ["DecorationCompleted"],
   /** Rejected or cancelled → the payment is refunded, exactly once (F7, F12). */
@@ -15,7 +18,10 @@ export const POLICIES = {
   "store-order-cancellation": ["OrderCancelled"],
   /** OrderCancelled → an open delivery is cancelled (F12). */
   "delivery-cancellation": ["OrderCancelled"],
-  /** The ordering context follows the store and delivery contexts (F13). */
+  /**
+   * The ordering context follows the store and delivery contexts (F13). Not a claim nor an arrival:
+   * the order stays cancellable until the pickup, DeliveryStarted (D3).
+   */
   "order-status": [
     "StoreOrderAccepted",
     "DecorationCompleted",
@@ -33,6 +39,8 @@ export const POLICIES = {
     "StoreOrderRejected",
     "PaymentRefunded",
     "DeliveryRequested",
+    "DeliveryClaimed",
+    "RiderArrivedAtShop",
     "DeliveryStarted",
     "DeliveryCompleted",
     "DeliveryCancelled",

@@ -1,5 +1,6 @@
 // Sign-up and sign-in input: the same schemas validate the form and the server.
 import { z } from "zod";
+import { textField } from "../shared/text";
 
 export const ROLES = ["CUSTOMER", "OWNER", "RIDER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,7 +13,7 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(60, "Name is too long"),
+  name: textField({ min: 1, max: 60, messages: { tooShort: "Enter your name", tooLong: "Name is too long" } }),
   email: emailSchema,
   password: z
     .string()

@@ -77,3 +77,40 @@ describe("MyPage projection", () => {
     }
   });
 });
+
+describe("MyPage projection: pickup step (D3)", () => {
+  const rider = { role: "RIDER" as const, id: "r1" };
+  const sys = { role: "SYSTEM" as const, id: null };
+  const claimed = createEvent("DeliveryClaimed", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee" }, rider, at(4));
+  const arrived = createEvent("RiderArrivedAtShop", ORDER, { deliveryId: "d1", riderId: "r1" }, rider, at(5));
+  const pickedUp = createEvent("DeliveryStarted", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee", confirmedBy: "OWNER" }, owner, at(6));
+  const upToRequest = () => journey().slice(0, 4);
+
+  it("[D3][F14] a claim shows the rider assigned, an arrival the rider at the shop; the order stays arranged until the pickup", () => {
+    expect(projectMyPage(ORDER, [...upToRequest(), claimed])).toMatchObject({ orderStatus: "DECORATED", deliveryStatus: "ASSIGNED", riderName: "Jiho Lee" });
+    const atShop = projectMyPage(ORDER, [...upToRequest(), claimed, arrived]);
+    expect(atShop).toMatchObject({ orderStatus: "DECORATED", deliveryStatus: "AT_SHOP", riderName: "Jiho Lee" });
+    expect(atShop.timeline.slice(-2)).toMatchObject([
+      { type: "DeliveryClaimed", label: "Rider assigned" },
+      { type: "RiderArrivedAtShop", label: "Rider at the shop" },
+    ]);
+    expect(projectMyPage(ORDER, [...upToRequest(), claimed, arrived, pickedUp])).toMatchObject({ orderStatus: "DELIVERING", deliveryStatus: "DELIVERING" });
+  });
+
+  it("[D3][N4] shuffled, duplicated and slightly skewed events never move the view back from the pickup", () => {
+    const events = [...upToRequest(), claimed, arrived, pickedUp];
+    const live = projectMyPage(ORDER, events);
+    for (let seed = 1; seed < 20; seed++) expect(projectMyPage(ORDER, shuffled([...events, claimed, arrived], seed))).toEqual(live);
+    // Written by another process whose clock runs a little behind: the pickup reads older than the arrival.
+    const skewed = createEvent("DeliveryStarted", ORDER, { deliveryId: "d1", riderId: "r1", riderName: "Jiho Lee" }, rider, new Date(at(5).getTime() - 5));
+    expect(projectMyPage(ORDER, [...upToRequest(), claimed, skewed, arrived])).toMatchObject({ deliveryStatus: "DELIVERING", orderStatus: "DELIVERING" });
+  });
+
+  it("[D3][F12] cancelled while a rider had only claimed it: order cancelled, delivery cancelled, no recall", () => {
+    const cancelled = createEvent("OrderCancelled", ORDER, { customerId: "c1", storeId: "s1", reason: null }, { role: "CUSTOMER", id: "c1" }, at(6));
+    const withdrawn = createEvent("DeliveryCancelled", ORDER, { deliveryId: "d1", riderId: null }, sys, at(7));
+    const v = projectMyPage(ORDER, [...upToRequest(), claimed, cancelled, withdrawn]);
+    expect(v).toMatchObject({ orderStatus: "CANCELLED", deliveryStatus: "CANCELLED" });
+    expect(v.timeline.map((t) => t.type)).not.toContain("DeliveryStarted");
+  });
+});

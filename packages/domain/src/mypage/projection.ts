@@ -2,7 +2,8 @@
 // time, so duplicates and out-of-order delivery give the same result as the live order.
 import type { DomainEvent, EventType } from "../events/catalog";
 
-export type MyPageDeliveryStatus = "NONE" | "REQUESTED" | "DELIVERING" | "DELIVERED" | "CANCELLED";
+/** ASSIGNED: a rider claimed it; AT_SHOP: the rider is at the shop. Both before the pickup (D3). */
+export type MyPageDeliveryStatus = "NONE" | "REQUESTED" | "ASSIGNED" | "AT_SHOP" | "DELIVERING" | "DELIVERED" | "CANCELLED";
 export type MyPagePaymentStatus = "PAID" | "REFUNDED";
 
 export type TimelineEntry = { eventId: string; type: EventType; at: string; label: string };
@@ -32,7 +33,9 @@ const LABEL: Record<EventType, string> = {
   StoreOrderRejected: "Store rejected the order",
   PaymentRefunded: "Payment refunded",
   DeliveryRequested: "Waiting for a rider",
-  DeliveryStarted: "Out for delivery",
+  DeliveryClaimed: "Rider assigned",
+  RiderArrivedAtShop: "Rider at the shop",
+  DeliveryStarted: "Picked up — out for delivery",
   DeliveryCompleted: "Delivered",
   DeliveryCancelled: "Delivery cancelled",
   DeliveryReturned: "Bouquet returned to the shop",
@@ -45,12 +48,14 @@ const RANK: Record<EventType, number> = {
   StoreOrderRejected: 2,
   DecorationCompleted: 3,
   DeliveryRequested: 4,
-  DeliveryStarted: 5,
-  DeliveryCompleted: 6,
-  OrderCancelled: 7,
-  DeliveryCancelled: 8,
-  DeliveryReturned: 9,
-  PaymentRefunded: 10,
+  DeliveryClaimed: 5,
+  RiderArrivedAtShop: 6,
+  DeliveryStarted: 7,
+  DeliveryCompleted: 8,
+  OrderCancelled: 9,
+  DeliveryCancelled: 10,
+  DeliveryReturned: 11,
+  PaymentRefunded: 12,
 };
 
 export function sortEvents<E extends { occurredAt: string; type: EventType; eventId: string }>(events: E[]): E[] {
@@ -120,6 +125,15 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
         break;
       case "DeliveryRequested":
         if (view.deliveryStatus === "NONE") view.deliveryStatus = "REQUESTED";
+        break;
+      // A claim or an arrival never moves the view back from a later step: the events come from
+      // several processes, whose clocks may disagree by a little.
+      case "DeliveryClaimed":
+        if (view.deliveryStatus === "NONE" || view.deliveryStatus === "REQUESTED") view.deliveryStatus = "ASSIGNED";
+        view.riderName = e.payload.riderName;
+        break;
+      case "RiderArrivedAtShop":
+        if (view.deliveryStatus === "NONE" || view.deliveryStatus === "REQUESTED" || view.deliveryStatus === "ASSIGNED") view.deliveryStatus = "AT_SHOP";
         break;
       case "DeliveryStarted":
         view.deliveryStatus = "DELIVERING";

@@ -1,13 +1,18 @@
 // The checkout form: one zod schema validates it in the browser and again in place-order.
 import { z } from "zod";
 import { cardSchema } from "../payment/card";
-import { isPlainLine, isPlainText, TEXT_REFUSED } from "../shared/text";
+import { textField } from "../shared/text";
+import { BOOKING_HORIZON_MAX_DAYS, checkDeliveryDate } from "./delivery-date";
+import { mergeCartLines } from "./cart-lines";
 
 export const TIME_SLOTS = ["09-12", "12-15", "15-18", "18-21"] as const;
 export type TimeSlot = (typeof TIME_SLOTS)[number];
 export const GIFT_MESSAGE_MAX = 150;
 export const NOTE_MAX = 200;
 export const MAX_QUANTITY = 20;
+export const MAX_LINES = 20;
+export const RECIPIENT_NAME_MAX = 40;
+export const ADDRESS_MAX = 200;
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and the
 // checkout schema asks for the date on every order (it was ~5 % of the web's CPU under load).
@@ -47,33 +52,65 @@ export const cartItemSchema = z.object({
     .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one bouquet`),
 });
 
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date, today or later, within the longest horizon any shop has (S4). */
+export const deliveryDateSchema = z
+  .string("Pick a delivery date")
+  .regex(DATE_RE, { message: "Pick a delivery date", abort: true })
+  .superRefine((date, ctx) => {
+    const check = checkDeliveryDate(date, todayInSeoul(), BOOKING_HORIZON_MAX_DAYS);
+    if (check === "notADate") ctx.addIssue({ code: "invalid_format", format: "date", message: "This date does not exist", input: date });
+    else if (check === "past") ctx.addIssue({ code: "custom", message: "Delivery date must be today or later", input: date });
+    else if (check === "beyondHorizon") {
+      const message = `Delivery date must be within ${BOOKING_HORIZON_MAX_DAYS} days`;
+      ctx.addIssue({ code: "too_big", origin: "date", maximum: BOOKING_HORIZON_MAX_DAYS, inclusive: true, message, input: date });
+    }
+  })
+  .meta({ description: `A calendar date in Korea, from today to the shop's booking horizon (never more than ${BOOKING_HORIZON_MAX_DAYS} days ahead)` });
+
 export const deliveryDetailsSchema = z
   .object({
-    recipientName: z.string().trim().min(1, "Enter the recipient's name").max(40, "Name is too long").refine(isPlainLine, TEXT_REFUSED),
+    recipientName: textField({ min: 1, max: RECIPIENT_NAME_MAX, messages: { tooShort: "Enter the recipient's name", tooLong: "Name is too long" } }),
     recipientPhone: phoneSchema,
-    address: z.string().trim().min(5, "Enter the full delivery address").max(200, "Address is too long").refine(isPlainLine, TEXT_REFUSED),
-    deliveryDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a delivery date"),
+    address: textField({ min: 5, max: ADDRESS_MAX, messages: { tooShort: "Enter the full delivery address", tooLong: "Address is too long" } }),
+    deliveryDate: deliveryDateSchema,
     timeSlot: z.enum(TIME_SLOTS, "Pick a time slot"),
-    giftMessage: z
-      .string()
-      .trim()
-      .max(GIFT_MESSAGE_MAX, `Gift message is limited to ${GIFT_MESSAGE_MAX} characters`)
-      .refine(isPlainText, TEXT_REFUSED)
-      .optional(),
-    note: z.string().trim().max(NOTE_MAX, `Note is limited to ${NOTE_MAX} characters`).refine(isPlainText, TEXT_REFUSED).optional(),
+    giftMessage: textField({ max: GIFT_MESSAGE_MAX, multiline: true, messages: { tooLong: `Gift message is limited to ${GIFT_MESSAGE_MAX} characters` } }).optional(),
+    note: textField({ max: NOTE_MAX, multiline: true, messages: { tooLong: `Note is limited to ${NOTE_MAX} characters` } }).optional(),
   })
   .superRefine((v, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.deliveryDate)) return;
-    if (v.deliveryDate < todayInSeoul()) {
-      ctx.addIssue({ code: "custom", path: ["deliveryDate"], message: "Delivery date must be today or later" });
-    } else if (!slotStillOpen(v.deliveryDate, v.timeSlot)) {
+    // Object refinements run even when a field failed: only a bookable date has slots to check.
+    if (typeof v.deliveryDate !== "string" || checkDeliveryDate(v.deliveryDate, todayInSeoul(), BOOKING_HORIZON_MAX_DAYS) !== "ok") return;
+    if (!slotStillOpen(v.deliveryDate, v.timeSlot)) {
       ctx.addIssue({ code: "custom", path: ["timeSlot"], message: "This time slot has already passed today" });
     }
   });
 
+/**
+ * The cart's lines with each bouquet once (S4): a bouquet sent twice is one line of the summed
+ * quantity, so the per-bouquet and per-order limits hold however the lines are split.
+ */
+export const cartLinesSchema = z
+  .array(cartItemSchema)
+  .min(1, "Your cart is empty")
+  // No merge can bring more lines than this under both limits: refused before any work.
+  .max(MAX_LINES * MAX_QUANTITY, "Too many different bouquets")
+  .transform((lines, ctx) => {
+    const merged = mergeCartLines(lines);
+    const over = merged.find((l) => l.quantity > MAX_QUANTITY);
+    if (over) {
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_QUANTITY} of one bouquet (this order has ${over.quantity})`, input: lines });
+      return z.NEVER;
+    }
+    return merged;
+  })
+  .pipe(z.array(cartItemSchema).max(MAX_LINES, "Too many different bouquets"))
+  .meta({ description: `Lines of the same bouquet are added together; then at most ${MAX_LINES} bouquets, ${MAX_QUANTITY} of each` });
+
 export const placeOrderSchema = z.object({
   storeId: z.uuid("Unknown store"),
-  items: z.array(cartItemSchema).min(1, "Your cart is empty").max(20, "Too many different bouquets"),
+  items: cartLinesSchema,
   delivery: deliveryDetailsSchema,
   card: cardSchema,
   /** Chosen by the client once per checkout: a retried or double-clicked submit places one order. */

@@ -1,7 +1,13 @@
 // An idempotency key names one checkout. A retry of the same checkout gets the order it placed; the
 // same key sent with a different checkout is a client bug, refused rather than answered with an
 // order the client did not ask for (as card processors' APIs do).
+import { mergeCartLines, type CartLine } from "./cart-lines";
 import type { PlaceOrderInput } from "./checkout";
+
+const sortedQuantities = (lines: readonly CartLine[]) =>
+  mergeCartLines(lines)
+    .map((l): [string, number] => [l.bouquetId, l.quantity])
+    .sort(([a], [b]) => a.localeCompare(b));
 
 /** What a stored order remembers of the checkout that placed it. */
 export type PlacedCheckout = {
@@ -19,11 +25,7 @@ export type PlacedCheckout = {
 
 /** True when `input` is the checkout that placed `order` (a retry), false when it differs. */
 export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): boolean {
-  const quantities = (lines: { bouquetId: string; quantity: number }[]) => {
-    const m = new Map<string, number>();
-    for (const l of lines) m.set(l.bouquetId, (m.get(l.bouquetId) ?? 0) + l.quantity);
-    return [...m].sort(([a], [b]) => a.localeCompare(b)).join(";");
-  };
+  const quantities = (lines: readonly CartLine[]) => sortedQuantities(lines).join(";");
   const d = input.delivery;
   const digits = input.card.number.replace(/\D/g, "");
   return (
@@ -46,13 +48,11 @@ export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): b
  * the full number), and the total the catalog priced. Equal for a retry, different for any change.
  */
 export function checkoutFingerprintText(input: PlaceOrderInput, totalWon: number): string {
-  const items = new Map<string, number>();
-  for (const l of input.items) items.set(l.bouquetId, (items.get(l.bouquetId) ?? 0) + l.quantity);
   const d = input.delivery;
   const digits = input.card.number.replace(/\D/g, "");
   return JSON.stringify([
     input.storeId,
-    [...items].sort(([a], [b]) => a.localeCompare(b)),
+    sortedQuantities(input.items),
     d.recipientName,
     d.recipientPhone,
     d.address,

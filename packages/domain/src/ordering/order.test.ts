@@ -18,6 +18,14 @@ describe("Order state machine", () => {
     }
   });
 
+  it("[D3] a rider's claim and arrival at the shop leave the order arranged and cancellable; the pickup ends that", () => {
+    expect(followEvent("DECORATED", "DeliveryClaimed")).toBeNull();
+    expect(followEvent("DECORATED", "RiderArrivedAtShop")).toBeNull();
+    expect(decideCancel("DECORATED")).toEqual({ ok: true, alreadyCancelled: false });
+    expect(followEvent("DECORATED", "DeliveryStarted")).toBe("DELIVERING");
+    expect(decideCancel("DELIVERING")).toMatchObject({ ok: false, code: "CANNOT_CANCEL", message: expect.stringMatching(/picked up/) });
+  });
+
   it("[F11] can be cancelled until the delivery starts; twice is harmless; after that it is refused", () => {
     expect(decideCancel("PLACED")).toEqual({ ok: true, alreadyCancelled: false });
     expect(decideCancel("DECORATED")).toEqual({ ok: true, alreadyCancelled: false });

@@ -17,7 +17,11 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const FINAL_STATUSES: readonly OrderStatus[] = ["DELIVERED", "REJECTED", "CANCELLED"];
 export const ACTIVE_STATUSES: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"];
 
-/** Which status each event moves an order to, and from which statuses it may. */
+/**
+ * Which status each event moves an order to, and from which statuses it may. A rider's claim and
+ * arrival at the shop are not here: the bouquet is still at the shop, so the order stays
+ * DECORATED and cancellable until the pickup, DeliveryStarted (D3).
+ */
 const FOLLOWS: Partial<Record<EventType, { to: OrderStatus; from: OrderStatus[] }>> = {
   StoreOrderAccepted: { to: "ACCEPTED", from: ["PLACED"] },
   DecorationCompleted: { to: "DECORATED", from: ["PLACED", "ACCEPTED"] },
@@ -36,11 +40,11 @@ export function followEvent(current: OrderStatus, type: EventType): OrderStatus 
   return rule.to;
 }
 
-/** F11: a customer can cancel until the delivery has started. Cancelling twice is harmless. */
+/** F11, D3: a customer can cancel until the bouquet is picked up. Cancelling twice is harmless. */
 export function decideCancel(current: OrderStatus): Result<{ alreadyCancelled: boolean }> {
   if (current === "CANCELLED") return { ok: true, alreadyCancelled: true };
   if (current === "DELIVERING" || current === "DELIVERED") {
-    return refuse("CANNOT_CANCEL", "The delivery has already started, so this order can no longer be cancelled");
+    return refuse("CANNOT_CANCEL", "The rider has already picked up the bouquet, so this order can no longer be cancelled");
   }
   if (current === "REJECTED") {
     return refuse("CANNOT_CANCEL", "The store rejected this order; its payment is refunded");

@@ -1,5 +1,6 @@
 // Prices a cart from the catalog's current data: the client's prices are never trusted.
 import { refuse, type Result } from "../shared/errors";
+import { mergeCartLines } from "./cart-lines";
 
 export type CatalogBouquet = {
   id: string;
@@ -18,11 +19,8 @@ export function priceCart(
   catalog: CatalogBouquet[],
 ): Result<{ lines: PricedLine[]; totalWon: number }> {
   const byId = new Map(catalog.map((b) => [b.id, b]));
-  const quantities = new Map<string, number>();
-  for (const item of items) quantities.set(item.bouquetId, (quantities.get(item.bouquetId) ?? 0) + item.quantity);
-
   const lines: PricedLine[] = [];
-  for (const [bouquetId, quantity] of quantities) {
+  for (const { bouquetId, quantity } of mergeCartLines(items)) {
     const b = byId.get(bouquetId);
     if (!b || !b.active) return refuse("BOUQUET_UNAVAILABLE", "A bouquet in your cart is no longer available");
     if (b.storeId !== storeId) return refuse("MIXED_STORES", "An order holds bouquets from one store only");

@@ -4,7 +4,7 @@
 import { authenticateApiClient, issueAccessToken } from "@bloom/app";
 import { grantScopes } from "@bloom/domain";
 import type { z } from "zod";
-import { LIMITS, hit } from "../rate-limit";
+import { LIMITS, clientIp, hit } from "../rate-limit";
 import { services } from "../services";
 import { signingKeys, tokenSettings } from "./access";
 import { OAUTH_ERRORS, tokenRequestSchema, type oauthErrorSchema, type tokenResponseSchema } from "./schemas";
@@ -49,8 +49,15 @@ function basicCredentials(req: Request): { id: string; secret: string } | "malfo
   }
 }
 
+const rateLimited = (retryAfterSec: number, description: string) =>
+  oauthError(429, "rate_limited", description, { "Retry-After": String(retryAfterSec) });
+
 export async function tokenEndpoint(req: Request): Promise<Response> {
   try {
+    // Every request spends its address's budget first, failed and malformed ones included: this
+    // is what bounds secret guessing, since the per-client count below needs the secret.
+    const perIp = await hit(LIMITS.apiTokenPerIp, clientIp(req.headers));
+    if (perIp.limited) return rateLimited(perIp.retryAfterSec, "Too many token requests from this address — reuse a token until it expires");
     const fields = await readFields(req);
     if (!fields) return oauthError(400, "invalid_request", "The body must be form-encoded or a JSON object");
     if (fields.grant_type === undefined) return oauthError(400, "invalid_request", "grant_type is required");
@@ -70,15 +77,12 @@ export async function tokenEndpoint(req: Request): Promise<Response> {
     const challenge: Record<string, string> = basic ? { "WWW-Authenticate": 'Basic realm="bloom-api"' } : {};
     if (!id || !secret) return oauthError(401, "invalid_client", "Client credentials are required", challenge);
 
-    // Counted per presented client id before the secret is checked: guessing is throttled too.
-    const limited = await hit(LIMITS.apiToken, id);
-    if (limited.limited) {
-      return oauthError(429, "rate_limited", "Too many token requests for this client — reuse a token until it expires", {
-        "Retry-After": String(limited.retryAfterSec),
-      });
-    }
     const client = await authenticateApiClient(services().db, id, secret);
     if (!client) return oauthError(401, "invalid_client", "Unknown client or wrong secret", challenge);
+    // Counted per client only once its secret is verified: knowing a client's id is not enough
+    // to spend its budget and lock it out of tokens.
+    const perClient = await hit(LIMITS.apiToken, client.id);
+    if (perClient.limited) return rateLimited(perClient.retryAfterSec, "Too many token requests for this client — reuse a token until it expires");
     const granted = grantScopes(client.scopes, body.scope);
     if (!granted.ok) return oauthError(400, "invalid_scope", granted.message);
 

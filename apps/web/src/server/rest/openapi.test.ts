@@ -1,7 +1,7 @@
 // C8: the public API's OpenAPI document is valid OpenAPI 3.1 (checked by a maintained validator),
 // generated from the same zod schemas the handlers use, and its reference page is self-contained.
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { API_SCOPES, DOMAIN_ERROR_CODES } from "@bloom/domain";
+import { addDays, API_SCOPES, DOMAIN_ERROR_CODES, todayInSeoul } from "@bloom/domain";
 import { describe, expect, it } from "vitest";
 import { contract } from "../../../../../test/support/openapi-contract";
 import { renderDocsPage } from "./docs-page";
@@ -14,7 +14,7 @@ const paths = doc.paths as Record<string, Record<string, { operationId: string; 
 const body = {
   storeId: "9f1c3f5e-2b4a-4c1d-8e5f-6a7b8c9d0e1f",
   items: [{ bouquetId: "0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e", quantity: 2 }],
-  delivery: { recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432", address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: "2099-01-31", timeSlot: "12-15" },
+  delivery: { recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432", address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: addDays(todayInSeoul(), 30), timeSlot: "12-15" },
   card: { number: "4242 4242 4242 4242", expiry: "12/99", cvc: "123" },
 };
 

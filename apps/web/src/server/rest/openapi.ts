@@ -54,7 +54,7 @@ const errorResponse = (id: string) => ({ $ref: `#/components/responses/${id}` })
 const idParam = (name: string, what: string) => ({ name, in: "path", required: true, description: what, schema: { type: "string", format: "uuid" } });
 
 const AUTH_ERRORS = { "401": errorResponse("Unauthorized"), "500": errorResponse("Internal") };
-// Only the token and order endpoints are rate-limited (per client).
+// Only the token and order endpoints are rate-limited (per client; the token endpoint per address too).
 const LIMITED_ERRORS = { ...AUTH_ERRORS, "429": errorResponse("RateLimited") };
 
 function paths(): Json {
@@ -76,7 +76,7 @@ function paths(): Json {
           "200": json(ref("TokenResponse"), "A new access token", { headers: { "Cache-Control": { schema: { type: "string", const: "no-store" } } } }),
           "400": json(ref("OAuthError"), "invalid_request, unsupported_grant_type or invalid_scope"),
           "401": json(ref("OAuthError"), "invalid_client: unknown client, wrong secret, revoked, or no credentials"),
-          "429": json(ref("OAuthError"), "rate_limited: too many token requests for this client", { headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } } }),
+          "429": json(ref("OAuthError"), "rate_limited: too many token requests from this address, or for this (verified) client", { headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } } }),
           "500": json(ref("OAuthError"), "server_error"),
         },
       },
@@ -169,7 +169,8 @@ function paths(): Json {
         operationId: "cancelOrder",
         summary: "Cancel an order",
         description:
-          "Allowed until the delivery starts. The payment is refunded and the shop's order and any delivery are cancelled " +
+          "Allowed until the rider picks the bouquet up at the shop (a rider having only claimed the delivery does not stop it; " +
+          "the order's `status` stays `DECORATED` until the pickup, then `DELIVERING`). The payment is refunded and the shop's order and any delivery are cancelled " +
           "shortly after (`payment.refunded` turns true). Cancelling a cancelled order answers 200 again.",
         security: [{ oauth2: ["orders:write"] }],
         parameters: [idParam("orderId", "The order")],
@@ -179,7 +180,7 @@ function paths(): Json {
           "400": errorResponse("BadRequest"),
           "403": errorResponse("Forbidden"),
           "404": errorResponse("NotFound"),
-          "409": json(ref("Error"), "CANNOT_CANCEL: the delivery has started, or the order is finished"),
+          "409": json(ref("Error"), "CANNOT_CANCEL: the bouquet has been picked up, or the order is finished"),
           ...LIMITED_ERRORS,
         },
       },

@@ -1,10 +1,13 @@
 // The public API's contract in zod: what it accepts and what it returns. The OpenAPI document is
 // generated from these, the handlers validate and answer with them, and the contract tests check
 // real answers against the document. Answers have a stable shape of their own — never a table row.
-import { ORDER_STATUSES, placeOrderSchema } from "@bloom/domain";
+import { isPlainLine, ORDER_STATUSES, placeOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
 import { z } from "zod";
 
-/** The POST /orders body: the checkout schema, with the idempotency key moved to a header. */
+/**
+ * The POST /orders body: the checkout schema, with the idempotency key moved to a header — so the
+ * same text, date and merged-lines rules (S4) as tRPC's order.place.
+ */
 export const placeOrderBodySchema = placeOrderSchema.omit({ idempotencyKey: true });
 export const IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -72,9 +75,10 @@ export type OrderResource = z.infer<typeof orderResource>;
 // OAuth2 (RFC 6749 §4.4, RFC 7517)
 export const tokenRequestSchema = z.object({
   grant_type: z.literal("client_credentials"),
-  client_id: z.string().min(1).max(100).optional().describe("Or send the credentials with HTTP Basic"),
-  client_secret: z.string().min(1).max(200).optional(),
-  scope: z.string().max(200).optional().describe("Space-separated; default: every scope granted to the client"),
+  client_id: textField({ min: 1, max: 100 }).optional().describe("Or send the credentials with HTTP Basic"),
+  // A secret is compared as sent: refused when it cannot be text, never normalised or trimmed.
+  client_secret: z.string().min(1).max(200).refine(isPlainLine, TEXT_REFUSED).optional(),
+  scope: textField({ max: 200 }).optional().describe("Space-separated; default: every scope granted to the client"),
 });
 
 export const tokenResponseSchema = z.object({

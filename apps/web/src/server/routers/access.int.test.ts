@@ -53,7 +53,10 @@ describe("access control", () => {
     expect(await codeOf(customer.store.board())).toBe("FORBIDDEN");
     expect(await codeOf(rider.store.accept({ orderId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
     expect(await codeOf(customer.delivery.screen())).toBe("FORBIDDEN");
-    expect(await codeOf(owner.delivery.start({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    expect(await codeOf(owner.delivery.claim({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    expect(await codeOf(owner.delivery.pickedUp({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    expect(await codeOf(rider.store.confirmPickup({ orderId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
+    expect(await codeOf(owner.store.confirmPickup({ orderId: globalThis.crypto.randomUUID() }))).toBe("NOT_FOUND");
     expect(await codeOf(customer.delivery.returned({ deliveryId: globalThis.crypto.randomUUID() }))).toBe("FORBIDDEN");
     // Bad input is refused before anything runs; an unknown delivery reads as not found.
     expect(await codeOf(rider.delivery.returned({ deliveryId: "not-a-delivery" }))).toBe("BAD_REQUEST");
@@ -86,7 +89,7 @@ describe("access control", () => {
     expect(stored.passwordHash).toMatch(/^\$2[aby]\$10\$/);
   });
 
-  it("[C5] sign-up validates (bad email, short password) with a clear message and creates nothing", async () => {
+  it("[C5] [S5] sign-up validates (bad email, short or common password) with a clear message and creates nothing", async () => {
     const before = await svc.db.user.count();
     const bad = async (input: object) => {
       try {
@@ -96,14 +99,17 @@ describe("access control", () => {
         return (e as TRPCError).message;
       }
     };
-    expect(await bad({ name: "A", email: "not-an-email", password: "longenough" })).toMatch(/valid email/);
+    expect(await bad({ name: "A", email: "not-an-email", password: "river-maple-lantern-42" })).toMatch(/valid email/);
     expect(await bad({ name: "A", email: "a@b.co", password: "short" })).toMatch(/at least 8 characters/);
-    expect(await bad({ name: "A", email: CUSTOMER.email, password: "longenough" })).toMatch(/already exists/);
+    expect(await bad({ name: "A", email: "a@b.co", password: "longenough" })).toMatch(/too easy to guess/);
+    // An email that has an account answers like a new one, and changes nothing (S5).
+    expect(await anonymous.account.signUp({ name: "A", email: CUSTOMER.email, password: "river-maple-lantern-42" })).toEqual({ ok: true });
+    expect(await verifyCredentials(svc.db, CUSTOMER.email, DEMO_PASSWORD)).toMatchObject({ role: "CUSTOMER" });
     expect(await svc.db.user.count()).toBe(before);
 
     const email = `new-${Date.now()}@bloom.test`;
-    const created = await anonymous.account.signUp({ name: "New Customer", email, password: "longenough" });
-    expect(created).toMatchObject({ email, role: "CUSTOMER" });
+    expect(await anonymous.account.signUp({ name: "New Customer", email, password: "river-maple-lantern-42" })).toEqual({ ok: true });
+    expect(await verifyCredentials(svc.db, email, "river-maple-lantern-42")).toMatchObject({ email, role: "CUSTOMER" });
     await svc.db.user.delete({ where: { email } });
   });
 });

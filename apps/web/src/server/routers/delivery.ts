@@ -1,5 +1,6 @@
-// The rider's delivery screen (F8–F10), and bringing back a recalled bouquet (F12).
-import { completeDelivery, confirmReturn, riderScreen, startDelivery } from "@bloom/app";
+// The rider's delivery screen (F8–F10, D3): claim a request, say they are at the shop, confirm the
+// pickup, deliver — and bring back a recalled bouquet (F12).
+import { arriveAtShop, claimDelivery, completeDelivery, confirmPickupByRider, confirmReturn, riderScreen } from "@bloom/app";
 import { z } from "zod";
 import { orThrow, riderProcedure, router } from "../trpc";
 
@@ -7,9 +8,15 @@ const deliveryId = z.object({ deliveryId: z.uuid("Unknown delivery") });
 
 export const deliveryRouter = router({
   screen: riderProcedure.query(({ ctx }) => riderScreen(ctx.db, ctx.user)),
-  start: riderProcedure
+  claim: riderProcedure
     .input(deliveryId)
-    .mutation(async ({ ctx, input }) => orThrow(await startDelivery(ctx, ctx.user, input.deliveryId))),
+    .mutation(async ({ ctx, input }) => orThrow(await claimDelivery(ctx, ctx.user, input.deliveryId))),
+  arrived: riderProcedure
+    .input(deliveryId)
+    .mutation(async ({ ctx, input }) => orThrow(await arriveAtShop(ctx, ctx.user, input.deliveryId))),
+  pickedUp: riderProcedure
+    .input(deliveryId)
+    .mutation(async ({ ctx, input }) => orThrow(await confirmPickupByRider(ctx, ctx.user, input.deliveryId))),
   complete: riderProcedure
     .input(deliveryId)
     .mutation(async ({ ctx, input }) => orThrow(await completeDelivery(ctx, ctx.user, input.deliveryId))),

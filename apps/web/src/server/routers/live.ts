@@ -1,8 +1,9 @@
 // Live updates (B1) over server-sent events: each signed-in user receives only the changes that
-// concern them (their orders, their stores, the riders' open market).
+// concern them (their orders, their stores, a rider's own deliveries and the open market), and
+// no more of each than the screen needs (S6).
 import { on } from "node:events";
 import { storeIdsOf } from "@bloom/app";
-import { liveChangeVisibleTo, type LiveChange } from "@bloom/domain";
+import { liveMessageFor, type LiveChange } from "@bloom/domain";
 import { liveChanges } from "../live";
 import { authedProcedure, router } from "../trpc";
 
@@ -16,8 +17,8 @@ export const liveRouter = router({
     // The first message tells the client it is (re)connected, so it refetches what it missed.
     yield { kind: "connected" as const };
     for await (const [change] of on(liveChanges(), "change", { signal })) {
-      const c = change as LiveChange;
-      if (liveChangeVisibleTo(c, viewer)) yield { kind: "change" as const, orderId: c.orderId, type: c.type };
+      const message = liveMessageFor(change as LiveChange, viewer);
+      if (message) yield message;
     }
   }),
 });

@@ -1,7 +1,7 @@
 // MyPage (F14, N4): read only from the mypage_orders read model.
-import { myPageFor } from "@bloom/app";
+import { deliveryStepFor, myPageFor } from "@bloom/app";
 import { z } from "zod";
-import { customerProcedure, router } from "../trpc";
+import { customerProcedure, orThrow, router } from "../trpc";
 
 export const mypageRouter = router({
   orders: customerProcedure
@@ -14,7 +14,11 @@ export const mypageRouter = router({
         })
         .optional(),
     )
-    .query(({ ctx, input }) =>
-      myPageFor(ctx.db, ctx.user.id, { filter: input?.filter ?? "all", cursor: input?.cursor, limit: input?.limit ?? 10 }),
+    .query(async ({ ctx, input }) =>
+      orThrow(await myPageFor(ctx.db, ctx.user.id, { filter: input?.filter ?? "all", cursor: input?.cursor, limit: input?.limit ?? 10 })).page,
     ),
+  /** One order's delivery step (rider assigned, at the shop, …) for its order page (D3). */
+  deliveryStep: customerProcedure
+    .input(z.object({ orderId: z.uuid("Unknown order") }))
+    .query(({ ctx, input }) => deliveryStepFor(ctx.db, ctx.user.id, input.orderId)),
 });

@@ -1,7 +1,7 @@
 // Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all (issue 4,
 // E2); refunds the processor has not confirmed yet, with their attempts and last error (M4).
 import { pendingRefunds, retryRefundNow } from "@bloom/app";
-import { POLICY_NAMES } from "@bloom/domain";
+import { POLICY_NAMES, textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { queues } from "../queues";
@@ -17,7 +17,7 @@ export const opsRouter = router({
       nextAt: r.nextAt ? new Date(r.nextAt).toISOString() : null,
     })),
   ),
-  retryRefund: adminProcedure.input(z.object({ paymentId: z.string().uuid() })).mutation(async ({ ctx, input }) => {
+  retryRefund: adminProcedure.input(z.object({ paymentId: z.uuid() })).mutation(async ({ ctx, input }) => {
     if (!(await retryRefundNow(ctx.db, input.paymentId))) throw new TRPCError({ code: "NOT_FOUND", message: "No pending refund for this payment" });
     return { due: true };
   }),
@@ -40,7 +40,7 @@ export const opsRouter = router({
       failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
     }));
   }),
-  retry: adminProcedure.input(z.object({ queue: queueName, jobId: z.string().min(1).max(200) })).mutation(async ({ input }) => {
+  retry: adminProcedure.input(z.object({ queue: queueName, jobId: textField({ min: 1, max: 200 }) })).mutation(async ({ input }) => {
     const job = await queues()[input.queue as keyof ReturnType<typeof queues>].getJob(input.jobId);
     if (!job || !(await job.isFailed())) throw new TRPCError({ code: "NOT_FOUND", message: "No failed job with this id" });
     await job.retry("failed");

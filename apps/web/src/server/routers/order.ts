@@ -20,7 +20,7 @@ export const orderRouter = router({
   }),
   list: customerProcedure
     .input(z.object({ cursor: z.uuid().optional(), limit: z.number().int().min(1).max(50).default(20) }).optional())
-    .query(({ ctx, input }) => listOrdersForCustomer(ctx.db, ctx.user.id, { limit: input?.limit ?? 20, cursor: input?.cursor })),
+    .query(async ({ ctx, input }) => orThrow(await listOrdersForCustomer(ctx.db, ctx.user.id, { limit: input?.limit ?? 20, cursor: input?.cursor })).page),
   cancel: customerProcedure
     .input(orderId.extend(cancelOrderSchema.shape))
     .mutation(async ({ ctx, input }) => orThrow(await cancelOrder(ctx, ctx.user.id, input.orderId, input.reason ?? null)).order),

@@ -1,6 +1,7 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
 import { actOnStoreOrder, addBouquet, boardFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
-import { bouquetEditSchema, REJECT_REASONS } from "@bloom/domain";
+import { confirmPickupByOwner } from "@bloom/app";
+import { bouquetEditSchema, rejectOrderSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -22,10 +23,14 @@ export const storeRouter = router({
       orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "completeDecoration" })),
     ),
   reject: ownerProcedure
-    .input(orderId.extend({ reason: z.enum(REJECT_REASONS, "Pick a reason"), detail: z.string().trim().max(200).optional() }))
+    .input(orderId.extend(rejectOrderSchema.shape))
     .mutation(async ({ ctx, input }) =>
       orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "reject", reason: input.reason, detail: input.detail ?? null })),
     ),
+  // D3: the florist hands the arranged bouquet to the rider who claimed it: the pickup.
+  confirmPickup: ownerProcedure
+    .input(orderId)
+    .mutation(async ({ ctx, input }) => orThrow(await confirmPickupByOwner(ctx, ctx.user, input.orderId))),
   menu: ownerProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
     const menu = await menuFor(ctx.db, ctx.user, input.storeId);
     if (!menu) throw new TRPCError({ code: "NOT_FOUND", message: "Store not found" });

@@ -25,8 +25,10 @@ export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
-  // next-auth's own redirect flow lands here with ?error=CredentialsSignin.
-  const initialError: FormError | null = params.get("error") ? "wrongCredentials" : null;
+  // next-auth's own redirect flow lands here with ?error=CredentialsSignin; a throttled sign-in
+  // points here with ?error=TooManyAttempts.
+  const error = params.get("error");
+  const initialError: FormError | null = error === "TooManyAttempts" ? "tooMany" : error ? "wrongCredentials" : null;
 
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");

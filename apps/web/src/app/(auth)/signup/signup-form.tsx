@@ -1,6 +1,9 @@
 "use client";
-// Customer sign-up: the same signUpSchema checks the form here and the procedure on the server.
-// A new account is signed in straight away and taken to the stores (or back to checkout).
+// Customer sign-up: the same signUpSchema checks the form here and the procedure on the server;
+// the password policy (common, leaked, personal) is the server's alone and comes back on the
+// password field. A new account is signed in straight away and taken to the stores (or back to
+// checkout). The server answers the same for an email that already has an account (S5), so the
+// sign-in just fails then, and the page says what either case means without telling which.
 import { signUpSchema } from "@bloom/domain";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -22,6 +25,7 @@ type Form = { name: string; email: string; password: string; phone: string };
 
 export function SignUpForm() {
   const t = useTranslations("auth.signUp");
+  const tValidation = useTranslations("validation");
   const trpc = useTRPC();
   const router = useRouter();
   const fieldErrorsOf = useFieldErrors();
@@ -34,6 +38,7 @@ export function SignUpForm() {
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState<unknown>(null);
   const [signingIn, setSigningIn] = useState(false);
+  const [checkInbox, setCheckInbox] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   function validate(values: Form) {
@@ -54,6 +59,7 @@ export function SignUpForm() {
     if (signUp.isPending || signingIn) return;
     setSubmitted(true);
     setFormError(null);
+    setCheckInbox(false);
     const parsed = validate(form);
     if (!parsed.success) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -62,14 +68,21 @@ export function SignUpForm() {
     try {
       await signUp.mutateAsync(parsed.data);
     } catch (err) {
-      setFormError(err);
+      if (readError(err).fieldErrors?.password) {
+        setErrors((e) => ({ ...e, password: tValidation("password.weak") }));
+        requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      } else {
+        setFormError(err);
+      }
       return;
     }
     setSigningIn(true);
     const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     if (!res?.ok || res.error) {
-      // The account exists; only the automatic sign-in failed. Let them sign in by hand.
-      router.replace("/signin");
+      // Either the email already had an account (its owner was sent a notice) or only the
+      // automatic sign-in failed: one message covers both.
+      setSigningIn(false);
+      setCheckInbox(true);
       return;
     }
     router.replace(callbackUrl ?? "/stores");
@@ -77,21 +90,17 @@ export function SignUpForm() {
   }
 
   const pending = signUp.isPending || signingIn;
-  const emailTaken = formError != null && readError(formError).domainCode === "EMAIL_TAKEN";
 
   return (
     <>
       <AuthCard title={t("title")} lead={t("lead")}>
         <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} noValidate>
-          {formError != null && (
-            <Alert>
-              {errorMessage(formError)}
-              {emailTaken && (
-                <>
-                  {" "}
-                  <Link href="/signin">{t("goToSignIn")}</Link>
-                </>
-              )}
+          {formError != null && <Alert>{errorMessage(formError)}</Alert>}
+          {checkInbox && (
+            <Alert tone="info" title={t("checkInboxTitle")}>
+              <p>
+                {t("checkInbox")} <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"}>{t("goToSignIn")}</Link>
+              </p>
             </Alert>
           )}
           <Field id="name" label={t("name")} autoComplete="name" value={form.name} onChange={(e) => update("name", e.target.value)} error={errors.name} required />

@@ -6,7 +6,18 @@
 // voided under it), so the next attempt gets a fresh key.
 // Built for a phone: compact sections, and the total with the pay button stuck to the bottom of
 // the screen, so the next step is always in reach.
-import { GIFT_MESSAGE_MAX, NOTE_MAX, placeOrderSchema, slotStillOpen, TIME_SLOTS, todayInSeoul, type TimeSlot } from "@bloom/domain";
+import {
+  addDays,
+  BOOKING_HORIZON_MAX_DAYS,
+  GIFT_MESSAGE_MAX,
+  NOTE_MAX,
+  placeOrderSchema,
+  slotStillOpen,
+  textLength,
+  TIME_SLOTS,
+  todayInSeoul,
+  type TimeSlot,
+} from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, Lock } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -198,6 +209,7 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
           label={t("delivery.date")}
           type="date"
           min={today}
+          max={addDays(today, BOOKING_HORIZON_MAX_DAYS)}
           value={delivery.deliveryDate}
           onChange={(e) => updateDelivery({ deliveryDate: e.target.value })}
           error={errors["delivery.deliveryDate"]}
@@ -235,7 +247,8 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
           value={delivery.giftMessage}
           onChange={(e) => updateDelivery({ giftMessage: e.target.value })}
           error={errors["delivery.giftMessage"]}
-          hint={<GiftMessageCounter length={delivery.giftMessage.trim().length} max={GIFT_MESSAGE_MAX} />}
+          // Counted as the server counts (NFC, trimmed, graphemes): an emoji is one character.
+          hint={<GiftMessageCounter length={textLength(delivery.giftMessage)} max={GIFT_MESSAGE_MAX} />}
           className="[&_textarea]:min-h-16"
         />
         <details className="group" open={Boolean(errors["delivery.note"]) || undefined}>

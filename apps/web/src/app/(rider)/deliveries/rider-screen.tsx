@@ -1,13 +1,16 @@
 "use client";
-// The rider's delivery screen (F8–F10, B1, B4), mobile first. Both lists stay on one page with a
-// sticky switcher on top, so a rider glancing at the phone sees their current job and new requests
-// without hunting for a tab. While a delivery is under way its next steps (navigate, mark
-// delivered) sit in a bar at the bottom of the screen, where the thumb rests.
+// The rider's delivery screen (F8–F10, D3, B1, B4), mobile first. Both lists stay on one page with
+// a sticky switcher on top, so a rider glancing at the phone sees their current job and new
+// requests without hunting for a tab. While a delivery is under way its next steps sit in a bar at
+// the bottom of the screen, where the thumb rests: to the shop and "Picked up" while it is claimed,
+// then to the door and "Mark delivered".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Inbox, Navigation, X } from "lucide-react";
+import { isRecalled, isWithdrawnClaim } from "@bloom/domain";
+import { Check, Inbox, Navigation, PackageCheck, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { shortOrderNo } from "~/components/board-labels";
+import { ClaimedDeliveryCard } from "~/components/rider-claimed-card";
 import { MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -48,12 +51,12 @@ export function RiderScreen() {
   const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.delivery.screen.queryKey() });
 
-  const start = useMutation(
-    trpc.delivery.start.mutationOptions({
+  const claim = useMutation(
+    trpc.delivery.claim.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: async (_res, { deliveryId }) => {
         await refresh();
-        toast.show(t("started"));
+        toast.show(t("claimed"));
         focusSoon(`delivery-${deliveryId}`);
       },
       onError: async (error) => {
@@ -63,6 +66,21 @@ export function RiderScreen() {
       },
     }),
   );
+  // A step of a delivery the rider holds; on a refusal (e.g. cancelled meanwhile) the screen shows where it is now.
+  const step = (toastKey: "arrivedToast" | "started") => ({
+    onMutate: () => setNotice(null),
+    onSuccess: async (_res: unknown, { deliveryId }: { deliveryId: string }) => {
+      await refresh();
+      toast.show(t(toastKey));
+      focusSoon(`delivery-${deliveryId}`);
+    },
+    onError: async (error: unknown) => {
+      setNotice(errorMessage(error));
+      await refresh();
+    },
+  });
+  const arrived = useMutation(trpc.delivery.arrived.mutationOptions(step("arrivedToast")));
+  const pickedUp = useMutation(trpc.delivery.pickedUp.mutationOptions(step("started")));
   const complete = useMutation(
     trpc.delivery.complete.mutationOptions({
       onMutate: () => setNotice(null),
@@ -91,17 +109,20 @@ export function RiderScreen() {
       },
     }),
   );
-  const busy = start.isPending || complete.isPending || returned.isPending;
+  const busy = claim.isPending || arrived.isPending || pickedUp.isPending || complete.isPending || returned.isPending;
 
   const open = screen.data?.open ?? [];
   const mine = screen.data?.mine ?? [];
-  const active = mine.filter((d) => d.status === "STARTED");
+  // Picked up first, then claimed ones still to collect (the server's order).
+  const active = mine.filter((d) => d.status === "STARTED" || d.status === "CLAIMED" || d.status === "AT_SHOP");
   // Cancelled after the pickup and not yet confirmed back at the shop.
-  const returning = mine.filter((d) => d.status === "CANCELLED" && !d.returnedAt);
-  const done = mine.filter((d) => d.status !== "STARTED" && !returning.includes(d));
+  const returning = mine.filter((d) => isRecalled(d) && !d.returnedAt);
+  const done = mine.filter((d) => !active.includes(d) && !returning.includes(d));
   const current = active[0];
+  const collecting = current && current.status !== "STARTED";
 
-  // A delivery under way that the customer's cancellation recalls is announced at once, live.
+  // A delivery under way that the customer's cancellation recalls (after the pickup) or withdraws
+  // (before it) is announced at once, live.
   const wasActive = useRef(new Set<string>());
   useEffect(() => {
     if (!screen.data) return;
@@ -109,6 +130,12 @@ export function RiderScreen() {
       if (wasActive.current.has(d.id)) {
         setNotice(t("recalled", { store: d.storeName, no: shortOrderNo(d.orderId) }));
         focusSoon(`delivery-${d.id}`);
+      }
+    }
+    for (const d of done) {
+      if (wasActive.current.has(d.id) && isWithdrawnClaim(d)) {
+        setNotice(t("withdrawnNotice", { store: d.storeName, no: shortOrderNo(d.orderId) }));
+        focusSoon("mine-title");
       }
     }
     wasActive.current = new Set(active.map((d) => d.id));
@@ -125,8 +152,11 @@ export function RiderScreen() {
     return () => root.classList.remove("scroll-pb-48", "md:scroll-pb-0");
   }, [barShown]);
 
-  const take = (d: Delivery) => start.mutate({ deliveryId: d.id });
+  const take = (d: Delivery) => claim.mutate({ deliveryId: d.id });
+  const collect = (d: Delivery) => pickedUp.mutate({ deliveryId: d.id });
   const deliver = (d: Delivery) => complete.mutate({ deliveryId: d.id });
+  const pendingStep = (d: Delivery) =>
+    arrived.isPending && arrived.variables?.deliveryId === d.id ? "arrived" : pickedUp.isPending && pickedUp.variables?.deliveryId === d.id ? "pickedUp" : null;
 
   const mineSection = (
     <section aria-labelledby="mine-title" className="grid scroll-mt-36 gap-3">
@@ -143,7 +173,11 @@ export function RiderScreen() {
             <ul className="m-0 grid list-none gap-3 p-0">
               {active.map((d) => (
                 <li key={d.id} className="scroll-mt-36">
-                  <MyDeliveryCard delivery={d} onComplete={deliver} pending={complete.isPending && complete.variables?.deliveryId === d.id} disabled={busy} />
+                  {d.status === "STARTED" ? (
+                    <MyDeliveryCard delivery={d} onComplete={deliver} pending={complete.isPending && complete.variables?.deliveryId === d.id} disabled={busy} />
+                  ) : (
+                    <ClaimedDeliveryCard delivery={d} onArrived={(x) => arrived.mutate({ deliveryId: x.id })} onPickedUp={collect} pending={pendingStep(d)} disabled={busy} />
+                  )}
                 </li>
               ))}
             </ul>
@@ -188,7 +222,7 @@ export function RiderScreen() {
         <ul className="m-0 grid list-none gap-3 p-0">
           {open.map((d) => (
             <li key={d.id} className="scroll-mt-36">
-              <OpenDeliveryCard delivery={d} onTake={take} pending={start.isPending && start.variables?.deliveryId === d.id} disabled={busy} />
+              <OpenDeliveryCard delivery={d} onTake={take} pending={claim.isPending && claim.variables?.deliveryId === d.id} disabled={busy} />
             </li>
           ))}
         </ul>
@@ -262,20 +296,27 @@ export function RiderScreen() {
       {current && (
         <div data-testid="rider-action-bar" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-lift backdrop-blur md:hidden">
           <p className="m-0 mb-2 truncate text-sm">
-            <span className="font-semibold text-muted">{t("nextStop")}:</span> {current.dropoffAddress}
+            <span className="font-semibold text-muted">{t("nextStop")}:</span> {collecting ? current.pickupAddress : current.dropoffAddress}
           </p>
           <div className="grid grid-cols-[auto_1fr] gap-2">
             <Button variant="secondary" size="xl" asChild>
-              <a href={mapLink(current.dropoffAddress)} target="_blank" rel="noopener noreferrer">
+              <a href={mapLink(collecting ? current.pickupAddress : current.dropoffAddress)} target="_blank" rel="noopener noreferrer">
                 <Navigation aria-hidden="true" />
                 {t("navigate")}
                 <span className="sr-only"> ({t("openMap")})</span>
               </a>
             </Button>
-            <Button size="xl" variant="success" onClick={() => deliver(current)} pending={complete.isPending} pendingText={t("saving")} disabled={busy}>
-              <Check aria-hidden="true" />
-              {t("complete")}
-            </Button>
+            {collecting ? (
+              <Button size="xl" onClick={() => collect(current)} pending={pickedUp.isPending} pendingText={t("saving")} disabled={busy}>
+                <PackageCheck aria-hidden="true" />
+                {t("pickedUp")}
+              </Button>
+            ) : (
+              <Button size="xl" variant="success" onClick={() => deliver(current)} pending={complete.isPending} pendingText={t("saving")} disabled={busy}>
+                <Check aria-hidden="true" />
+                {t("complete")}
+              </Button>
+            )}
           </div>
         </div>
       )}

@@ -35,6 +35,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 // An arranged bouquet a rider has picked up has left the shop: it moves from "Ready" to "Done".
+// A rider who has only claimed it (on the way, or at the shop) leaves it in "Ready" (D3).
 function columnHolds(column: Column, o: BoardOrder): boolean {
   if (!column.statuses.includes(o.status as StoreOrderStatus)) return false;
   return o.status !== "DECORATED" || (column.key === "closed") === !!o.pickedUpAt;

@@ -21,6 +21,7 @@ import { CUSTOMER_CANCELLABLE, paymentStatusOf } from "~/lib/status";
 import { isNotFound, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
+import { OrderDeliveryStep } from "./delivery-step";
 import { OrderTimeline } from "./order-timeline";
 
 const POLL_MS = 3000;
@@ -104,6 +105,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         <div className="grid gap-4">
           <Panel titleId="status-title" title={t("status")} action={<OrderStatusBadge status={o.status} size="lg" data-testid="order-status" />}>
             <OrderTimeline status={o.status} history={o.history} />
+            <OrderDeliveryStep orderId={o.id} poll={!settled(o)} />
             {CUSTOMER_CANCELLABLE.includes(o.status) && (
               <div className="mt-5 border-t border-line pt-4">
                 <CancelOrder orderId={o.id} totalWon={o.totalWon} card={card} onError={setCancelError} />
