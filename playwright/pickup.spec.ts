@@ -5,6 +5,8 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./support";
 
 test("[D3][F11][B1] a rider claims → the board still shows the order waiting → the florist confirms the pickup → the customer can no longer cancel", async ({ browser }) => {
+  // Three browsers and a dozen live updates: on a loaded 2-core machine this passes 60 s.
+  test.slow();
   const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
   const orderId = await placeOrder(customer, "Sunny Sunflowers", `Pickup ${Date.now().toString(36)}`);
 

@@ -9,6 +9,7 @@ const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
 
 test("[F11][F12][D3][B1] a cancellation that crosses the pickup wins: the rider is told to bring the bouquet back, the shop sees it coming and arriving", async ({ browser }) => {
+  test.slow(); // three browsers and a held-back queue: close to 60 s on a loaded 2-core machine
   const queue = orderStatusQueue();
   try {
     const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
