@@ -36,13 +36,16 @@ async function holdOrderInserts() {
   await c.connect();
   await c.query("BEGIN");
   await c.query("LOCK TABLE ordering_orders IN EXCLUSIVE MODE");
-  const blocked = async () =>
-    (
-      await c.query<{ state: string; wait: string | null; q: string }>(
-        `SELECT state, wait_event_type || ':' || wait_event AS wait, left(query, 300) AS q FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'`,
-      )
-    ).rows;
+  // This client sits in a transaction, where PostgreSQL serves pg_stat_activity from one snapshot
+  // taken at its first read: clear it on every read, or a poll started early never sees the rest.
+  const blocked = async () => {
+    await c.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await c.query<{ state: string; wait: string | null; q: string }>(
+      `SELECT state, wait_event_type || ':' || wait_event AS wait, left(query, 300) AS q FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'`,
+    );
+    return rows;
+  };
   let released = false;
   const hold = {
     blocked,
