@@ -27,3 +27,4 @@ export * from "./delivery/districts";
 export * from "./delivery/geo";
 export * from "./delivery/geocoder";
 export * from "./delivery/zones";
+export * from "./delivery/rider-facts";

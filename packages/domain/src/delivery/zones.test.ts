@@ -105,3 +105,13 @@ describe("quoteDelivery", () => {
     expect(deliveryZonesSchema.safeParse([{ kind: "RADIUS", radiusKm: 5, feeWon: 5000, minimumOrderWon: 20_000 }]).success).toBe(true);
   });
 });
+
+describe("rider facts", () => {
+  it("[D6] the rider's day starts at midnight in Seoul, not in UTC", async () => {
+    const { startOfSeoulDay, itemCount, riderFeeOf } = await import("./rider-facts");
+    expect(startOfSeoulDay(new Date("2030-05-01T14:59:59Z")).toISOString()).toBe("2030-04-30T15:00:00.000Z");
+    expect(startOfSeoulDay(new Date("2030-05-01T15:00:00Z")).toISOString()).toBe("2030-05-01T15:00:00.000Z");
+    expect(itemCount([{ name: "a", quantity: 2 }, { name: "b", quantity: 1 }])).toBe(3);
+    expect(riderFeeOf(4000)).toBe(4000);
+  });
+});
