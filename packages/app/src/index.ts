@@ -21,6 +21,7 @@ export * from "./ordering/queries";
 export * from "./shared/inbox";
 export * from "./store/board";
 export * from "./store/menu";
+export * from "./store/delivery-zones";
 export * from "./delivery/rider";
 export * from "./delivery/rider-today";
 export * from "./delivery/claim";
