@@ -65,7 +65,8 @@ export function ZonesEditor() {
         </Loading>
       ) : (
         <ZonesForm
-          key={`${store.id}:${zones.dataUpdatedAt}`}
+          // Per shop only: a background refetch must never wipe the owner's unsaved edits.
+          key={store.id}
           city={zones.data.city}
           initial={zones.data.zones}
           saving={save.isPending}
