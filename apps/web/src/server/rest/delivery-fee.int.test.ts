@@ -4,7 +4,18 @@
 // rider's card with the facts a rider decides on.
 // First: reserves the file's sandbox processor and sets PROCESSOR_URL before ~/env is read below.
 import { PROCESSOR_URL } from "../../../../../test/support/processor";
-import { actOnStoreOrder, boardFor, createApiClient, placeOrder, ProcessorControl, riderScreen, riderToday } from "@bloom/app";
+import {
+  actOnStoreOrder,
+  boardFor,
+  claimDelivery,
+  completeDelivery,
+  confirmPickupByRider,
+  createApiClient,
+  placeOrder,
+  ProcessorControl,
+  riderScreen,
+  riderToday,
+} from "@bloom/app";
 import { bouquetId, closeDbs, DEMO_STORES } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as orderRoute } from "~/app/api/v1/orders/[orderId]/route";
@@ -128,5 +139,14 @@ describe("delivery zones at payment", () => {
     const screen = await riderScreen(db, { id: RIDER.id, name: RIDER.name });
     expect(screen.open.find((d) => d.orderId === orderId)).toMatchObject({ riderFeeWon: 3_000, storePhone: HONGDAE.phone, timeSlot: "12-15" });
     expect(await riderToday(db, RIDER.id)).toEqual({ delivered: 0, earnedWon: 0 });
+
+    // Delivered: today's summary counts it with the rider's fee.
+    const rider = { id: RIDER.id, name: RIDER.name };
+    expect(await claimDelivery(ctx, rider, delivery!.id)).toMatchObject({ ok: true });
+    expect(await confirmPickupByRider(ctx, rider, delivery!.id)).toMatchObject({ ok: true });
+    expect(await completeDelivery(ctx, rider, delivery!.id)).toMatchObject({ ok: true });
+    expect(await riderToday(db, RIDER.id)).toEqual({ delivered: 1, earnedWon: 3_000 });
+    // Tomorrow (in Seoul) starts a new day.
+    expect(await riderToday(db, RIDER.id, new Date(Date.now() + 24 * 3600 * 1000))).toEqual({ delivered: 0, earnedWon: 0 });
   });
 });
