@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import { closeDbs, getDb } from "./client";
 import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
+import { DEMO_STORE_ZONES } from "./seed-zones";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -17,6 +18,9 @@ export async function seed(url: string) {
   for (const [si, s] of DEMO_STORES.entries()) {
     const { bouquets, ...store } = s;
     await db.store.upsert({ where: { id: s.id }, update: {}, create: store });
+    // Once per shop (D1): a shop that has coordinates was placed already, and its zones are the owner's.
+    const place = DEMO_STORE_ZONES[s.id];
+    if (place) await db.store.updateMany({ where: { id: s.id, lat: null }, data: { lat: place.lat, lng: place.lng, deliveryZones: place.zones } });
     for (const [bi, [name, nameKo, description, priceWon, stock, picture]] of bouquets.entries()) {
       const id = bouquetId(si, bi);
       await db.bouquet.upsert({

@@ -23,3 +23,8 @@ export * from "./identity/api-scopes";
 export * from "./ordering/cancel-request";
 export * from "./store/store-search";
 export * from "./store/reject-request";
+export * from "./delivery/districts";
+export * from "./delivery/geo";
+export * from "./delivery/geocoder";
+export * from "./delivery/zones";
+export * from "./delivery/rider-facts";

@@ -168,6 +168,12 @@ export function BoardOrderCard({
           </li>
         ))}
       </ul>
+      {order.deliveryFeeWon > 0 && (
+        <p className="m-0 flex items-baseline justify-between text-sm" data-testid="board-delivery-fee">
+          <span className="text-muted">{t("deliveryFee")}</span>
+          <Money won={order.deliveryFeeWon} />
+        </p>
+      )}
       <p className="m-0 flex items-baseline justify-between border-t border-line pt-2 text-sm">
         <span className="text-muted">{t("total")}</span>
         <Money won={order.totalWon} className="font-bold" />

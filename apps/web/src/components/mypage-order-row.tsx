@@ -47,6 +47,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
             </Link>
           </h2>
           <p className="m-0 text-sm text-muted">{order.itemsSummary}</p>
+          {order.deliveryFeeWon > 0 && <p className="m-0 text-sm text-muted">{t("deliveryFee", { fee: f.won(order.deliveryFeeWon) })}</p>}
         </div>
         <Money won={order.totalWon} className="shrink-0 font-bold" />
       </header>

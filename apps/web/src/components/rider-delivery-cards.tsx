@@ -14,6 +14,7 @@ import { isoDateTime, useFormat } from "~/lib/format";
 import { mapLink, telLink } from "~/lib/map-link";
 import type { AppRouter } from "~/server/routers/_app";
 import { shortOrderNo } from "./board-labels";
+import { RiderFacts } from "./rider-facts";
 
 export type Delivery = inferRouterOutputs<AppRouter>["delivery"]["screen"]["open"][number];
 
@@ -93,6 +94,7 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
         <Fact icon={<UserRound />} label={t("recipient")}>
           {d.recipientName}
         </Fact>
+        <RiderFacts delivery={d} />
       </dl>
       <Button size="xl" block onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
         <Bike aria-hidden="true" />

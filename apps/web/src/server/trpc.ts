@@ -127,6 +127,8 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
   PAYMENT_IN_PROGRESS: "CONFLICT",
   ORDER_CANCELLED: "CONFLICT",
+  OUTSIDE_DELIVERY_ZONE: "UNPROCESSABLE_CONTENT",
+  BELOW_MINIMUM_ORDER: "UNPROCESSABLE_CONTENT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

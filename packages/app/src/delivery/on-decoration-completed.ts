@@ -1,6 +1,6 @@
 // Policy "delivery-request" (F5): an arranged bouquet becomes an open delivery request.
 import type { Tx } from "@bloom/db";
-import { createEvent, SYSTEM, type DomainEvent } from "@bloom/domain";
+import { createEvent, riderFeeOf, SYSTEM, type DomainEvent } from "@bloom/domain";
 import { appendEvents } from "../shared/outbox";
 
 /** True when a request opened (riders hear of it), false when a cancellation had come first. */
@@ -20,6 +20,11 @@ export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationComp
       recipientPhone: p.recipientPhone,
       deliveryDate: p.deliveryDate,
       timeSlot: p.timeSlot,
+      // D6: absent in events from before D6 (the columns' defaults then: ₩0, no phone, unknown distance).
+      riderFeeWon: riderFeeOf(p.deliveryFeeWon ?? 0),
+      storePhone: p.storePhone ?? "",
+      distanceKm: p.distanceKm ?? null,
+      items: p.items ?? [],
     },
   });
   await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);

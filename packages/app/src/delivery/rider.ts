@@ -31,6 +31,10 @@ type DeliveryRow = {
   picked_up_by: Delivery["pickedUpBy"];
   completed_at: Date | null;
   returned_at: Date | null;
+  rider_fee_won: number;
+  store_phone: string;
+  distance_km: number | null;
+  items: Delivery["items"];
   created_at: Date;
   updated_at: Date;
 };
@@ -58,6 +62,10 @@ function deliveryOf(r: DeliveryRow): Delivery {
     pickedUpBy: r.picked_up_by,
     completedAt: date(r.completed_at),
     returnedAt: date(r.returned_at),
+    riderFeeWon: r.rider_fee_won,
+    storePhone: r.store_phone,
+    distanceKm: r.distance_km,
+    items: r.items,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -79,7 +87,7 @@ export async function riderScreen(db: Db, rider: Rider) {
   const { rows } = await sqlOf(db).query<DeliveryRow>({
     name: "rider-screen",
     text: `SELECT list, id, order_id, store_id, store_name, pickup_address, dropoff_address, recipient_name, recipient_phone,
-             delivery_date, time_slot, status, rider_id, rider_name, picked_up_by,
+             delivery_date, time_slot, status, rider_id, rider_name, picked_up_by, rider_fee_won, store_phone, distance_km, items,
              claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
              started_at AT TIME ZONE 'UTC' AS started_at, completed_at AT TIME ZONE 'UTC' AS completed_at,
              returned_at AT TIME ZONE 'UTC' AS returned_at, created_at AT TIME ZONE 'UTC' AS created_at,

@@ -10,6 +10,7 @@ function columns(v: MyPageView, events: DomainEvent[]) {
     storeName: v.storeName,
     itemsSummary: v.itemsSummary,
     totalWon: v.totalWon,
+    deliveryFeeWon: v.deliveryFeeWon,
     orderStatus: v.orderStatus,
     deliveryStatus: v.deliveryStatus,
     paymentStatus: v.paymentStatus,
@@ -32,14 +33,14 @@ export async function projectEvent(c: SqlClient, e: DomainEvent): Promise<MyPage
   const write = (view: MyPageView, events: DomainEvent[]) => [
     e.orderId, view.customerId, view.storeName, view.itemsSummary, view.totalWon, view.orderStatus, view.deliveryStatus,
     view.paymentStatus, view.riderName, view.deliveryDate, view.timeSlot, JSON.stringify(view.timeline), JSON.stringify(events),
-    view.placedAt ? new Date(view.placedAt).toISOString() : null, new Date(view.updatedAt).toISOString(),
+    view.placedAt ? new Date(view.placedAt).toISOString() : null, new Date(view.updatedAt).toISOString(), view.deliveryFeeWon,
   ];
   const first = projectMyPage(e.orderId, [e]);
   const inserted = await c.query({
     name: "mypage-insert",
     text: `INSERT INTO mypage_orders (order_id, customer_id, store_name, items_summary, total_won, order_status, delivery_status,
-             payment_status, rider_name, delivery_date, time_slot, timeline, events, placed_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15) ON CONFLICT (order_id) DO NOTHING`,
+             payment_status, rider_name, delivery_date, time_slot, timeline, events, placed_at, updated_at, delivery_fee_won)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15, $16) ON CONFLICT (order_id) DO NOTHING`,
     values: write(first, [e]),
   });
   if (inserted.rowCount === 1) return first;
@@ -54,7 +55,7 @@ export async function projectEvent(c: SqlClient, e: DomainEvent): Promise<MyPage
     name: "mypage-update",
     text: `UPDATE mypage_orders SET customer_id = $2, store_name = $3, items_summary = $4, total_won = $5, order_status = $6,
              delivery_status = $7, payment_status = $8, rider_name = $9, delivery_date = $10, time_slot = $11,
-             timeline = $12::jsonb, events = $13::jsonb, placed_at = $14, updated_at = $15
+             timeline = $12::jsonb, events = $13::jsonb, placed_at = $14, updated_at = $15, delivery_fee_won = $16
            WHERE order_id = $1`,
     values: write(view, events),
   });

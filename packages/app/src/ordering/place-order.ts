@@ -3,6 +3,8 @@
 // OrderPlaced in one statement. Anything that fails after the charge voids it; a crash between the
 // charge and the order is settled by the worker's reconciler. The client's idempotency key makes
 // retries and double-clicks one order and one charge, and binds the key to this checkout.
+// D1: the shop's zones price the delivery (or refuse the address) before the key is claimed; the
+// charged total is the lines plus the fee.
 import { sqlOf } from "@bloom/db";
 import { OUTBOX_CHANNEL } from "../shared/outbox";
 import {
@@ -24,6 +26,7 @@ import type { AppContext } from "../shared/context";
 import { chargeKeyOf, claimAttempt, fingerprintOf, settleAttempt } from "../payment/attempts";
 import { reserveStock } from "../store/inventory";
 import { getOrderForCustomer, type OrderDetail } from "./queries";
+import { priceDelivery, type ZoneColumns } from "./delivery-fee";
 
 export type PlaceOrderResult = Result<{ order: OrderDetail; replayed: boolean }> & { retryAfterSec?: number };
 
@@ -44,10 +47,11 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     storeName: string | null;
     bookingHorizonDays: number | null;
     bouquets: CatalogBouquet[];
-  }>({
+  } & ZoneColumns>({
     name: "place-order-lookup",
     text: `SELECT (SELECT id FROM ordering_orders WHERE customer_id = $1 AND idempotency_key = $2) AS existing,
                   s.id AS "storeId", s.name AS "storeName", s.booking_horizon_days AS "bookingHorizonDays",
+                  s.lat, s.lng, s.delivery_zones AS "deliveryZones",
                   COALESCE((SELECT json_agg(json_build_object('id', b.id, 'storeId', b.store_id, 'name', b.name,
                                    'priceWon', b.price_won, 'stock', b.stock, 'active', b.active))
                             FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets
@@ -67,13 +71,16 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   if (late) return late;
   const priced = priceCart(store.id, input.items, found.bouquets);
   if (!priced.ok) return priced;
+  const fee = await priceDelivery(found, input.delivery.address, priced.totalWon);
+  if (!fee.ok) return refuse(fee.code, fee.message);
+  const totalWon = priced.totalWon + fee.feeWon;
 
   // 1. Claim the key for a new attempt, recorded before anything is charged (M1, M2).
   const orderId = globalThis.crypto.randomUUID();
   const paymentId = globalThis.crypto.randomUUID();
   const attemptId = globalThis.crypto.randomUUID();
-  const fingerprint = fingerprintOf(checkoutFingerprintText(input, priced.totalWon));
-  const claim = await claimAttempt(sql, { id: attemptId, customerId, idempotencyKey: input.idempotencyKey, fingerprint, orderId, amountWon: priced.totalWon });
+  const fingerprint = fingerprintOf(checkoutFingerprintText(input, totalWon));
+  const claim = await claimAttempt(sql, { id: attemptId, customerId, idempotencyKey: input.idempotencyKey, fingerprint, orderId, amountWon: totalWon });
   if (!claim.claimed) {
     if (claim.live.fingerprint !== fingerprint) return refuse("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order");
     if (claim.live.status === "ORDERED") {
@@ -96,7 +103,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const chargeKey = chargeKeyOf(attemptId);
   let charge;
   try {
-    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: priced.totalWon, card: input.card, description: describe(priced.lines) });
+    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: totalWon, card: input.card, description: describe(priced.lines) });
   } catch (e) {
     // Matched by name, not instanceof: Next may load this module once per server bundle, so the
     // payments service built in one bundle throws classes another bundle does not share.
@@ -121,9 +128,9 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     return refuse(charge.outcome === "INSUFFICIENT_FUNDS" ? "INSUFFICIENT_FUNDS" : "PAYMENT_DECLINED", charge.reason);
   }
   // The order stores what was captured, and nothing else (M1).
-  if (charge.amountWon !== priced.totalWon) {
-    ctx.log.error({ orderId, chargeKey, capturedWon: charge.amountWon, totalWon: priced.totalWon }, "captured amount differs from the order total; voiding");
-    await voidAttempt(ctx, sql, attemptId, chargeKey, `captured ${charge.amountWon}, total ${priced.totalWon}`);
+  if (charge.amountWon !== totalWon) {
+    ctx.log.error({ orderId, chargeKey, capturedWon: charge.amountWon, totalWon }, "captured amount differs from the order total; voiding");
+    await voidAttempt(ctx, sql, attemptId, chargeKey, `captured ${charge.amountWon}, total ${totalWon}`);
     return refuse("PAYMENT_FAILED", "The payment did not match your order, so it was cancelled. Please try again.");
   }
 
@@ -141,7 +148,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const placed = createEvent(
     "OrderPlaced",
     orderId,
-    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon: priced.totalWon, ...delivery, paymentId },
+    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon, ...delivery, paymentId, deliveryFeeWon: fee.feeWon },
     { role: "CUSTOMER", id: customerId },
   );
   const now = new Date();
@@ -151,13 +158,14 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     storeId: store.id,
     storeName: store.name,
     status: "PLACED",
-    totalWon: priced.totalWon,
+    totalWon,
     ...delivery,
     paymentId,
     cardBrand: charge.brand,
     cardLast4: charge.last4,
     refunded: false,
     statusReason: null,
+    deliveryFeeWon: fee.feeWon,
     createdAt: now,
     updatedAt: now,
     lines: priced.lines.map((l) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l })),
@@ -177,8 +185,9 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
           WHERE id = $26 AND status = 'PENDING' RETURNING id),
         o AS (
           INSERT INTO ordering_orders (id, customer_id, store_id, store_name, status, total_won, recipient_name, recipient_phone,
-            address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at)
-          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17 FROM a RETURNING id),
+            address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at,
+            delivery_fee_won)
+          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27 FROM a RETURNING id),
         l AS (
           INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity)
           SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity
@@ -192,10 +201,11 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
           SELECT $21, $22, $23, o.id, $24, $25::jsonb FROM o)
         SELECT o.id, pg_notify('${OUTBOX_CHANNEL}', '') FROM o`,
       values: [
-        orderId, customerId, store.id, store.name, priced.totalWon, d.recipientName, d.recipientPhone, d.address,
+        orderId, customerId, store.id, store.name, totalWon, d.recipientName, d.recipientPhone, d.address,
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
         at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
         placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed), attemptId,
+        fee.feeWon,
       ],
     });
     stored = done.length === 1;
@@ -208,7 +218,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     ctx.log.error({ orderId, chargeKey }, "the reconciler took this attempt over before its order was stored; it voids the charge");
     return refuse("PAYMENT_FAILED", "We could not save your order, so the payment was cancelled. Please try again.");
   }
-  ctx.log.info({ orderId, customerId, storeId: store.id, totalWon: priced.totalWon }, "order placed");
+  ctx.log.info({ orderId, customerId, storeId: store.id, totalWon }, "order placed");
   return { ok: true, order, replayed: false };
 }
 

@@ -13,6 +13,7 @@ import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
+import { riderFactsOf } from "./rider-facts";
 
 class OrderAlreadyEnded extends Error {
   constructor(readonly status: string | null) {
@@ -58,6 +59,7 @@ type StoreOrderRow = {
   gift_message: string | null;
   note: string | null;
   over_stock: boolean;
+  delivery_fee_won: number;
   reject_reason: string | null;
   rider_name: string | null;
   claimed_at: Date | null;
@@ -86,6 +88,7 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     giftMessage: r.gift_message,
     note: r.note,
     overStock: r.over_stock,
+    deliveryFeeWon: r.delivery_fee_won,
     rejectReason: r.reject_reason,
     riderName: r.rider_name,
     claimedAt: r.claimed_at ? new Date(r.claimed_at) : null,
@@ -144,7 +147,7 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
         AND (SELECT count(*) FROM recent r WHERE r.store_id = l.store_id AND r.status = l.status) < $3::int
     )
     SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
-           gift_message, note, over_stock, reject_reason, rider_name,
+           gift_message, note, over_stock, delivery_fee_won, reject_reason, rider_name,
            claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
            picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
            returned_at AT TIME ZONE 'UTC' AS returned_at,
@@ -197,6 +200,7 @@ export async function actOnStoreOrder(
   if (!decision.ok) return decision;
   const actor = { role: "OWNER" as const, id: owner.id };
   const store = await ctx.db.store.findUniqueOrThrow({ where: { id: so.storeId } });
+  const facts = cmd.kind === "completeDecoration" ? await riderFactsOf(store, so) : null;
 
   let done: boolean;
   try {
@@ -224,6 +228,7 @@ export async function actOnStoreOrder(
               recipientPhone: so.recipientPhone,
               deliveryDate: so.deliveryDate,
               timeSlot: so.timeSlot,
+              ...facts,
             },
             actor,
           ),

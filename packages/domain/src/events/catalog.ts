@@ -28,6 +28,8 @@ export const eventPayloads = {
     giftMessage: z.string().nullable(),
     note: z.string().nullable(),
     paymentId: z.string(),
+    /** D1: the delivery fee inside totalWon (totalWon = lines + fee); absent in events from before zones (₩0). */
+    deliveryFeeWon: z.number().int().optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),
@@ -40,6 +42,11 @@ export const eventPayloads = {
     recipientPhone: z.string(),
     deliveryDate: z.string(),
     timeSlot: z.string(),
+    /** D6: what the rider needs to decide; absent in events from before D6. */
+    deliveryFeeWon: z.number().int().optional(),
+    storePhone: z.string().optional(),
+    distanceKm: z.number().nullable().optional(),
+    items: z.array(z.object({ name: z.string(), quantity: z.number().int() })).optional(),
   }),
   StoreOrderRejected: z.object({
     storeId: z.string(),

@@ -14,6 +14,8 @@ export type MyPageView = {
   storeName: string;
   itemsSummary: string;
   totalWon: number;
+  /** D1: the delivery fee inside totalWon. */
+  deliveryFeeWon: number;
   orderStatus: string;
   deliveryStatus: MyPageDeliveryStatus;
   paymentStatus: MyPagePaymentStatus;
@@ -78,6 +80,7 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
     storeName: "",
     itemsSummary: "",
     totalWon: 0,
+    deliveryFeeWon: 0,
     orderStatus: "PLACED",
     deliveryStatus: "NONE",
     paymentStatus: "PAID",
@@ -100,6 +103,7 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
           storeName: p.storeName,
           itemsSummary: summarize(p.lines),
           totalWon: p.totalWon,
+          deliveryFeeWon: p.deliveryFeeWon ?? 0,
           deliveryDate: p.deliveryDate,
           timeSlot: p.timeSlot,
           placedAt: e.occurredAt,

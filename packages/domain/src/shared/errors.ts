@@ -21,6 +21,9 @@ export const DOMAIN_ERROR_CODES = [
   "PAYMENT_IN_PROGRESS",
   // The customer cancelled the order before the owner's rejection (or the reverse): one wins (M3).
   "ORDER_CANCELLED",
+  // The shop's delivery zones do not cover the address, or the order is below the zone's minimum (D1).
+  "OUTSIDE_DELIVERY_ZONE",
+  "BELOW_MINIMUM_ORDER",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

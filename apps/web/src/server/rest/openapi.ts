@@ -143,7 +143,7 @@ function paths(): Json {
           "403": errorResponse("Forbidden"),
           "404": errorResponse("NotFound"),
           "409": json(ref("Error"), "OUT_OF_STOCK, BOUQUET_UNAVAILABLE or STORE_CLOSED"),
-          "422": json(ref("Error"), "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key already placed a different order; nothing was charged"),
+          "422": json(ref("Error"), "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key already placed a different order; OUTSIDE_DELIVERY_ZONE: the shop does not deliver to the address; BELOW_MINIMUM_ORDER: below the minimum order for the address. Nothing was charged"),
           "502": json(ref("Error"), "PAYMENT_FAILED: the card processor failed; nothing was charged"),
           "503": json(ref("Error"), "PAYMENT_BUSY: payments are slow or failing right now; retry after the time given", {
             headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },

@@ -22,6 +22,7 @@ export function toOrder(o: OrderDetail): OrderResource {
     storeId: o.storeId,
     storeName: o.storeName,
     totalWon: o.totalWon,
+    deliveryFeeWon: o.deliveryFeeWon,
     items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
     delivery: {
       recipientName: o.recipientName,

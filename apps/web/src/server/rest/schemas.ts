@@ -51,6 +51,7 @@ export const orderResource = z.object({
   storeId: uuid,
   storeName: z.string(),
   totalWon: won,
+  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + deliveryFeeWon (D1)"),
   items: z.array(z.object({ bouquetId: uuid, name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
   delivery: z.object({
     recipientName: z.string(),

@@ -1,5 +1,5 @@
 // Catalog (F1): shops and their bouquets, public.
-import { getBouquet, getStoreMenu, listAreas, listStores } from "@bloom/app";
+import { deliveryQuote, deliveryQuoteSchema, getBouquet, getStoreMenu, listAreas, listStores } from "@bloom/app";
 import { storeSearchSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -20,4 +20,6 @@ export const catalogRouter = router({
     if (!b) throw new TRPCError({ code: "NOT_FOUND", message: "This bouquet is not available" });
     return b;
   }),
+  // D1: the checkout's delivery price as the customer types the address; a refusal is an answer, not an error.
+  deliveryQuote: publicProcedure.input(deliveryQuoteSchema).query(({ ctx, input }) => deliveryQuote(ctx.db, input)),
 });

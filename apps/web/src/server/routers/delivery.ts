@@ -1,6 +1,6 @@
 // The rider's delivery screen (F8–F10, D3): claim a request, say they are at the shop, confirm the
 // pickup, deliver — and bring back a recalled bouquet (F12).
-import { arriveAtShop, claimDelivery, completeDelivery, confirmPickupByRider, confirmReturn, riderScreen } from "@bloom/app";
+import { arriveAtShop, claimDelivery, completeDelivery, confirmPickupByRider, confirmReturn, riderScreen, riderToday } from "@bloom/app";
 import { z } from "zod";
 import { orThrow, riderProcedure, router } from "../trpc";
 
@@ -8,6 +8,8 @@ const deliveryId = z.object({ deliveryId: z.uuid("Unknown delivery") });
 
 export const deliveryRouter = router({
   screen: riderProcedure.query(({ ctx }) => riderScreen(ctx.db, ctx.user)),
+  // D6: deliveries completed today (Asia/Seoul) and what they earned.
+  today: riderProcedure.query(({ ctx }) => riderToday(ctx.db, ctx.user.id)),
   claim: riderProcedure
     .input(deliveryId)
     .mutation(async ({ ctx, input }) => orThrow(await claimDelivery(ctx, ctx.user, input.deliveryId))),

@@ -1,7 +1,8 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
 import { actOnStoreOrder, addBouquet, boardFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
 import { confirmPickupByOwner } from "@bloom/app";
-import { bouquetEditSchema, rejectOrderSchema } from "@bloom/domain";
+import { saveZones, zonesFor } from "@bloom/app";
+import { bouquetEditSchema, rejectOrderSchema, saveDeliveryZonesSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -48,4 +49,11 @@ export const storeRouter = router({
       const { storeId, ...edit } = input;
       return orThrow(await addBouquet(ctx.db, ctx.user, storeId, edit));
     }),
+  // D1: the shop's delivery zones, read and saved as a whole.
+  zones: ownerProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
+    const zones = await zonesFor(ctx.db, ctx.user, input.storeId);
+    if (!zones) throw new TRPCError({ code: "NOT_FOUND", message: "Store not found" });
+    return zones;
+  }),
+  saveZones: ownerProcedure.input(saveDeliveryZonesSchema).mutation(async ({ ctx, input }) => orThrow(await saveZones(ctx.db, ctx.user, input))),
 });

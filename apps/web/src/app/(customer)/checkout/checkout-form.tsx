@@ -22,7 +22,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, Lock } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
@@ -36,6 +36,7 @@ import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { readError, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CardFields, type CardForm } from "./card-fields";
+import { useDeliveryQuote } from "./delivery-quote";
 import { GiftMessageCounter } from "./gift-message-counter";
 import { PlaceOrderError } from "./place-order-error";
 
@@ -69,7 +70,19 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { cart: Cart; totalWon: number; cartHasProblem: boolean; onPlaced: () => void }) {
+export function CheckoutForm({
+  cart,
+  totalWon,
+  cartHasProblem,
+  onPlaced,
+  onDeliveryFee,
+}: {
+  cart: Cart;
+  totalWon: number;
+  cartHasProblem: boolean;
+  onPlaced: () => void;
+  onDeliveryFee?: (feeWon: number | null) => void;
+}) {
   const t = useTranslations("checkout");
   const f = useFormat();
   const trpc = useTRPC();
@@ -97,6 +110,9 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
   const [serverError, setServerError] = useState<ClientError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  // D1: the delivery fee (or the zone's refusal, by the address field) follows the address.
+  const zone = useDeliveryQuote(cart.storeId, delivery.address, totalWon);
+  useEffect(() => onDeliveryFee?.(zone.feeWon), [zone.feeWon, onDeliveryFee]);
 
   function inputOf(d: DeliveryForm, c: CardForm) {
     return {
@@ -143,7 +159,7 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
     setSubmitted(true);
     setServerError(null);
     const parsed = validate(delivery, card);
-    if (!parsed.success) {
+    if (!parsed.success || zone.refusal) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
@@ -201,7 +217,7 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
           placeholder={t("delivery.addressPlaceholder")}
           value={delivery.address}
           onChange={(e) => updateDelivery({ address: e.target.value })}
-          error={errors["delivery.address"]}
+          error={errors["delivery.address"] ?? zone.refusal ?? undefined}
           required
         />
         <Field
@@ -291,7 +307,7 @@ export function CheckoutForm({ cart, totalWon, cartHasProblem, onPlaced }: { car
       <div className="sticky bottom-0 z-20 -mx-4 flex items-center gap-3 border-t border-line bg-surface/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur-md sm:mx-0 sm:rounded-3xl sm:border sm:p-4 sm:shadow-lift lg:static lg:shadow-card">
         <div className="grid shrink-0 leading-tight">
           <span className="text-xs font-semibold text-muted">{t("totalToPay")}</span>
-          <Money won={totalWon} className="text-xl font-extrabold sm:text-2xl" />
+          <Money won={totalWon + (zone.feeWon ?? 0)} className="text-xl font-extrabold sm:text-2xl" />
         </div>
         <Button type="submit" size="lg" className="flex-1" pending={place.isPending} pendingText={t("paying")}>
           <Lock aria-hidden="true" />

@@ -25,6 +25,8 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
   const summary = useSummaryLines(cart);
   // Set once the order exists: the cart is already empty while we navigate to the order page.
   const [placed, setPlaced] = useState(false);
+  // D1: the delivery fee the form priced from the address (null until an address is priced).
+  const [deliveryFeeWon, setDeliveryFeeWon] = useState<number | null>(null);
 
   if (!hydrated) {
     return (
@@ -71,10 +73,10 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
       <h1 className="mt-0 mb-3 text-xl font-extrabold tracking-tight sm:mb-4 sm:text-3xl">{t("title")}</h1>
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
         <div className="lg:order-2 lg:sticky lg:top-24">
-          <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} />
+          <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} deliveryFeeWon={deliveryFeeWon} />
         </div>
         {viewer ? (
-          <CheckoutForm cart={cart} totalWon={summary.totalWon} cartHasProblem={summary.hasProblem} onPlaced={() => setPlaced(true)} />
+          <CheckoutForm cart={cart} totalWon={summary.totalWon} cartHasProblem={summary.hasProblem} onPlaced={() => setPlaced(true)} onDeliveryFee={setDeliveryFeeWon} />
         ) : (
           <section className="rounded-3xl border border-line bg-surface p-5 shadow-card" aria-labelledby="signin-needed">
             <h2 id="signin-needed" className="mt-0 mb-1 text-lg font-bold">

@@ -35,12 +35,13 @@ export function useSummaryLines(cart: Cart | null): { lines: SummaryLine[]; tota
   };
 }
 
-export function OrderSummary({ cart, lines, totalWon }: { cart: Cart; lines: SummaryLine[]; totalWon: number }) {
+export function OrderSummary({ cart, lines, totalWon: itemsWon, deliveryFeeWon = null }: { cart: Cart; lines: SummaryLine[]; totalWon: number; deliveryFeeWon?: number | null }) {
   const t = useTranslations("checkout.summary");
   const nameOf = useLocalizedName();
   const count = lines.reduce((n, l) => n + l.quantity, 0);
   const store = nameOf({ name: cart.storeName, nameKo: cart.storeNameKo });
   const problem = lines.some((l) => l.problem);
+  const totalWon = itemsWon + (deliveryFeeWon ?? 0);
 
   const list = (
     <ul className="m-0 grid list-none gap-3 p-0">
@@ -85,6 +86,7 @@ export function OrderSummary({ cart, lines, totalWon }: { cart: Cart; lines: Sum
       </details>
       <div className="mt-4 hidden lg:block">
         {list}
+        <DeliveryFeeLine feeWon={deliveryFeeWon} />
         <div className="mt-4 flex items-baseline justify-between border-t border-line pt-4">
           <span>{t("total", { count })}</span>
           <Money won={totalWon} className="text-xl font-extrabold" />
@@ -92,5 +94,16 @@ export function OrderSummary({ cart, lines, totalWon }: { cart: Cart; lines: Sum
         <p className="mt-2 mb-0 text-xs text-muted">{t("note")}</p>
       </div>
     </section>
+  );
+}
+
+/** D1: the delivery as a line of its own, priced from the address (or asking for one). */
+function DeliveryFeeLine({ feeWon }: { feeWon: number | null }) {
+  const t = useTranslations("checkout.deliveryZone");
+  return (
+    <div className="mt-4 flex items-baseline justify-between border-t border-line pt-4 text-sm" data-testid="delivery-fee-line">
+      <span>{t("line")}</span>
+      {feeWon === null ? <span className="text-muted">{t("enterAddress")}</span> : feeWon === 0 ? <span>{t("free")}</span> : <Money won={feeWon} className="font-semibold" />}
+    </div>
   );
 }

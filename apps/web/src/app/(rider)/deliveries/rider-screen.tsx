@@ -21,6 +21,7 @@ import { useErrorMessage } from "~/lib/error-message";
 import { mapLink } from "~/lib/map-link";
 import { readError } from "~/lib/trpc-error";
 import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
+import { RiderToday } from "~/components/rider-facts";
 
 /** Focus after the list has re-rendered, so it lands on the card in its new place. */
 function focusSoon(id: string) {
@@ -249,6 +250,7 @@ export function RiderScreen() {
   return (
     <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-44 md:pb-0")}>
       <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
+      <RiderToday />
 
       <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20 lg:hidden">
         {active.length > 0 ? [mineTab, openTab] : [openTab, mineTab]}

@@ -164,6 +164,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 </li>
               ))}
             </ul>
+            {o.deliveryFeeWon > 0 && (
+              <div className="mt-3 flex items-baseline justify-between border-t border-line pt-3 text-sm">
+                <span>{t("deliveryFee")}</span>
+                <Money won={o.deliveryFeeWon} />
+              </div>
+            )}
             <div className="mt-3 flex items-baseline justify-between border-t border-line pt-3">
               <span className="font-semibold">{t("total")}</span>
               <Money won={o.totalWon} className="text-xl font-extrabold" />

@@ -20,6 +20,7 @@ import { useTRPC } from "~/trpc/react";
 
 export function MenuEditor() {
   const t = useTranslations("menuEditor");
+  const tz = useTranslations("deliveryZones");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -55,7 +56,15 @@ export function MenuEditor() {
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("back")}
       </Link>
-      <PageHeader title={t("title")} description={t("lead")} />
+      <PageHeader
+        title={t("title")}
+        description={t("lead")}
+        actions={
+          <Button variant="secondary" asChild>
+            <Link href={store ? `/board/zones?store=${store.id}` : "/board/zones"}>{tz("link")}</Link>
+          </Button>
+        }
+      />
 
       {stores.isError && !stores.data ? (
         <Alert
