@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import { closeDbs, getDb } from "./client";
 import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
+import { seedSchedules } from "./seed-schedule";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -26,6 +27,7 @@ export async function seed(url: string) {
       });
     }
   }
+  await seedSchedules(db);
   return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
 }
 

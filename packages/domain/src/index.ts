@@ -23,3 +23,6 @@ export * from "./identity/api-scopes";
 export * from "./ordering/cancel-request";
 export * from "./store/store-search";
 export * from "./store/reject-request";
+export * from "./store/delivery-schedule";
+export * from "./store/slot-availability";
+export * from "./store/delivery-schedule-edit";

@@ -127,6 +127,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
   PAYMENT_IN_PROGRESS: "CONFLICT",
   ORDER_CANCELLED: "CONFLICT",
+  SLOT_CLOSED: "CONFLICT",
+  SLOT_TOO_SOON: "CONFLICT",
+  SLOT_FULL: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

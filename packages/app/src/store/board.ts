@@ -13,6 +13,7 @@ import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
+import { releaseSlotTx } from "./slot-capacity";
 
 class OrderAlreadyEnded extends Error {
   constructor(readonly status: string | null) {
@@ -236,6 +237,7 @@ export async function actOnStoreOrder(
         const end = await endOrderAsRejected(tx, orderId, detail ?? cmd.reason, new Date(rejected.occurredAt));
         if (!end.ended) throw new OrderAlreadyEnded(end.status);
         await releaseStockTx(tx, orderId);
+        await releaseSlotTx(tx, orderId);
         await appendEvents(tx, [rejected]);
       }
       return true;

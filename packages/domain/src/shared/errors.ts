@@ -21,6 +21,10 @@ export const DOMAIN_ERROR_CODES = [
   "PAYMENT_IN_PROGRESS",
   // The customer cancelled the order before the owner's rejection (or the reverse): one wins (M3).
   "ORDER_CANCELLED",
+  // When a shop delivers (D2): the chosen day or slot cannot be booked, refused before payment.
+  "SLOT_CLOSED",
+  "SLOT_TOO_SOON",
+  "SLOT_FULL",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
