@@ -35,3 +35,6 @@ export * from "./payment/reconcile";
 export * from "./payment/refund";
 export * from "./store/inventory";
 export * from "./ordering/order-fate";
+export * from "./store/slot-capacity";
+export * from "./store/delivery-settings";
+export * from "./ordering/delivery-slots";

@@ -2,3 +2,4 @@
 export * from "./client";
 export * from "./seed-data";
 export type * from "@prisma/client";
+export * from "./seed-schedule";

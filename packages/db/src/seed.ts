@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import { closeDbs, getDb } from "./client";
 import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
 import { DEMO_STORE_ZONES } from "./seed-zones";
+import { seedSchedules } from "./seed-schedule";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -30,6 +31,7 @@ export async function seed(url: string) {
       });
     }
   }
+  await seedSchedules(db);
   return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
 }
 

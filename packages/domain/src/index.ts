@@ -28,3 +28,6 @@ export * from "./delivery/geo";
 export * from "./delivery/geocoder";
 export * from "./delivery/zones";
 export * from "./delivery/rider-facts";
+export * from "./store/delivery-schedule";
+export * from "./store/slot-availability";
+export * from "./store/delivery-schedule-edit";

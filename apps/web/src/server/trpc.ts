@@ -129,6 +129,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   ORDER_CANCELLED: "CONFLICT",
   OUTSIDE_DELIVERY_ZONE: "UNPROCESSABLE_CONTENT",
   BELOW_MINIMUM_ORDER: "UNPROCESSABLE_CONTENT",
+  SLOT_CLOSED: "CONFLICT",
+  SLOT_TOO_SOON: "CONFLICT",
+  SLOT_FULL: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

@@ -25,6 +25,8 @@ import type { PaymentBusyError } from "../payment/resilient-payments";
 import type { AppContext } from "../shared/context";
 import { chargeKeyOf, claimAttempt, fingerprintOf, settleAttempt } from "../payment/attempts";
 import { reserveStock } from "../store/inventory";
+import { reserveSlot } from "../store/slot-capacity";
+import { refuseUnbookableSlotAt } from "./slot-check";
 import { getOrderForCustomer, type OrderDetail } from "./queries";
 import { priceDelivery, type ZoneColumns } from "./delivery-fee";
 
@@ -69,6 +71,9 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   // checked before any key is claimed, stock reserved or card charged (S4).
   const late = refuseBeyondHorizon(input.delivery.deliveryDate, todayInSeoul(), found.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS);
   if (late) return late;
+  // When the shop delivers (D2): a closed day, a slot too soon or already full, before any claim.
+  const unbookable = await refuseUnbookableSlotAt(sql, store.id, input.delivery.deliveryDate, input.delivery.timeSlot, new Date());
+  if (unbookable) return unbookable;
   const priced = priceCart(store.id, input.items, found.bouquets);
   if (!priced.ok) return priced;
   const fee = await priceDelivery(found, input.delivery.address, priced.totalWon);
@@ -88,6 +93,13 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
       if (existing) return replay(existing, input);
     }
     return inProgress();
+  }
+
+  // 2a. Take the slot's unit before the card (D2): capacity holds under concurrent orders, and
+  // settleAttempt gives it back with the stock if the attempt never becomes an order.
+  if (!(await reserveSlot(sql, orderId, store.id, input.delivery.deliveryDate, input.delivery.timeSlot)).ok) {
+    await settleAttempt(sql, attemptId, "FAILED", "slot full");
+    return refuse("SLOT_FULL", "This time slot is fully booked; pick another one");
   }
 
   // 2. Take the stock before the card (M5): the last unit is bought once, and a sold-out answer

@@ -6,6 +6,7 @@
 // A failure that charged nothing ends the attempt (DECLINED, FAILED, VOIDED), freeing the key.
 import { createHash } from "node:crypto";
 import { releaseStock } from "../store/inventory";
+import { releaseSlot } from "../store/slot-capacity";
 
 type Queryable = { query: <R = unknown>(q: { name?: string; text: string; values?: unknown[] }) => Promise<{ rows: R[]; rowCount: number | null }> };
 
@@ -58,5 +59,8 @@ export async function settleAttempt(sql: Queryable, attemptId: string, outcome: 
            WHERE id = $1 AND status = 'PENDING' RETURNING order_id AS "orderId"`,
     values: [attemptId, outcome, note],
   });
-  if (rows[0]) await releaseStock(sql, rows[0].orderId);
+  if (rows[0]) {
+    await releaseStock(sql, rows[0].orderId);
+    await releaseSlot(sql, rows[0].orderId);
+  }
 }

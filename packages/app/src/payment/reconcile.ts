@@ -14,6 +14,7 @@ import { sqlOf, type Db } from "@bloom/db";
 import type { PaymentGateway } from "@bloom/domain";
 import type { Logger } from "../shared/context";
 import { releaseStock } from "../store/inventory";
+import { releaseSlot } from "../store/slot-capacity";
 
 export type ReconcileAction = "voided" | "abandoned" | "verified" | "flagged";
 export type ReconcileOptions = { graceMs: number; batch?: number; checkBatch?: number; leaseMs?: number; log: Logger; onAction?: (a: ReconcileAction) => void };
@@ -58,6 +59,7 @@ export async function reconcilePayments(db: Db, gateway: PaymentGateway, opts: R
       });
       if (!rows[0]) continue;
       await releaseStock(sql, a.orderId);
+      await releaseSlot(sql, a.orderId);
       const captured = charge?.status === "CAPTURED" || charge?.status === "PROCESSING";
       act(captured ? "voided" : "abandoned");
       opts.log.warn(

@@ -14,6 +14,7 @@ import { appendEvents } from "../shared/outbox";
 import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
 import { riderFactsOf } from "./rider-facts";
+import { releaseSlotTx } from "./slot-capacity";
 
 class OrderAlreadyEnded extends Error {
   constructor(readonly status: string | null) {
@@ -241,6 +242,7 @@ export async function actOnStoreOrder(
         const end = await endOrderAsRejected(tx, orderId, detail ?? cmd.reason, new Date(rejected.occurredAt));
         if (!end.ended) throw new OrderAlreadyEnded(end.status);
         await releaseStockTx(tx, orderId);
+        await releaseSlotTx(tx, orderId);
         await appendEvents(tx, [rejected]);
       }
       return true;

@@ -3,6 +3,7 @@
 import type { Tx } from "@bloom/db";
 import { cancelStoreOrder, type DomainEvent } from "@bloom/domain";
 import { releaseStockTx } from "./inventory";
+import { releaseSlotTx } from "./slot-capacity";
 import { lockStoreOrder } from "./stock";
 
 export async function cancelStoreOrderFor(tx: Tx, e: DomainEvent<"OrderCancelled">) {
@@ -14,10 +15,13 @@ export async function cancelStoreOrderFor(tx: Tx, e: DomainEvent<"OrderCancelled
     // The cancellation overtook OrderPlaced: a tombstone keeps the order off the board.
     await tx.storeOrder.create({ data: { orderId: e.orderId, storeId: e.payload.storeId, status: "CANCELLED" } });
     await releaseStockTx(tx, e.orderId);
+    await releaseSlotTx(tx, e.orderId);
     return;
   }
   const next = cancelStoreOrder(so.status);
   if (!next) return;
   await tx.storeOrder.update({ where: { id: so.id }, data: { status: next } });
   if (so.status !== "DECORATED") await releaseStockTx(tx, e.orderId);
+  // The slot frees whatever was arranged: a cancelled order is not delivered (D2).
+  await releaseSlotTx(tx, e.orderId);
 }

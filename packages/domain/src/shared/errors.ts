@@ -24,6 +24,10 @@ export const DOMAIN_ERROR_CODES = [
   // The shop's delivery zones do not cover the address, or the order is below the zone's minimum (D1).
   "OUTSIDE_DELIVERY_ZONE",
   "BELOW_MINIMUM_ORDER",
+  // When a shop delivers (D2): the chosen day or slot cannot be booked, refused before payment.
+  "SLOT_CLOSED",
+  "SLOT_TOO_SOON",
+  "SLOT_FULL",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

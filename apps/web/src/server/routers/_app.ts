@@ -6,6 +6,7 @@ import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
 import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
+import { scheduleRouter } from "./schedule";
 import { storeRouter } from "./store";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   mypage: mypageRouter,
   live: liveRouter,
   ops: opsRouter,
+  schedule: scheduleRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

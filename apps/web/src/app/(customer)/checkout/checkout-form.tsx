@@ -39,6 +39,7 @@ import { CardFields, type CardForm } from "./card-fields";
 import { useDeliveryQuote } from "./delivery-quote";
 import { GiftMessageCounter } from "./gift-message-counter";
 import { PlaceOrderError } from "./place-order-error";
+import { useDeliverySlots } from "./use-delivery-slots";
 
 type DeliveryForm = {
   recipientName: string;
@@ -106,6 +107,17 @@ export function CheckoutForm({
   }));
   const [card, setCard] = useState<CardForm>({ number: "", expiry: "", cvc: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
+  // D2: slots the shop can still take, and why the others not; the first free day by default.
+  const ts = useTranslations("schedule");
+  const slots = useDeliverySlots(cart.storeId, delivery.deliveryDate);
+  const [dateTouched, setDateTouched] = useState(false);
+  const bookable = (slot: TimeSlot) => slotOpen(delivery.deliveryDate, slot) && (slots.slotOf(slot)?.bookable ?? true);
+  useEffect(() => {
+    if (!dateTouched && slots.firstBookable && slots.firstBookable !== delivery.deliveryDate) {
+      setDelivery((d) => ({ ...d, deliveryDate: slots.firstBookable!, timeSlot: "" }));
+    }
+  }, [dateTouched, slots.firstBookable, delivery.deliveryDate]);
+  const dayProblem = !slots.day ? null : slots.day.closed ? (slots.day.closureNote ? ts("checkout.closedDayNote", { note: slots.day.closureNote }) : ts("checkout.closedDay")) : slots.day.slots.every((s) => !s.bookable) ? ts("checkout.noSlots") : null;
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<ClientError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -135,14 +147,18 @@ export function CheckoutForm({
   function validate(d: DeliveryForm, c: CardForm) {
     const input = inputOf(d, c);
     const parsed = placeOrderSchema.safeParse(input);
-    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error, input));
-    return parsed;
+    const found = parsed.success ? {} : fieldErrorsOf(parsed.error, input);
+    // A closed day cannot be ordered into (D2): said on the date, before anything is sent.
+    if (dayProblem && d.deliveryDate === delivery.deliveryDate && !found["delivery.deliveryDate"]) found["delivery.deliveryDate"] = dayProblem;
+    setErrors(found);
+    return Object.keys(found).length ? { ...parsed, success: false as const } : parsed;
   }
 
   function updateDelivery(patch: Partial<DeliveryForm>) {
     const next = { ...delivery, ...patch };
     // A slot that has already passed on the newly chosen day cannot stay selected.
     if (next.timeSlot && !slotOpen(next.deliveryDate, next.timeSlot)) next.timeSlot = "";
+    if (next.deliveryDate !== delivery.deliveryDate) next.timeSlot = "";
     setDelivery(next);
     if (submitted) validate(next, card);
   }
@@ -174,6 +190,8 @@ export function CheckoutForm({
     } catch (err) {
       const error = readError(err);
       if (error.answered) setIdempotencyKey(newIdempotencyKey());
+      // The slot filled up or closed meanwhile: show the slots as they are now.
+      if (error.domainCode?.startsWith("SLOT_")) void queryClient.invalidateQueries({ queryKey: trpc.schedule.slots.pathKey() });
       setServerError(error);
       requestAnimationFrame(() => errorRef.current?.scrollIntoView({ block: "center", behavior: "smooth" }));
     }
@@ -227,9 +245,20 @@ export function CheckoutForm({
           min={today}
           max={addDays(today, BOOKING_HORIZON_MAX_DAYS)}
           value={delivery.deliveryDate}
-          onChange={(e) => updateDelivery({ deliveryDate: e.target.value })}
+          onChange={(e) => {
+            setDateTouched(true);
+            updateDelivery({ deliveryDate: e.target.value });
+          }}
           error={errors["delivery.deliveryDate"]}
-          hint={allPassedToday ? t("delivery.todayOver") : DATE_RE.test(delivery.deliveryDate) ? f.deliveryDate(delivery.deliveryDate) : undefined}
+          hint={
+            dayProblem && !errors["delivery.deliveryDate"]
+              ? dayProblem
+              : allPassedToday
+                ? t("delivery.todayOver")
+                : DATE_RE.test(delivery.deliveryDate)
+                  ? f.deliveryDate(delivery.deliveryDate)
+                  : undefined
+          }
           required
         />
         <div className="grid gap-1.5">
@@ -245,8 +274,10 @@ export function CheckoutForm({
             value={delivery.timeSlot}
             onValueChange={(slot) => updateDelivery({ timeSlot: slot })}
             options={TIME_SLOTS.map((slot) => {
-              const open = slotOpen(delivery.deliveryDate, slot);
-              return { value: slot, disabled: !open, label: f.slot(slot), hint: open ? undefined : t("delivery.slotPassed") };
+              const open = bookable(slot);
+              const reason = slots.slotOf(slot)?.reason;
+              const hint = open ? undefined : reason ? ts(`reason.${reason}`) : t("delivery.slotPassed");
+              return { value: slot, disabled: !open, label: f.slot(slot), hint };
             })}
           />
           {slotError && <FieldError id={slotErrorId}>{slotError}</FieldError>}

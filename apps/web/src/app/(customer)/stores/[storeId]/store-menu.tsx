@@ -23,6 +23,7 @@ import { isNotFound } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
+import { DeliveryHours } from "./delivery-hours";
 
 export function StoreMenu({ storeId }: { storeId: string }) {
   const t = useTranslations("menu");
@@ -129,6 +130,7 @@ export function StoreMenu({ storeId }: { storeId: string }) {
           {!s.open && <p className="m-0 text-sm text-muted">{t("closedNote")}</p>}
         </div>
       </section>
+      <DeliveryHours storeId={s.id} />
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="menu-title">
