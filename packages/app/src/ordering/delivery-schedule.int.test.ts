@@ -1,11 +1,11 @@
 // When a shop delivers (D2), enforced at payment against the real PostgreSQL and the sandbox
 // processor: capacity under a race, a declined card giving its slot back, closed and too-soon
 // days refused before anything is claimed or charged.
-import { actOnStoreOrder, deliverySlots, placeOrder, stockAudit } from "@bloom/app";
+import { actOnStoreOrder, chargeKeyOf, deliverySlots, placeOrder, reconcilePayments, stockAudit } from "@bloom/app";
 import { closeDbs, DEMO_SCHEDULES } from "@bloom/db";
 import { createEvent } from "@bloom/domain";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetOrders, testContext } from "../../../../test/support/app";
+import { quietLog, resetOrders, testContext } from "../../../../test/support/app";
 import { CARDS, checkout, CUSTOMER, OWNER, ROSES, STORE, tomorrow } from "../../../../test/support/fixtures";
 import { cancelStoreOrderFor } from "../store/on-order-cancelled";
 
@@ -90,6 +90,20 @@ describe("[D2] slot capacity and schedule at payment", () => {
     expect(await booked()).toBe(0);
     expect((await placeOrder(ctx, CUSTOMER.id, checkout())).ok).toBe(true);
     expect(await booked()).toBe(1);
+  });
+
+  it("[D2] an attempt the reconciler voids (its web process died after the charge) gives its slot unit back, once", async () => {
+    await db.store.update({ where: { id: STORE.id }, data: { slotCapacity: 1 } });
+    const attemptId = globalThis.crypto.randomUUID();
+    const orderId = globalThis.crypto.randomUUID();
+    await db.paymentAttempt.create({
+      data: { id: attemptId, customerId: CUSTOMER.id, idempotencyKey: globalThis.crypto.randomUUID(), fingerprint: "f", chargeKey: chargeKeyOf(attemptId), orderId, amountWon: 59000, status: "PENDING" },
+    });
+    await db.$queryRaw`SELECT store_reserve_slot(${orderId}::uuid, ${STORE.id}::uuid, ${tomorrow()}, '12-15')`;
+    expect(await placeOrder(ctx, CUSTOMER.id, checkout())).toMatchObject({ ok: false, code: "SLOT_FULL" });
+    await Promise.all([1, 2, 3].map(() => reconcilePayments(db, ctx.payments.gateway, { graceMs: 0, log: quietLog })));
+    expect(await booked()).toBe(0);
+    expect((await placeOrder(ctx, CUSTOMER.id, checkout())).ok).toBe(true);
   });
 
   it("[D2] a closed day is refused before payment: no attempt, no reservation, no charge", async () => {
