@@ -127,6 +127,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
   PAYMENT_IN_PROGRESS: "CONFLICT",
   ORDER_CANCELLED: "CONFLICT",
+  PHOTO_REQUIRED: "BAD_REQUEST",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

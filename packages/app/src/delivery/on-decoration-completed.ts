@@ -20,6 +20,7 @@ export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationComp
       recipientPhone: p.recipientPhone,
       deliveryDate: p.deliveryDate,
       timeSlot: p.timeSlot,
+      requirePhoto: p.requireDeliveryPhoto ?? false,
     },
   });
   await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);

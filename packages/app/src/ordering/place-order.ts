@@ -157,6 +157,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     cardBrand: charge.brand,
     cardLast4: charge.last4,
     refunded: false,
+    redeliveryFeeWon: 0,
     statusReason: null,
     createdAt: now,
     updatedAt: now,

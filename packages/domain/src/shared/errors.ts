@@ -21,6 +21,8 @@ export const DOMAIN_ERROR_CODES = [
   "PAYMENT_IN_PROGRESS",
   // The customer cancelled the order before the owner's rejection (or the reverse): one wins (M3).
   "ORDER_CANCELLED",
+  // The shop requires a photo at the door and none was taken (D5).
+  "PHOTO_REQUIRED",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
