@@ -27,6 +27,7 @@ export * from "./delivery/confirm-pickup";
 export * from "./delivery/deliver";
 export * from "./delivery/attempt";
 export * from "./delivery/reschedule";
+export * from "./store/delivery-photo-setting";
 export * from "./delivery/deliver-with-proof";
 export * from "./delivery/door-photo";
 export * from "./delivery/local-photo-storage";

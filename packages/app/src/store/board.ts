@@ -36,7 +36,7 @@ export async function myStores(db: Db, owner: Owner) {
   return db.store.findMany({
     where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameKo: true, area: true, address: true },
+    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true },
   });
 }
 
