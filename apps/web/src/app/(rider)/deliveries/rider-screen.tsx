@@ -82,20 +82,6 @@ export function RiderScreen() {
   });
   const arrived = useMutation(trpc.delivery.arrived.mutationOptions(step("arrivedToast")));
   const pickedUp = useMutation(trpc.delivery.pickedUp.mutationOptions(step("started")));
-  const complete = useMutation(
-    trpc.delivery.complete.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: async (_res, { deliveryId }) => {
-        await refresh();
-        toast.show(t("completed"));
-        focusSoon(`delivery-${deliveryId}`);
-      },
-      onError: async (error) => {
-        setNotice(errorMessage(error));
-        await refresh();
-      },
-    }),
-  );
   const returned = useMutation(
     trpc.delivery.returned.mutationOptions({
       onMutate: () => setNotice(null),
@@ -113,7 +99,7 @@ export function RiderScreen() {
   // D4: a failed attempt, then the bouquet back at the shop.
   const attempt = useMutation(trpc.delivery.attempt.mutationOptions(step("attemptedToast")));
   const backAtShop = useMutation(trpc.delivery.backAtShop.mutationOptions(step("backAtShopToast")));
-  const busy = claim.isPending || arrived.isPending || pickedUp.isPending || complete.isPending || returned.isPending || attempt.isPending || backAtShop.isPending;
+  const busy = claim.isPending || arrived.isPending || pickedUp.isPending || returned.isPending || attempt.isPending || backAtShop.isPending;
 
   const open = screen.data?.open ?? [];
   const mine = screen.data?.mine ?? [];
@@ -349,7 +335,7 @@ export function RiderScreen() {
                 {t("pickedUp")}
               </Button>
             ) : (
-              <Button size="xl" variant="success" onClick={() => deliver(current)} pending={complete.isPending} pendingText={t("saving")} disabled={busy}>
+              <Button size="xl" variant="success" onClick={() => deliver(current)} disabled={busy}>
                 <Check aria-hidden="true" />
                 {t("complete")}
               </Button>
