@@ -42,6 +42,12 @@ const schema = z
     API_RATE_LIMIT_TOKEN_PER_MIN: z.coerce.number().int().positive().default(10),
     API_RATE_LIMIT_TOKEN_PER_IP_PER_MIN: z.coerce.number().int().positive().default(30),
     API_RATE_LIMIT_ORDERS_PER_MIN: z.coerce.number().int().positive().default(60),
+    /**
+     * D5: where the local-disk PhotoStorage keeps proof-of-delivery photos (relative to the web
+     * app's directory). One directory for every web process: a shared volume when scaled out, until
+     * the S3-compatible adapter exists.
+     */
+    PHOTO_DIR: z.string().min(1).default(".bloom/photos"),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {

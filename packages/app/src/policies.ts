@@ -47,7 +47,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     },
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: async (tx, e) => {
-      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled") return requestRefund(tx, e);
+      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled" || e.type === "DeliveryAbandoned") return requestRefund(tx, e);
     },
     "store-order-cancellation": async (tx, e) => {
       if (e.type !== "OrderCancelled") return;

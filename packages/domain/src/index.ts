@@ -14,6 +14,8 @@ export * from "./payment/gateway";
 export * from "./payment/sandbox-cards";
 export * from "./store/store-order";
 export * from "./delivery/delivery";
+export * from "./delivery/outcome";
+export * from "./delivery/photo-storage";
 export * from "./events/catalog";
 export * from "./events/subscriptions";
 export * from "./mypage/projection";

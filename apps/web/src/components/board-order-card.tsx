@@ -19,6 +19,7 @@ import { telLink } from "~/lib/map-link";
 import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
 import { boardLines, boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
 
@@ -91,10 +92,14 @@ export function BoardOrderCard({
   const returning = status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
   const waitingForHandover = status === "DECORATED" && !!order.claimedAt && !order.pickedUpAt;
   const rider = order.riderName ?? "";
-  const progress = order.returnedAt
+  // D4: a failed attempt waits for the shop's answer (BoardFailedDelivery) in place of the progress line.
+  const failed = status === "DECORATED" && !!order.attemptedAt && !order.deliveredAt;
+  const progress = failed
+    ? null
+    : order.returnedAt
     ? { at: order.returnedAt, text: t("returned", { rider: order.riderName ?? "" }), tone: "bg-surface-3 text-ink", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
     : order.deliveredAt
-    ? { at: order.deliveredAt, text: t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
+    ? { at: order.deliveredAt, text: order.leftWith ? t("deliveredLeftWith", { name: order.leftWith }) : t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
     : order.pickedUpAt
       ? returning
         ? { at: null, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
@@ -117,7 +122,7 @@ export function BoardOrderCard({
         <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-extrabold tabular-nums">
           {t("title", { no })}
         </h3>
-        {order.pickedUpAt && !returning ? (
+        {order.pickedUpAt && !returning && !failed ? (
           <DeliveryStatusBadge status={order.deliveredAt ? "DELIVERED" : "DELIVERING"} size="sm" />
         ) : (
           <StoreOrderStatusBadge status={status} size="sm" />
@@ -223,6 +228,7 @@ export function BoardOrderCard({
       {error && <Alert>{errorMessage(error)}</Alert>}
 
       {waitingForHandover && <BoardHandover order={order} />}
+      {failed && <BoardFailedDelivery order={order} />}
 
       {open && (
         // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).

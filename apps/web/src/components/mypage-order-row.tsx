@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { cn } from "~/lib/cn";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { DoorProof } from "./door-proof";
 import { Money } from "./money";
 import { isEventType, timelineOf, type MyPageOrder } from "./mypage-labels";
 import { DeliveryStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "./ui/status-badge";
@@ -36,6 +37,11 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const [open, setOpen] = useState(false);
   const timeline = timelineOf(order.timeline);
   const riderLine = riderLineKey(order.deliveryStatus);
+  // D5: the delivery's proof, from its timeline entry (the photo itself is access-checked).
+  const delivered = [...timeline].reverse().find((e) => e.type === "DeliveryCompleted" || e.type === "DeliveryLeftWithNeighbour");
+  const proof = delivered?.proof
+    ? { hasPhoto: delivered.proof.photo, note: delivered.proof.note, leftWith: delivered.type === "DeliveryLeftWithNeighbour" ? (delivered.detail ?? null) : null, deliveredAt: delivered.at }
+    : null;
 
   return (
     <article className="rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-5" data-testid="mypage-order" data-order-id={order.orderId} aria-labelledby={headingId}>
@@ -85,6 +91,8 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
         )}
       </p>
 
+      {proof && <DoorProof orderId={order.orderId} proof={proof} />}
+
       {timeline.length > 0 && (
         <div className="mt-3 border-t border-line pt-2">
           <button
@@ -101,7 +109,10 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
           <ol id={timelineId} hidden={!open} aria-label={t("timelineLabel", { store: order.storeName })} className="m-0 mt-2 grid list-none gap-0 border-l-2 border-line p-0 pl-4">
             {timeline.map((e) => (
               <li key={e.eventId} className="relative flex flex-wrap items-baseline justify-between gap-x-3 py-1.5 before:absolute before:top-3 before:-left-[1.3rem] before:size-2.5 before:rounded-full before:bg-brand-600 before:content-['']">
-                <span className="font-semibold">{isEventType(e.type) ? tEvent(e.type) : e.label}</span>
+                <span className="font-semibold">
+                  {isEventType(e.type) ? tEvent(e.type) : e.label}
+                  {e.detail && e.type !== "DeliveryAttempted" && <span className="font-normal text-ink-soft"> — {e.detail}</span>}
+                </span>
                 <time className="text-sm text-muted" dateTime={isoDateTime(e.at)}>
                   {f.dateTime(e.at)}
                 </time>

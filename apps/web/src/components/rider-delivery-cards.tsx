@@ -128,7 +128,44 @@ export function RecalledDeliveryCard({ delivery: d, onReturned, pending, disable
   );
 }
 
-export function MyDeliveryCard({ delivery: d, onComplete, pending, disabled }: { delivery: Delivery; onComplete: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
+/** D4: a failed attempt the rider is bringing back to the shop, where the shop rebooks or refunds it. */
+export function AttemptedDeliveryCard({ delivery: d, onBack, pending, disabled }: { delivery: Delivery; onBack: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
+  const t = useTranslations("riderDoor");
+  const headingId = deliveryHeadingId(d);
+  return (
+    <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid="attempted-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
+      <CardHeader delivery={d} level="h3" />
+      <p className="m-0 flex items-center gap-2 font-semibold">
+        <Undo2 aria-hidden="true" className="size-4 shrink-0" />
+        {t("bringBack")}
+      </p>
+      <dl className="m-0 grid gap-3">
+        <Fact icon={<Store />} label={t("returnTo")}>
+          <MapAddress address={d.pickupAddress} className="text-lg" />
+        </Fact>
+      </dl>
+      <Button size="xl" block variant="secondary" onClick={() => onBack(d)} pending={pending} pendingText={t("sending")} disabled={disabled} aria-describedby={headingId}>
+        <Check aria-hidden="true" />
+        {t("backAtShop")}
+      </Button>
+    </article>
+  );
+}
+
+export function MyDeliveryCard({
+  delivery: d,
+  onComplete,
+  pending,
+  disabled,
+  door,
+}: {
+  delivery: Delivery;
+  onComplete: (d: Delivery) => void;
+  pending: boolean;
+  disabled: boolean;
+  /** D5: the form at the door (photo, note, neighbour, attempt), in place of the one-tap "Delivered". */
+  door?: ReactNode;
+}) {
   const t = useTranslations("rider");
   const f = useFormat();
   const headingId = deliveryHeadingId(d);
@@ -213,10 +250,12 @@ export function MyDeliveryCard({ delivery: d, onComplete, pending, disabled }: {
           <MapAddress address={d.pickupAddress} />
         </Fact>
       </dl>
-      <Button size="xl" variant="success" block onClick={() => onComplete(d)} pending={pending} pendingText={t("saving")} disabled={disabled} aria-describedby={headingId}>
-        <Check aria-hidden="true" />
-        {t("complete")}
-      </Button>
+      {door ?? (
+        <Button size="xl" variant="success" block onClick={() => onComplete(d)} pending={pending} pendingText={t("saving")} disabled={disabled} aria-describedby={headingId}>
+          <Check aria-hidden="true" />
+          {t("complete")}
+        </Button>
+      )}
     </article>
   );
 }

@@ -31,6 +31,7 @@ export const DELIVERY_TONE: Record<MyPageDeliveryStatus, BadgeTone> = {
   ASSIGNED: "info",
   AT_SHOP: "info",
   DELIVERING: "warning",
+  ATTEMPTED: "danger",
   DELIVERED: "success",
   CANCELLED: "neutral",
 };
@@ -41,6 +42,8 @@ export const RIDER_DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = {
   CLAIMED: "info",
   AT_SHOP: "info",
   STARTED: "warning",
+  ATTEMPTED: "danger",
+  RETURNED: "neutral",
   COMPLETED: "success",
   CANCELLED: "neutral",
 };

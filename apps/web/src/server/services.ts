@@ -5,13 +5,16 @@ import {
   LoggedAccountNotices,
   ProcessorControl,
   ResilientPayments,
+  LocalPhotoStorage,
   type AppContext,
   type RootLogger,
 } from "@bloom/app";
 import { getDb } from "@bloom/db";
+import type { PhotoStorage } from "@bloom/domain";
+import path from "node:path";
 import { env } from "~/env";
 
-type Services = AppContext & { log: RootLogger; processor: ProcessorControl };
+type Services = AppContext & { log: RootLogger; processor: ProcessorControl; photos: PhotoStorage };
 const g = globalThis as unknown as { __bloomServices?: Services };
 
 function create(): Services {
@@ -31,7 +34,8 @@ function create(): Services {
   );
   // No mail port yet (the messages issue adds one): notices to account owners are log lines.
   const notices = new LoggedAccountNotices(log.child({ port: "account-notices" }));
-  return { db, log, payments, notices, processor: new ProcessorControl(env.PROCESSOR_URL) };
+  const photos = new LocalPhotoStorage(path.resolve(env.PHOTO_DIR));
+  return { db, log, payments, notices, processor: new ProcessorControl(env.PROCESSOR_URL), photos };
 }
 
 export function services(): Services {

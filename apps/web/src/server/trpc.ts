@@ -132,6 +132,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   SLOT_CLOSED: "CONFLICT",
   SLOT_TOO_SOON: "CONFLICT",
   SLOT_FULL: "CONFLICT",
+  PHOTO_REQUIRED: "BAD_REQUEST",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

@@ -25,6 +25,7 @@ export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationComp
       storePhone: p.storePhone ?? "",
       distanceKm: p.distanceKm ?? null,
       items: p.items ?? [],
+      requirePhoto: p.requireDeliveryPhoto ?? false,
     },
   });
   await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);

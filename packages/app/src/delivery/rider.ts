@@ -4,6 +4,7 @@ import { sqlOf, type Db, type Delivery } from "@bloom/db";
 import { createEvent, decideComplete, decideReturn, isRecalled, refuse, type Result } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
+import { deliver } from "./deliver";
 
 const OPEN = 50; // open requests listed
 const MINE = 30; // of the rider's own, per status
@@ -35,6 +36,16 @@ type DeliveryRow = {
   store_phone: string;
   distance_km: number | null;
   items: Delivery["items"];
+  attempts: number;
+  attempted_at: Date | null;
+  attempt_reason: string | null;
+  attempt_note: string | null;
+  back_at_shop_at: Date | null;
+  left_with: string | null;
+  proof_photo_key: string | null;
+  proof_note: string | null;
+  redelivery_fee_won: number;
+  require_photo: boolean;
   created_at: Date;
   updated_at: Date;
 };
@@ -66,6 +77,16 @@ function deliveryOf(r: DeliveryRow): Delivery {
     storePhone: r.store_phone,
     distanceKm: r.distance_km,
     items: r.items,
+    attempts: r.attempts,
+    attemptedAt: date(r.attempted_at),
+    attemptReason: r.attempt_reason,
+    attemptNote: r.attempt_note,
+    backAtShopAt: date(r.back_at_shop_at),
+    leftWith: r.left_with,
+    proofPhotoKey: r.proof_photo_key,
+    proofNote: r.proof_note,
+    redeliveryFeeWon: r.redelivery_fee_won,
+    requirePhoto: r.require_photo,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -88,13 +109,15 @@ export async function riderScreen(db: Db, rider: Rider) {
     name: "rider-screen",
     text: `SELECT list, id, order_id, store_id, store_name, pickup_address, dropoff_address, recipient_name, recipient_phone,
              delivery_date, time_slot, status, rider_id, rider_name, picked_up_by, rider_fee_won, store_phone, distance_km, items,
+             attempts, attempt_reason, attempt_note, left_with, proof_photo_key, proof_note, redelivery_fee_won, require_photo,
+             attempted_at AT TIME ZONE 'UTC' AS attempted_at, back_at_shop_at AT TIME ZONE 'UTC' AS back_at_shop_at,
              claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
              started_at AT TIME ZONE 'UTC' AS started_at, completed_at AT TIME ZONE 'UTC' AS completed_at,
              returned_at AT TIME ZONE 'UTC' AS returned_at, created_at AT TIME ZONE 'UTC' AS created_at,
              updated_at AT TIME ZONE 'UTC' AS updated_at
            FROM (
              (SELECT 'open' AS list, * FROM delivery_deliveries WHERE status = 'OPEN' ORDER BY delivery_date ASC, created_at ASC LIMIT ${OPEN})
-             UNION ALL ${mine("CLAIMED")} UNION ALL ${mine("AT_SHOP")} UNION ALL ${mine("STARTED")}
+             UNION ALL ${mine("CLAIMED")} UNION ALL ${mine("AT_SHOP")} UNION ALL ${mine("STARTED")} UNION ALL ${mine("ATTEMPTED")} UNION ALL ${mine("RETURNED")}
              UNION ALL ${mine("CANCELLED")} UNION ALL ${mine("COMPLETED")}
            ) d`,
     values: [rider.id],
@@ -102,33 +125,28 @@ export async function riderScreen(db: Db, rider: Rider) {
   const all = rows.map((r) => ({ list: r.list, d: deliveryOf(r) }));
   const open = all.filter((x) => x.list === "open").map((x) => x.d);
   const own = all.filter((x) => x.list === "mine").map((x) => x.d);
-  // Picked up first (on the road), then claimed ones (on the way to the shop).
-  const underWay = [...own.filter((d) => d.status === "STARTED"), ...own.filter((d) => d.status === "AT_SHOP" || d.status === "CLAIMED")];
+  // Picked up first (on the road), then failed attempts to bring back (D4), then claimed ones (on the way to the shop).
+  const underWay = [
+    ...own.filter((d) => d.status === "STARTED"),
+    ...own.filter((d) => d.status === "ATTEMPTED"),
+    ...own.filter((d) => d.status === "AT_SHOP" || d.status === "CLAIMED"),
+  ];
   const toReturn = own.filter((d) => isRecalled(d) && !d.returnedAt);
   const history = own
-    .filter((d) => d.status === "COMPLETED" || (d.status === "CANCELLED" && !toReturn.includes(d)))
+    .filter((d) => d.status === "COMPLETED" || d.status === "RETURNED" || (d.status === "CANCELLED" && !toReturn.includes(d)))
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
   return { open, mine: [...underWay, ...toReturn, ...history].slice(0, Math.max(MINE, underWay.length + toReturn.length)) };
 }
 
+/** Delivered without proof (the screen's one-tap path); a shop that requires a photo refuses it (D5). */
 export async function completeDelivery(ctx: AppContext, rider: Rider, deliveryId: string): Promise<Result<object>> {
   const d = await ctx.db.delivery.findUnique({ where: { id: deliveryId } });
   if (!d || d.riderId !== rider.id) return refuse("NOT_FOUND", "Delivery not found");
   if (d.status === "COMPLETED") return { ok: true };
+  // The recall's own words (bring it back) come from the older decider.
   const decision = decideComplete(d, rider.id);
   if (!decision.ok) return decision;
-  const done = await ctx.db.$transaction(async (tx) => {
-    const n = await tx.delivery.updateMany({
-      where: { id: deliveryId, riderId: rider.id, status: "STARTED" },
-      data: { status: "COMPLETED", completedAt: new Date() },
-    });
-    if (n.count === 0) return false;
-    await appendEvents(tx, [createEvent("DeliveryCompleted", d.orderId, { deliveryId, riderId: rider.id }, { role: "RIDER", id: rider.id })]);
-    return true;
-  });
-  if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
-  ctx.log.info({ orderId: d.orderId, deliveryId, riderId: rider.id }, "delivery completed");
-  return { ok: true };
+  return deliver(ctx, rider, deliveryId, { leftWith: null, note: null, photoKey: null });
 }
 
 /** The rider confirms that a recalled bouquet (cancelled after the pickup) is back at the shop. */

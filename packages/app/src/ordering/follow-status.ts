@@ -20,15 +20,23 @@ export async function followOrderStatus(tx: Tx, e: DomainEvent) {
   if (!next) {
     // The rider delivered before the cancellation reached the delivery context (a worker lagging
     // by a whole delivery): the customer has the flowers and the refund. No rule can undo either.
-    if (e.type === "DeliveryCompleted" && order.status === "CANCELLED") {
+    if ((e.type === "DeliveryCompleted" || e.type === "DeliveryLeftWithNeighbour") && order.status === "CANCELLED") {
       return { ...hint, attention: "delivered after the customer cancelled and was refunded: settle it with the customer and the shop" };
     }
     return hint;
   }
-  const note = e.type === "StoreOrderRejected" ? (e.payload.detail ?? e.payload.reason) : null;
+  const note =
+    e.type === "StoreOrderRejected" ? (e.payload.detail ?? e.payload.reason)
+    : e.type === "DeliveryAbandoned" ? (e.payload.reason ?? "Not delivered: refunded by the shop")
+    : e.type === "DeliveryLeftWithNeighbour" ? `Left with ${e.payload.name}`
+    : null;
+  // D4: the new slot and the redelivery fee are recorded on the order (the fee is not charged).
+  const rescheduled = e.type === "DeliveryRescheduled"
+    ? { deliveryDate: e.payload.deliveryDate, timeSlot: e.payload.timeSlot, redeliveryFeeWon: { increment: e.payload.feeWon } }
+    : {};
   const n = await tx.order.updateMany({
     where: { id: e.orderId, status: order.status },
-    data: { status: next, ...(note ? { statusReason: note } : {}) },
+    data: { status: next, ...(note ? { statusReason: note } : {}), ...rescheduled },
   });
   if (n.count) await tx.orderHistory.create({ data: { orderId: e.orderId, status: next, note, at: new Date(e.occurredAt) } });
   return hint;

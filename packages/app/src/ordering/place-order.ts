@@ -176,6 +176,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     cardBrand: charge.brand,
     cardLast4: charge.last4,
     refunded: false,
+    redeliveryFeeWon: 0,
     statusReason: null,
     deliveryFeeWon: fee.feeWon,
     createdAt: now,

@@ -13,11 +13,14 @@ import { createEvent, SYSTEM, type DomainEvent, type PaymentGateway } from "@blo
 import type { Logger } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 
+const REFUND_CAUSE = { OrderCancelled: "CANCELLED", StoreOrderRejected: "REJECTED", DeliveryAbandoned: "UNDELIVERED" } as const;
+const CAUSES = Object.values(REFUND_CAUSE) as string[];
+
 export const refundKeyOf = (paymentId: string) => `refund:${paymentId}`;
 
 /** Policy "refund": decides the refund (exactly one cause wins). The executor carries it out. */
-export async function requestRefund(tx: Tx, e: DomainEvent<"StoreOrderRejected" | "OrderCancelled">) {
-  const cause = e.type === "OrderCancelled" ? "CANCELLED" : "REJECTED";
+export async function requestRefund(tx: Tx, e: DomainEvent<"StoreOrderRejected" | "OrderCancelled" | "DeliveryAbandoned">) {
+  const cause = REFUND_CAUSE[e.type];
   const rows = await tx.$queryRaw<{ customerId: string; status: string; requested: boolean }[]>`
     WITH req AS (
       UPDATE payment_payments SET status = 'REFUND_PENDING', refund_cause = ${cause}, refund_requested_at = now(), refund_next_at = now()
@@ -73,7 +76,7 @@ export async function executeRefunds(db: Db, gateway: PaymentGateway, opts: Refu
           WHERE id = ${p.id}::uuid AND status = 'REFUND_PENDING'`;
         if (n === 0) return false;
         await appendEvents(tx, [
-          createEvent("PaymentRefunded", p.orderId, { paymentId: p.id, amountWon: p.amountWon, cause: p.cause === "REJECTED" ? "REJECTED" : "CANCELLED" }, SYSTEM),
+          createEvent("PaymentRefunded", p.orderId, { paymentId: p.id, amountWon: p.amountWon, cause: CAUSES.includes(p.cause ?? "") ? (p.cause as (typeof REFUND_CAUSE)[keyof typeof REFUND_CAUSE]) : "CANCELLED" }, SYSTEM),
         ]);
         return true;
       });

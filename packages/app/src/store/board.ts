@@ -38,7 +38,7 @@ export async function myStores(db: Db, owner: Owner) {
   return db.store.findMany({
     where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameKo: true, area: true, address: true },
+    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true },
   });
 }
 
@@ -68,6 +68,11 @@ type StoreOrderRow = {
   picked_up_at: Date | null;
   delivered_at: Date | null;
   returned_at: Date | null;
+  attempted_at: Date | null;
+  attempt_reason: string | null;
+  attempts: number;
+  back_at_shop_at: Date | null;
+  left_with: string | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -97,6 +102,11 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     pickedUpAt: r.picked_up_at ? new Date(r.picked_up_at) : null,
     deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
     returnedAt: r.returned_at ? new Date(r.returned_at) : null,
+    attemptedAt: r.attempted_at ? new Date(r.attempted_at) : null,
+    attemptReason: r.attempt_reason,
+    attempts: r.attempts,
+    backAtShopAt: r.back_at_shop_at ? new Date(r.back_at_shop_at) : null,
+    leftWith: r.left_with,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -152,6 +162,8 @@ async function boardOrders(db: Db, storeIds: string[], since: Date, limit: numbe
            claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
            picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
            returned_at AT TIME ZONE 'UTC' AS returned_at,
+           attempted_at AT TIME ZONE 'UTC' AS attempted_at, attempt_reason, attempts,
+           back_at_shop_at AT TIME ZONE 'UTC' AS back_at_shop_at, left_with,
            created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
     FROM (SELECT * FROM recent UNION ALL SELECT * FROM older) o
     ORDER BY created_at DESC LIMIT $3::int`,
@@ -230,6 +242,7 @@ export async function actOnStoreOrder(
               deliveryDate: so.deliveryDate,
               timeSlot: so.timeSlot,
               ...facts,
+              requireDeliveryPhoto: store.requireDeliveryPhoto,
             },
             actor,
           ),

@@ -1,9 +1,10 @@
 // A delivery request and its rider (F8–F10, D3): open → claimed → at the shop → picked up
-// (STARTED) → delivered, or cancelled before delivery. Claims are won by a conditional update in
+// (STARTED) → delivered, or cancelled before delivery. A failed attempt (D4, outcome.ts) goes
+// STARTED → ATTEMPTED → RETURNED and back to OPEN when the shop reschedules. Claims are won by a conditional update in
 // the adapter; this decides what is allowed and explains a lost race.
 import { refuse, type Result } from "../shared/errors";
 
-export const DELIVERY_STATUSES = ["OPEN", "CLAIMED", "AT_SHOP", "STARTED", "COMPLETED", "CANCELLED"] as const;
+export const DELIVERY_STATUSES = ["OPEN", "CLAIMED", "AT_SHOP", "STARTED", "ATTEMPTED", "RETURNED", "COMPLETED", "CANCELLED"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** A rider has it but the bouquet is still at the shop: the customer may still cancel (D3). */

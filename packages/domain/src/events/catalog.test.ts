@@ -103,6 +103,11 @@ const SAMPLES: { [K in EventType]: EventPayload<K> } = {
   DeliveryCompleted: { deliveryId: "d", riderId: "r" },
   DeliveryCancelled: { deliveryId: "d" },
   DeliveryReturned: { deliveryId: "d", riderId: "r", riderName: "Minho" },
+  DeliveryLeftWithNeighbour: { deliveryId: "d", riderId: "r", name: "Mrs Kim, 302", proof: { photo: true, note: null } },
+  DeliveryAttempted: { deliveryId: "d", riderId: "r", reason: "NOBODY_HOME", note: "rang twice", attempt: 1 },
+  DeliveryBackAtShop: { deliveryId: "d", riderId: "r", riderName: "Minho" },
+  DeliveryRescheduled: { deliveryId: "d", storeId: "s", deliveryDate: "2099-02-01", timeSlot: "15-18", feeWon: 3000 },
+  DeliveryAbandoned: { deliveryId: "d", storeId: "s", reason: null },
 };
 
 describe.each(EVENT_TYPES)("event contract: %s", (type) => {

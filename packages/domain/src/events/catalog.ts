@@ -2,6 +2,7 @@
 // correlation key, C2), its own id (consumers deduplicate on it), time and actor.
 import { z } from "zod";
 import { PICKUP_CONFIRMERS } from "../delivery/delivery";
+import { ATTEMPT_REASONS } from "../delivery/outcome";
 
 const line = z.object({
   bouquetId: z.string(),
@@ -12,6 +13,9 @@ const line = z.object({
 
 export const REJECT_REASONS = ["OUT_OF_FLOWERS", "OUT_OF_MATERIALS", "OTHER"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** D5: what was left at the door; `photo` says one exists, never where it is stored. */
+const proofSchema = z.object({ photo: z.boolean(), note: z.string().nullable() });
 
 export const eventPayloads = {
   OrderPlaced: z.object({
@@ -47,6 +51,8 @@ export const eventPayloads = {
     storePhone: z.string().optional(),
     distanceKm: z.number().nullable().optional(),
     items: z.array(z.object({ name: z.string(), quantity: z.number().int() })).optional(),
+    /** D5: the shop requires a photo at the door; absent in events written before it. */
+    requireDeliveryPhoto: z.boolean().optional(),
   }),
   StoreOrderRejected: z.object({
     storeId: z.string(),
@@ -56,7 +62,8 @@ export const eventPayloads = {
   PaymentRefunded: z.object({
     paymentId: z.string(),
     amountWon: z.number().int(),
-    cause: z.enum(["REJECTED", "CANCELLED"]),
+    /** UNDELIVERED (D4): the shop ended a failed delivery with a refund. */
+    cause: z.enum(["REJECTED", "CANCELLED", "UNDELIVERED"]),
   }),
   DeliveryRequested: z.object({ deliveryId: z.string(), storeId: z.string() }),
   /** A rider took the request (D3); the bouquet is still at the shop, so the order stays cancellable. */
@@ -74,11 +81,35 @@ export const eventPayloads = {
     riderName: z.string(),
     confirmedBy: z.enum(PICKUP_CONFIRMERS).optional(),
   }),
-  DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string() }),
+  /** `proof` (D5): absent in events written before proof of delivery; the photo itself is served only to those concerned. */
+  DeliveryCompleted: z.object({ deliveryId: z.string(), riderId: z.string(), proof: proofSchema.optional() }),
   /** `riderId`: the rider who had picked the bouquet up and now returns it (a recall); absent or null when the request was still open. */
   DeliveryCancelled: z.object({ deliveryId: z.string(), riderId: z.string().nullable().optional() }),
   /** The rider of a recalled delivery brought the bouquet back to the shop. */
   DeliveryReturned: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
+  // D4: failed deliveries, each its own event.
+  /** Delivered into a neighbour's or a concierge's hands (named): counts as delivered. */
+  DeliveryLeftWithNeighbour: z.object({ deliveryId: z.string(), riderId: z.string(), name: z.string(), proof: proofSchema }),
+  /** Nobody took the bouquet; the rider takes it back to the shop. `attempt`: 1 for the first. */
+  DeliveryAttempted: z.object({
+    deliveryId: z.string(),
+    riderId: z.string(),
+    reason: z.enum(ATTEMPT_REASONS),
+    note: z.string().nullable(),
+    attempt: z.number().int().min(1),
+  }),
+  /** The bouquet of a failed attempt is back at the shop, awaiting a new slot or a refund. */
+  DeliveryBackAtShop: z.object({ deliveryId: z.string(), riderId: z.string(), riderName: z.string() }),
+  /** The shop booked a new date and slot: the request is open to riders again. `feeWon` is recorded on the order, not charged: charging it through the processor is left to do. */
+  DeliveryRescheduled: z.object({
+    deliveryId: z.string(),
+    storeId: z.string(),
+    deliveryDate: z.string(),
+    timeSlot: z.string(),
+    feeWon: z.number().int().min(0),
+  }),
+  /** The shop ended a failed delivery with a refund to the sender. */
+  DeliveryAbandoned: z.object({ deliveryId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

@@ -26,7 +26,7 @@ export type LiveChange = z.infer<typeof liveChangeSchema>;
 // The events that put a request into the open market or take one out of it. Names, not the
 // EventType union: the steps of a delivery grow (a claim before the pickup), and a name not (yet)
 // in the catalog simply never matches.
-const MARKET_EVENTS = new Set<string>(["DeliveryRequested", "DeliveryClaimed", "DeliveryStarted"]);
+const MARKET_EVENTS = new Set<string>(["DeliveryRequested", "DeliveryClaimed", "DeliveryStarted", "DeliveryRescheduled"]);
 
 /**
  * Which rider an event concerns, and whether it changes the open requests every rider sees. A

@@ -9,11 +9,23 @@ export const POLICIES = {
    * A rider claimed the request, arrived at the shop, picked up / delivered (or, after a recall,
    * returned) the bouquet → the store's board follows it (F4, D3).
    */
-  "store-pickup": ["DeliveryClaimed", "RiderArrivedAtShop", "DeliveryStarted", "DeliveryCompleted", "DeliveryReturned"],
+  "store-pickup": [
+    "DeliveryClaimed",
+    "RiderArrivedAtShop",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "DeliveryReturned",
+    // D4: a failed attempt, the bouquet back at the shop, a new slot, or the shop's refund.
+    "DeliveryLeftWithNeighbour",
+    "DeliveryAttempted",
+    "DeliveryBackAtShop",
+    "DeliveryRescheduled",
+    "DeliveryAbandoned",
+  ],
   /** DecorationCompleted → an open delivery request for riders (F5). */
   "delivery-request": ["DecorationCompleted"],
   /** Rejected or cancelled → the payment is refunded, exactly once (F7, F12). */
-  refund: ["StoreOrderRejected", "OrderCancelled"],
+  refund: ["StoreOrderRejected", "OrderCancelled", "DeliveryAbandoned"],
   /** OrderCancelled → the store order is cancelled (F12). */
   "store-order-cancellation": ["OrderCancelled"],
   /** OrderCancelled → an open delivery is cancelled (F12). */
@@ -29,6 +41,11 @@ export const POLICIES = {
     "DeliveryStarted",
     "DeliveryCompleted",
     "PaymentRefunded",
+    // D4: left with a neighbour is delivered; a new slot makes the order cancellable again until
+    // the next pickup; the shop's refund ends it.
+    "DeliveryLeftWithNeighbour",
+    "DeliveryRescheduled",
+    "DeliveryAbandoned",
   ],
   /** MyPage's read model hears everything (F14, N4). */
   "mypage-projection": [
@@ -45,6 +62,11 @@ export const POLICIES = {
     "DeliveryCompleted",
     "DeliveryCancelled",
     "DeliveryReturned",
+    "DeliveryLeftWithNeighbour",
+    "DeliveryAttempted",
+    "DeliveryBackAtShop",
+    "DeliveryRescheduled",
+    "DeliveryAbandoned",
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

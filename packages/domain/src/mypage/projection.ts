@@ -3,10 +3,22 @@
 import type { DomainEvent, EventType } from "../events/catalog";
 
 /** ASSIGNED: a rider claimed it; AT_SHOP: the rider is at the shop. Both before the pickup (D3). */
-export type MyPageDeliveryStatus = "NONE" | "REQUESTED" | "ASSIGNED" | "AT_SHOP" | "DELIVERING" | "DELIVERED" | "CANCELLED";
+/** ATTEMPTED (D4): nobody took it; the bouquet is going back to, or is at, the shop until a new slot or a refund. */
+export type MyPageDeliveryStatus = "NONE" | "REQUESTED" | "ASSIGNED" | "AT_SHOP" | "DELIVERING" | "ATTEMPTED" | "DELIVERED" | "CANCELLED";
 export type MyPagePaymentStatus = "PAID" | "REFUNDED";
 
-export type TimelineEntry = { eventId: string; type: EventType; at: string; label: string };
+/**
+ * `detail` (D4): who took the bouquet, why an attempt failed, the new slot and fee. `proof` (D5):
+ * whether a photo was taken at the door (served only to those concerned) and the rider's note.
+ */
+export type TimelineEntry = {
+  eventId: string;
+  type: EventType;
+  at: string;
+  label: string;
+  detail?: string;
+  proof?: { photo: boolean; note: string | null };
+};
 
 export type MyPageView = {
   orderId: string;
@@ -41,6 +53,11 @@ const LABEL: Record<EventType, string> = {
   DeliveryCompleted: "Delivered",
   DeliveryCancelled: "Delivery cancelled",
   DeliveryReturned: "Bouquet returned to the shop",
+  DeliveryLeftWithNeighbour: "Delivered — left with a neighbour",
+  DeliveryAttempted: "Delivery attempted — nobody took it",
+  DeliveryBackAtShop: "Bouquet back at the shop",
+  DeliveryRescheduled: "Redelivery booked",
+  DeliveryAbandoned: "Not delivered — the shop refunds the order",
 };
 
 // Ties in time (same millisecond) fall back to the flow's natural order.
@@ -58,7 +75,30 @@ const RANK: Record<EventType, number> = {
   DeliveryCancelled: 10,
   DeliveryReturned: 11,
   PaymentRefunded: 12,
+  DeliveryLeftWithNeighbour: 8,
+  DeliveryAttempted: 8,
+  DeliveryBackAtShop: 8,
+  DeliveryRescheduled: 8,
+  DeliveryAbandoned: 9,
 };
+
+/** What a timeline entry adds to its label (D4, D5). */
+function extrasOf(e: DomainEvent): Pick<TimelineEntry, "detail" | "proof"> {
+  switch (e.type) {
+    case "DeliveryCompleted":
+      return e.payload.proof ? { proof: e.payload.proof } : {};
+    case "DeliveryLeftWithNeighbour":
+      return { detail: e.payload.name, proof: e.payload.proof };
+    case "DeliveryAttempted":
+      return { detail: e.payload.note ? `${e.payload.reason}: ${e.payload.note}` : e.payload.reason };
+    case "DeliveryRescheduled":
+      return { detail: `${e.payload.deliveryDate} ${e.payload.timeSlot}` };
+    case "DeliveryAbandoned":
+      return e.payload.reason ? { detail: e.payload.reason } : {};
+    default:
+      return {};
+  }
+}
 
 export function sortEvents<E extends { occurredAt: string; type: EventType; eventId: string }>(events: E[]): E[] {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
@@ -93,7 +133,7 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
   };
   let final = false;
   for (const e of sortEvents(events.filter((x) => x.orderId === orderId))) {
-    view.timeline.push({ eventId: e.eventId, type: e.type, at: e.occurredAt, label: LABEL[e.type] });
+    view.timeline.push({ eventId: e.eventId, type: e.type, at: e.occurredAt, label: LABEL[e.type], ...extrasOf(e) });
     view.updatedAt = e.occurredAt;
     switch (e.type) {
       case "OrderPlaced": {
@@ -145,12 +185,29 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
         if (!final) view.orderStatus = "DELIVERING";
         break;
       case "DeliveryCompleted":
+      case "DeliveryLeftWithNeighbour":
         view.deliveryStatus = "DELIVERED";
         if (!final) view.orderStatus = "DELIVERED";
         final = true;
         break;
       case "DeliveryCancelled":
         if (view.deliveryStatus !== "DELIVERED") view.deliveryStatus = "CANCELLED";
+        break;
+      case "DeliveryAttempted":
+      case "DeliveryBackAtShop":
+        if (view.deliveryStatus !== "DELIVERED" && view.deliveryStatus !== "CANCELLED") view.deliveryStatus = "ATTEMPTED";
+        break;
+      // A new slot: the request is open to riders again, and the order is cancellable until the next pickup.
+      case "DeliveryRescheduled":
+        if (view.deliveryStatus === "ATTEMPTED") view.deliveryStatus = "REQUESTED";
+        view.deliveryDate = e.payload.deliveryDate;
+        view.timeSlot = e.payload.timeSlot;
+        if (!final) view.orderStatus = "DECORATED";
+        break;
+      case "DeliveryAbandoned":
+        if (view.deliveryStatus !== "DELIVERED") view.deliveryStatus = "CANCELLED";
+        if (!final) view.orderStatus = "CANCELLED";
+        final = true;
         break;
     }
   }

@@ -28,6 +28,11 @@ const FOLLOWS: Partial<Record<EventType, { to: OrderStatus; from: OrderStatus[] 
   StoreOrderRejected: { to: "REJECTED", from: ["PLACED", "ACCEPTED"] },
   DeliveryStarted: { to: "DELIVERING", from: ["PLACED", "ACCEPTED", "DECORATED"] },
   DeliveryCompleted: { to: "DELIVERED", from: ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"] },
+  DeliveryLeftWithNeighbour: { to: "DELIVERED", from: ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"] },
+  // D4: a new slot after a failed attempt: the bouquet is at the shop again, so the customer may
+  // cancel until the next pickup. The shop's refund ends the order.
+  DeliveryRescheduled: { to: "DECORATED", from: ["DELIVERING"] },
+  DeliveryAbandoned: { to: "CANCELLED", from: ["DECORATED", "DELIVERING"] },
 };
 
 /**

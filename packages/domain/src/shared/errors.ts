@@ -28,6 +28,8 @@ export const DOMAIN_ERROR_CODES = [
   "SLOT_CLOSED",
   "SLOT_TOO_SOON",
   "SLOT_FULL",
+  // The shop requires a photo at the door and none was taken (D5).
+  "PHOTO_REQUIRED",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -25,6 +25,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   SLOT_CLOSED: 409,
   SLOT_TOO_SOON: 409,
   SLOT_FULL: 409,
+  PHOTO_REQUIRED: 400,
   PAYMENT_FAILED: 502,
   PAYMENT_BUSY: 503,
 };

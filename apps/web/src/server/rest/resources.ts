@@ -32,6 +32,7 @@ export function toOrder(o: OrderDetail): OrderResource {
       timeSlot: o.timeSlot,
       giftMessage: o.giftMessage,
       note: o.note,
+      redeliveryFeeWon: o.redeliveryFeeWon,
     },
     payment: { cardBrand: o.cardBrand, cardLast4: o.cardLast4, refunded: o.refunded },
     history: o.history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),

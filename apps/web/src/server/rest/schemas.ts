@@ -61,13 +61,20 @@ export const orderResource = z.object({
     timeSlot: z.string(),
     giftMessage: z.string().nullable(),
     note: z.string().nullable(),
+    redeliveryFeeWon: won.describe(
+      "Redelivery fees the shop set when rescheduling after failed delivery attempts (D4); recorded for the sender, not charged by this API",
+    ),
   }),
   payment: z.object({
     cardBrand: z.string(),
     cardLast4: z.string(),
     refunded: z.boolean().describe("True once the payment was refunded (after a rejection or cancellation)"),
   }),
-  history: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: timestamp, note: z.string().nullable() })),
+  history: z
+    .array(z.object({ status: z.enum(ORDER_STATUSES), at: timestamp, note: z.string().nullable() }))
+    .describe(
+      "Every status change. After a failed delivery (D4): DECORATED again when the shop booked a new slot (delivery.deliveryDate and timeSlot then show it), CANCELLED with the shop's reason when it refunded instead; DELIVERED notes who took the bouquet when a neighbour or concierge did",
+    ),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -1,6 +1,7 @@
 // The rider's delivery screen (F8–F10, D3): claim a request, say they are at the shop, confirm the
 // pickup, deliver — and bring back a recalled bouquet (F12).
-import { arriveAtShop, claimDelivery, completeDelivery, confirmPickupByRider, confirmReturn, riderScreen, riderToday } from "@bloom/app";
+import { arriveAtShop, claimDelivery, completeDelivery, confirmBackAtShop, confirmPickupByRider, confirmReturn, recordAttempt, riderScreen, riderToday } from "@bloom/app";
+import { attemptSchema } from "@bloom/domain";
 import { z } from "zod";
 import { orThrow, riderProcedure, router } from "../trpc";
 
@@ -25,4 +26,11 @@ export const deliveryRouter = router({
   returned: riderProcedure
     .input(deliveryId)
     .mutation(async ({ ctx, input }) => orThrow(await confirmReturn(ctx, ctx.user, input.deliveryId))),
+  // D4: nobody took the bouquet (delivering with proof is a route handler: it takes a photo).
+  attempt: riderProcedure
+    .input(deliveryId.extend(attemptSchema.shape))
+    .mutation(async ({ ctx, input }) => orThrow(await recordAttempt(ctx, ctx.user, input.deliveryId, input.reason, input.note || null))),
+  backAtShop: riderProcedure
+    .input(deliveryId)
+    .mutation(async ({ ctx, input }) => orThrow(await confirmBackAtShop(ctx, ctx.user, input.deliveryId))),
 });

@@ -1,5 +1,5 @@
 // MyPage (F14, N4): read only from the mypage_orders read model.
-import { deliveryStepFor, myPageFor } from "@bloom/app";
+import { deliveryStepFor, doorProofFor, myPageFor } from "@bloom/app";
 import { z } from "zod";
 import { customerProcedure, orThrow, router } from "../trpc";
 
@@ -21,4 +21,9 @@ export const mypageRouter = router({
   deliveryStep: customerProcedure
     .input(z.object({ orderId: z.uuid("Unknown order") }))
     .query(({ ctx, input }) => deliveryStepFor(ctx.db, ctx.user.id, input.orderId)),
+  /** D5: the proof at the door, for the order page: never the storage key, only that a photo exists. */
+  doorProof: customerProcedure.input(z.object({ orderId: z.uuid("Unknown order") })).query(async ({ ctx, input }) => {
+    const p = await doorProofFor(ctx.db, ctx.user, input.orderId);
+    return p && { hasPhoto: p.photoKey !== null, note: p.note, leftWith: p.leftWith, deliveredAt: p.deliveredAt };
+  }),
 });

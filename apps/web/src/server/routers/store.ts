@@ -1,8 +1,7 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
 import { actOnStoreOrder, addBouquet, boardFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
-import { confirmPickupByOwner } from "@bloom/app";
-import { saveZones, zonesFor } from "@bloom/app";
-import { bouquetEditSchema, rejectOrderSchema, saveDeliveryZonesSchema } from "@bloom/domain";
+import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
+import { bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -56,4 +55,18 @@ export const storeRouter = router({
     return zones;
   }),
   saveZones: ownerProcedure.input(saveDeliveryZonesSchema).mutation(async ({ ctx, input }) => orThrow(await saveZones(ctx.db, ctx.user, input))),
+  // D4: after a failed attempt, a new slot (with an optional redelivery fee) or a refund.
+  reschedule: ownerProcedure
+    .input(orderId.extend(rescheduleSchema.shape))
+    .mutation(async ({ ctx, input }) => {
+      const { orderId: id, ...slot } = input;
+      return orThrow(await rescheduleDelivery(ctx, ctx.user, id, slot));
+    }),
+  refundUndelivered: ownerProcedure
+    .input(orderId.extend({ reason: textField({ max: 200 }).nullable().optional() }))
+    .mutation(async ({ ctx, input }) => orThrow(await refundUndelivered(ctx, ctx.user, input.orderId, input.reason || null))),
+  // D5: the rider must take a photo at the door.
+  setRequireDeliveryPhoto: ownerProcedure
+    .input(z.object({ storeId: z.uuid(), required: z.boolean() }))
+    .mutation(async ({ ctx, input }) => orThrow(await setRequireDeliveryPhoto(ctx.db, ctx.user, input.storeId, input.required))),
 });

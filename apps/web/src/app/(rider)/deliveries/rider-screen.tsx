@@ -11,7 +11,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { shortOrderNo } from "~/components/board-labels";
 import { ClaimedDeliveryCard } from "~/components/rider-claimed-card";
-import { MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
+import { DoorForm, doorFormId } from "~/components/rider-door-form";
+import { AttemptedDeliveryCard, MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
@@ -68,7 +69,7 @@ export function RiderScreen() {
     }),
   );
   // A step of a delivery the rider holds; on a refusal (e.g. cancelled meanwhile) the screen shows where it is now.
-  const step = (toastKey: "arrivedToast" | "started") => ({
+  const step = (toastKey: "arrivedToast" | "started" | "attemptedToast" | "backAtShopToast") => ({
     onMutate: () => setNotice(null),
     onSuccess: async (_res: unknown, { deliveryId }: { deliveryId: string }) => {
       await refresh();
@@ -82,20 +83,6 @@ export function RiderScreen() {
   });
   const arrived = useMutation(trpc.delivery.arrived.mutationOptions(step("arrivedToast")));
   const pickedUp = useMutation(trpc.delivery.pickedUp.mutationOptions(step("started")));
-  const complete = useMutation(
-    trpc.delivery.complete.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: async (_res, { deliveryId }) => {
-        await refresh();
-        toast.show(t("completed"));
-        focusSoon(`delivery-${deliveryId}`);
-      },
-      onError: async (error) => {
-        setNotice(errorMessage(error));
-        await refresh();
-      },
-    }),
-  );
   const returned = useMutation(
     trpc.delivery.returned.mutationOptions({
       onMutate: () => setNotice(null),
@@ -110,16 +97,20 @@ export function RiderScreen() {
       },
     }),
   );
-  const busy = claim.isPending || arrived.isPending || pickedUp.isPending || complete.isPending || returned.isPending;
+  // D4: a failed attempt, then the bouquet back at the shop.
+  const attempt = useMutation(trpc.delivery.attempt.mutationOptions(step("attemptedToast")));
+  const backAtShop = useMutation(trpc.delivery.backAtShop.mutationOptions(step("backAtShopToast")));
+  const busy = claim.isPending || arrived.isPending || pickedUp.isPending || returned.isPending || attempt.isPending || backAtShop.isPending;
 
   const open = screen.data?.open ?? [];
   const mine = screen.data?.mine ?? [];
   // Picked up first, then claimed ones still to collect (the server's order).
-  const active = mine.filter((d) => d.status === "STARTED" || d.status === "CLAIMED" || d.status === "AT_SHOP");
+  const active = mine.filter((d) => d.status === "STARTED" || d.status === "ATTEMPTED" || d.status === "CLAIMED" || d.status === "AT_SHOP");
   // Cancelled after the pickup and not yet confirmed back at the shop.
   const returning = mine.filter((d) => isRecalled(d) && !d.returnedAt);
   const done = mine.filter((d) => !active.includes(d) && !returning.includes(d));
   const current = active[0];
+  // On the way to the shop: to collect the bouquet, or to bring back a failed attempt (D4).
   const collecting = current && current.status !== "STARTED";
 
   // A delivery under way that the customer's cancellation recalls (after the pickup) or withdraws
@@ -155,7 +146,14 @@ export function RiderScreen() {
 
   const take = (d: Delivery) => claim.mutate({ deliveryId: d.id });
   const collect = (d: Delivery) => pickedUp.mutate({ deliveryId: d.id });
-  const deliver = (d: Delivery) => complete.mutate({ deliveryId: d.id });
+  // D5: "Delivered" opens the form at the door (photo, note), which sends the delivery.
+  const deliver = (d: Delivery) => focusSoon(`${doorFormId(d)}-photo`);
+  const delivered = async (d: Delivery) => {
+    setNotice(null);
+    await refresh();
+    toast.show(t("completed"));
+    focusSoon(`delivery-${d.id}`);
+  };
   const pendingStep = (d: Delivery) =>
     arrived.isPending && arrived.variables?.deliveryId === d.id ? "arrived" : pickedUp.isPending && pickedUp.variables?.deliveryId === d.id ? "pickedUp" : null;
 
@@ -175,7 +173,27 @@ export function RiderScreen() {
               {active.map((d) => (
                 <li key={d.id} className="scroll-mt-36">
                   {d.status === "STARTED" ? (
-                    <MyDeliveryCard delivery={d} onComplete={deliver} pending={complete.isPending && complete.variables?.deliveryId === d.id} disabled={busy} />
+                    <MyDeliveryCard
+                      delivery={d}
+                      onComplete={deliver}
+                      pending={false}
+                      disabled={busy}
+                      door={
+                        <DoorForm
+                          delivery={d}
+                          onDelivered={delivered}
+                          onError={(e) => {
+                            setNotice(errorMessage(e));
+                            void refresh();
+                          }}
+                          onAttempt={(x, reason, note) => attempt.mutate({ deliveryId: x.id, reason, note })}
+                          attemptPending={attempt.isPending && attempt.variables?.deliveryId === d.id}
+                          disabled={busy}
+                        />
+                      }
+                    />
+                  ) : d.status === "ATTEMPTED" ? (
+                    <AttemptedDeliveryCard delivery={d} onBack={(x) => backAtShop.mutate({ deliveryId: x.id })} pending={backAtShop.isPending && backAtShop.variables?.deliveryId === d.id} disabled={busy} />
                   ) : (
                     <ClaimedDeliveryCard delivery={d} onArrived={(x) => arrived.mutate({ deliveryId: x.id })} onPickedUp={collect} pending={pendingStep(d)} disabled={busy} />
                   )}
@@ -308,13 +326,18 @@ export function RiderScreen() {
                 <span className="sr-only"> ({t("openMap")})</span>
               </a>
             </Button>
-            {collecting ? (
+            {current.status === "ATTEMPTED" ? (
+              <Button size="xl" variant="secondary" onClick={() => backAtShop.mutate({ deliveryId: current.id })} pending={backAtShop.isPending} pendingText={t("saving")} disabled={busy}>
+                <Check aria-hidden="true" />
+                {t("backAtShop")}
+              </Button>
+            ) : collecting ? (
               <Button size="xl" onClick={() => collect(current)} pending={pickedUp.isPending} pendingText={t("saving")} disabled={busy}>
                 <PackageCheck aria-hidden="true" />
                 {t("pickedUp")}
               </Button>
             ) : (
-              <Button size="xl" variant="success" onClick={() => deliver(current)} pending={complete.isPending} pendingText={t("saving")} disabled={busy}>
+              <Button size="xl" variant="success" onClick={() => deliver(current)} disabled={busy}>
                 <Check aria-hidden="true" />
                 {t("complete")}
               </Button>

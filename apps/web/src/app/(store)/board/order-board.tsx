@@ -38,7 +38,8 @@ const COLUMNS: readonly Column[] = [
 // A rider who has only claimed it (on the way, or at the shop) leaves it in "Ready" (D3).
 function columnHolds(column: Column, o: BoardOrder): boolean {
   if (!column.statuses.includes(o.status as StoreOrderStatus)) return false;
-  return o.status !== "DECORATED" || (column.key === "closed") === !!o.pickedUpAt;
+  // A failed attempt (D4) stays with the bouquets to send out: the shop has to answer it.
+  return o.status !== "DECORATED" || (column.key === "closed") === (!!o.pickedUpAt && !o.attemptedAt);
 }
 
 // Work still to do is ordered by when it must leave the shop; finished work by latest change.

@@ -22,6 +22,7 @@ import { isNotFound, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
 import { OrderDeliveryStep } from "./delivery-step";
+import { OrderDoorProof } from "./order-door-proof";
 import { OrderTimeline } from "./order-timeline";
 
 const POLL_MS = 3000;
@@ -106,6 +107,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <Panel titleId="status-title" title={t("status")} action={<OrderStatusBadge status={o.status} size="lg" data-testid="order-status" />}>
             <OrderTimeline status={o.status} history={o.history} />
             <OrderDeliveryStep orderId={o.id} poll={!settled(o)} />
+            {o.status === "DELIVERED" && <OrderDoorProof orderId={o.id} />}
             {CUSTOMER_CANCELLABLE.includes(o.status) && (
               <div className="mt-5 border-t border-line pt-4">
                 <CancelOrder orderId={o.id} totalWon={o.totalWon} card={card} onError={setCancelError} />

@@ -6,6 +6,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { BoardPhotoSetting } from "~/components/board-photo-setting";
 import { BoardAddBouquetForm } from "~/components/board-add-bouquet-form";
 import { BoardMenuRow } from "~/components/board-menu-row";
 import { BoardStorePicker } from "~/components/board-store-picker";
@@ -143,6 +144,11 @@ export function MenuEditor() {
         <section className="mt-6 rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-6" aria-labelledby="add-bouquet-title">
           <BoardAddBouquetForm key={store.id} storeId={store.id} storeName={nameOf(store)} />
         </section>
+      )}
+      {store && (
+        <div className="mt-6">
+          <BoardPhotoSetting key={`photo-${store.id}`} storeId={store.id} required={store.requireDeliveryPhoto} />
+        </div>
       )}
     </>
   );

@@ -4,35 +4,11 @@
 // (GET, SSE) change nothing, so they are not held to the origin rule.
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { env } from "~/env";
 import { readBodyWithin } from "~/server/body-limit";
+import { fromThisSite } from "~/server/same-origin";
 import { appRouter } from "~/server/routers/_app";
 import { createContext } from "~/server/trpc";
 import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "~/trpc/limits";
-
-const siteOrigin = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : null;
-
-/**
- * Whether a mutation comes from a page of this site: its Origin (or, without one, its Referer) is
- * the configured site URL or the host the request was sent to. Browsers send Origin on every
- * cross-origin POST, forms included, and an Origin of "null" (sandboxed frames, opaque redirects)
- * is refused. With neither header the caller is not a browser page (scripts, tests) and cannot carry
- * a victim's cookie; Sec-Fetch-Site, when a browser sends it, still has to say same-origin.
- */
-function fromThisSite(req: Request): boolean {
-  const source = req.headers.get("origin") ?? req.headers.get("referer");
-  if (source === null) {
-    const fetchSite = req.headers.get("sec-fetch-site");
-    return fetchSite === null || fetchSite === "same-origin" || fetchSite === "none";
-  }
-  let url: URL;
-  try {
-    url = new URL(source);
-  } catch {
-    return false;
-  }
-  return url.origin === siteOrigin || url.host === req.headers.get("host");
-}
 
 const isJson = (req: Request) => req.headers.get("content-type")?.split(";", 1)[0]!.trim().toLowerCase() === "application/json";
 

@@ -1,0 +1,74 @@
+// The shop's answer to a failed delivery (D4), on its board: a new date and slot — the same
+// delivery row goes back to OPEN for any rider, its attempt counter kept, so one order keeps one
+// delivery (and one card, one MyPage row) however many attempts it takes — or a refund instead.
+// The redelivery fee is recorded on the order (policy "order-status"), not charged: charging the
+// sender again through the processor is left to do.
+import type { Delivery } from "@bloom/db";
+import { createEvent, decideRefundUndelivered, decideReschedule, refuse, AWAITING_SHOP, type Actor, type RescheduleInput, type Result } from "@bloom/domain";
+import type { AppContext } from "../shared/context";
+import { appendEvents } from "../shared/outbox";
+import { storeIdsOf, type Owner } from "../store/board";
+
+async function ownDelivery(ctx: AppContext, owner: Owner, orderId: string): Promise<Delivery | null> {
+  const [ids, d] = await Promise.all([storeIdsOf(ctx.db, owner), ctx.db.delivery.findUnique({ where: { orderId } })]);
+  return d && ids.includes(d.storeId) ? d : null;
+}
+
+const actorOf = (owner: Owner): Actor => ({ role: owner.role === "ADMIN" ? "ADMIN" : "OWNER", id: owner.id });
+
+export async function rescheduleDelivery(ctx: AppContext, owner: Owner, orderId: string, input: RescheduleInput): Promise<Result<object>> {
+  const d = await ownDelivery(ctx, owner, orderId);
+  if (!d) return refuse("NOT_FOUND", "Delivery not found for your shop");
+  const decision = decideReschedule(d, input);
+  if (!decision.ok) return decision;
+  const at = new Date();
+  const done = await ctx.db.$transaction(async (tx) => {
+    // Conditional on RETURNED: of a reschedule and a refund sent at once, one wins.
+    const n = await tx.delivery.updateMany({
+      where: { id: d.id, status: "RETURNED" },
+      data: {
+        status: "OPEN",
+        deliveryDate: input.deliveryDate,
+        timeSlot: input.timeSlot,
+        riderId: null,
+        riderName: null,
+        claimedAt: null,
+        arrivedAt: null,
+        startedAt: null,
+        pickedUpBy: null,
+        redeliveryFeeWon: { increment: input.feeWon },
+      },
+    });
+    if (n.count === 0) return false;
+    await appendEvents(tx, [
+      createEvent("DeliveryRescheduled", orderId, { deliveryId: d.id, storeId: d.storeId, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, actorOf(owner), at),
+    ]);
+    return true;
+  });
+  if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
+  ctx.log.info({ orderId, deliveryId: d.id, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, "delivery rescheduled");
+  return { ok: true };
+}
+
+/**
+ * Ends a failed delivery with a refund. The refund itself is the existing path (payment/refund.ts):
+ * policy "refund" moves the payment to REFUND_PENDING with one conditional update — whichever
+ * cause comes first, a customer's cancellation included — and the executor pays it once under
+ * the payment's own idempotency key. A bouquet still with the rider reads as recalled: the rider's
+ * screen asks them to bring it back.
+ */
+export async function refundUndelivered(ctx: AppContext, owner: Owner, orderId: string, reason: string | null): Promise<Result<object>> {
+  const d = await ownDelivery(ctx, owner, orderId);
+  if (!d) return refuse("NOT_FOUND", "Delivery not found for your shop");
+  const decision = decideRefundUndelivered(d);
+  if (!decision.ok) return decision;
+  const done = await ctx.db.$transaction(async (tx) => {
+    const n = await tx.delivery.updateMany({ where: { id: d.id, status: { in: [...AWAITING_SHOP] } }, data: { status: "CANCELLED", returnedAt: d.backAtShopAt } });
+    if (n.count === 0) return false;
+    await appendEvents(tx, [createEvent("DeliveryAbandoned", orderId, { deliveryId: d.id, storeId: d.storeId, reason }, actorOf(owner))]);
+    return true;
+  });
+  if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
+  ctx.log.info({ orderId, deliveryId: d.id }, "failed delivery refunded by the shop");
+  return { ok: true };
+}
