@@ -21,7 +21,7 @@ import { closeDbs } from "@bloom/db";
 import { addDays, todayInSeoul } from "@bloom/domain";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
-import { checkout, CUSTOMER, OWNER, OWNER2, RIDER, RIDER2 } from "../../../../test/support/fixtures";
+import { checkout, CUSTOMER, OWNER, OWNER2, RIDER, RIDER2, STORE } from "../../../../test/support/fixtures";
 import { waitFor } from "../../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../../test/support/worker";
 
@@ -40,6 +40,11 @@ beforeEach(async () => {
 afterEach(async () => {
   await worker.stop();
   await db.store.updateMany({ data: { requireDeliveryPhoto: false } });
+  await db.store.update({ where: { id: STORE.id }, data: { slotCapacity: capacityBefore } });
+});
+let capacityBefore: number | null = null;
+beforeEach(async () => {
+  capacityBefore = (await db.store.findUniqueOrThrow({ where: { id: STORE.id } })).slotCapacity;
 });
 afterAll(() => closeDbs());
 
@@ -146,5 +151,29 @@ describe("failed delivery (D4)", () => {
     expect((await delivery(id)).status).toBe("STARTED");
     ok(await deliver(ctx, rider, deliveryId, { leftWith: null, note: null, photoKey: "test/door.jpg" }));
     expect((await delivery(id)).status).toBe("COMPLETED");
+  });
+  it("[D4][D2] a reschedule follows the shop's schedule: a full slot is refused and nothing moves; otherwise the order's slot unit moves to the new slot", async () => {
+    const { id, deliveryId } = await onTheWay();
+    ok(await recordAttempt(ctx, rider, deliveryId, "NOBODY_HOME", null));
+    ok(await confirmBackAtShop(ctx, rider, deliveryId));
+    const before = await delivery(id);
+    const count = async (date: string, slot: string) =>
+      (await db.$queryRaw<{ booked: number }[]>`SELECT booked FROM store_slot_counts WHERE store_id = ${STORE.id}::uuid AND delivery_date = ${date} AND time_slot = ${slot}`)[0]?.booked ?? 0;
+    const oldCount = await count(before.deliveryDate, before.timeSlot);
+    expect(oldCount).toBeGreaterThanOrEqual(1);
+    // The day after tomorrow's 12-15 is filled by another order, at a capacity of 1.
+    const later = addDays(todayInSeoul(), 2);
+    await db.store.update({ where: { id: STORE.id }, data: { slotCapacity: 1 } });
+    ok(await placeOrder(ctx, CUSTOMER.id, checkout({ delivery: { ...checkout().delivery, deliveryDate: later, timeSlot: "12-15" } })));
+    expect(await rescheduleDelivery(ctx, owner, id, { deliveryDate: later, timeSlot: "12-15", feeWon: 0 })).toMatchObject({ ok: false, code: "SLOT_FULL" });
+    expect(await delivery(id)).toMatchObject({ status: "RETURNED", deliveryDate: before.deliveryDate, timeSlot: before.timeSlot });
+    expect(await count(before.deliveryDate, before.timeSlot)).toBe(oldCount);
+    expect(await events(id, "DeliveryRescheduled")).toHaveLength(0);
+    // Another slot that day has room: the unit moves there, once.
+    ok(await rescheduleDelivery(ctx, owner, id, { deliveryDate: later, timeSlot: "15-18", feeWon: 0 }));
+    expect(await delivery(id)).toMatchObject({ status: "OPEN", deliveryDate: later, timeSlot: "15-18" });
+    expect(await count(before.deliveryDate, before.timeSlot)).toBe(oldCount - 1);
+    expect(await count(later, "15-18")).toBe(1);
+    expect(await count(later, "12-15")).toBe(1);
   });
 });

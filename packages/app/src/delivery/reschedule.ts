@@ -2,9 +2,12 @@
 // delivery row goes back to OPEN for any rider, its attempt counter kept, so one order keeps one
 // delivery (and one card, one MyPage row) however many attempts it takes — or a refund instead.
 // The redelivery fee is recorded on the order (policy "order-status"), not charged: charging the
-// sender again through the processor is left to do.
-import type { Delivery } from "@bloom/db";
+// sender again through the processor is left to do. The new slot follows the shop's schedule (D2)
+// like a new order: a closed day, a slot too soon or full is refused, and the order's unit of slot
+// capacity moves from the old slot to the new one in the same transaction as the reschedule.
+import { sqlOf, type Delivery } from "@bloom/db";
 import { createEvent, decideRefundUndelivered, decideReschedule, refuse, AWAITING_SHOP, type Actor, type RescheduleInput, type Result } from "@bloom/domain";
+import { refuseUnbookableSlotAt } from "../ordering/slot-check";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { storeIdsOf, type Owner } from "../store/board";
@@ -22,7 +25,27 @@ export async function rescheduleDelivery(ctx: AppContext, owner: Owner, orderId:
   const decision = decideReschedule(d, input);
   if (!decision.ok) return decision;
   const at = new Date();
-  const done = await ctx.db.$transaction(async (tx) => {
+  const unbookable = await refuseUnbookableSlotAt(sqlOf(ctx.db), d.storeId, input.deliveryDate, input.timeSlot, at);
+  if (unbookable) return unbookable;
+  let done: boolean;
+  try {
+    done = await moveAndReopen(ctx, d, orderId, input, owner, at);
+  } catch (e) {
+    // store_reserve_slot raised: the new slot filled up since the pre-check (the transaction is undone).
+    if (String((e as Error)?.message ?? e).includes("slot full")) return refuse("SLOT_FULL", "That slot has just filled up; pick another one");
+    throw e;
+  }
+  if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
+  ctx.log.info({ orderId, deliveryId: d.id, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, "delivery rescheduled");
+  return { ok: true };
+}
+
+async function moveAndReopen(ctx: AppContext, d: Delivery, orderId: string, input: RescheduleInput, owner: Owner, at: Date): Promise<boolean> {
+  return ctx.db.$transaction(async (tx) => {
+    // The order gives back its unit of the old slot and takes one of the new (raising when full).
+    await tx.$queryRaw`SELECT store_release_slot(${orderId}::uuid)`;
+    await tx.$executeRaw`DELETE FROM store_slot_reservations WHERE order_id = ${orderId}::uuid AND released_at IS NOT NULL`;
+    await tx.$queryRaw`SELECT store_reserve_slot(${orderId}::uuid, ${d.storeId}::uuid, ${input.deliveryDate}, ${input.timeSlot})`;
     // Conditional on RETURNED: of a reschedule and a refund sent at once, one wins.
     const n = await tx.delivery.updateMany({
       where: { id: d.id, status: "RETURNED" },
@@ -39,16 +62,18 @@ export async function rescheduleDelivery(ctx: AppContext, owner: Owner, orderId:
         redeliveryFeeWon: { increment: input.feeWon },
       },
     });
-    if (n.count === 0) return false;
+    if (n.count === 0) throw new LostRace();
     await appendEvents(tx, [
       createEvent("DeliveryRescheduled", orderId, { deliveryId: d.id, storeId: d.storeId, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, actorOf(owner), at),
     ]);
     return true;
+  }).catch((e: unknown) => {
+    if (e instanceof LostRace) return false; // thrown so the slot move above is undone too
+    throw e;
   });
-  if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
-  ctx.log.info({ orderId, deliveryId: d.id, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, "delivery rescheduled");
-  return { ok: true };
 }
+
+class LostRace extends Error {}
 
 /**
  * Ends a failed delivery with a refund. The refund itself is the existing path (payment/refund.ts):
