@@ -438,6 +438,13 @@ describe("terminated connections (E3)", () => {
       let terminated = 0;
       for (const at of [30, 60, 90, 120]) {
         await waitFor(() => db.storeOrder.count(), (n) => n >= at, { timeoutMs: 60_000, what: `${at} store orders` });
+        // Two thresholds can pass at once, right after the previous round cut every connection:
+        // wait for the workers to hold connections again, so each round cuts something.
+        await waitFor(
+          async () => (await sqlOf(db).query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE $1", [`bloom-worker ${prefix}-%`])).rows[0]!.n,
+          (n) => n > 0,
+          { timeoutMs: 30_000, what: "the workers connected again" },
+        );
         const { rows } = await sqlOf(db).query<{ n: number }>(
           "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name LIKE $1",
           [`bloom-worker ${prefix}-%`],
