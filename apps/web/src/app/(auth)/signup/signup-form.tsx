@@ -70,7 +70,9 @@ export function SignUpForm() {
     } catch (err) {
       if (readError(err).fieldErrors?.password) {
         setErrors((e) => ({ ...e, password: tValidation("password.weak") }));
-        requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+        // The password field exists already; waiting for it to render aria-invalid (what
+        // focusFirstInvalid looks for) raced React's render and sometimes left focus on the button.
+        formRef.current?.querySelector<HTMLInputElement>("#password")?.focus();
       } else {
         setFormError(err);
       }
