@@ -1,10 +1,9 @@
-// The root layout: fonts and global styles, the viewer's language (B3), client providers, the
+// The root layout: global styles (the device's own fonts, globals.css), the viewer's language (B3), client providers, the
 // site header and the main landmark. Pages render inside <main id="main">, so they must not
 // render a <main> of their own.
 import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import { IntlProvider } from "~/components/intl-provider";
 import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
