@@ -8,6 +8,7 @@ import { IntlProvider } from "~/components/intl-provider";
 import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
 import type { Locale } from "~/i18n/config";
+import { getSession } from "~/server/auth";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
-  const [messages, timeZone, t] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common")]);
+  const [messages, timeZone, t, session] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common"), getSession()]);
   return (
     <html lang={locale}>
       <body>
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         <IntlProvider locale={locale} timeZone={timeZone} messages={messages}>
-          <Providers>
+          <Providers signedIn={session !== null}>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="container-page pt-5 pb-16 sm:pt-7">
               {children}

@@ -6,6 +6,8 @@
 import { MAX_QUANTITY } from "@bloom/domain";
 import { useSyncExternalStore } from "react";
 
+const STORAGE_KEY = "bloom.cart.v1";
+
 /** One line of the cart as saved: display copies of the catalog (the server reprices every order). */
 export type CartLine = {
   bouquetId: string;

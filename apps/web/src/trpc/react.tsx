@@ -4,7 +4,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext, useSubscription } from "@trpc/tanstack-react-query";
-import { useSession } from "next-auth/react";
 import { useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
@@ -27,14 +26,13 @@ function makeQueryClient() {
  * B1: while signed in, listens to this user's live changes and refetches what is on screen.
  * On every (re)connect it refetches too, so a dropped connection catches up.
  */
-function LiveUpdates() {
-  const { status } = useSession();
+function LiveUpdates({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useSubscription(
     trpc.live.changes.subscriptionOptions(undefined, {
-      enabled: status === "authenticated",
+      enabled: signedIn,
       onData: () => {
         // Coalesce bursts (one order's events arrive together) into one refetch.
         if (pending.current) return;
@@ -48,7 +46,7 @@ function LiveUpdates() {
   return null;
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+export function TRPCReactProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -66,7 +64,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <LiveUpdates />
+        <LiveUpdates signedIn={signedIn} />
         {children}
       </TRPCProvider>
     </QueryClientProvider>
