@@ -22,6 +22,14 @@ function makeQueryClient() {
   });
 }
 
+/** tRPC routers whose answers do not change with an order's events. */
+const NOT_ORDER_STATE = new Set(["catalog", "schedule", "account"]);
+/** A tRPC query key is [[router, procedure], { input, type }]. */
+export function followsOrders(queryKey: readonly unknown[]): boolean {
+  const path = queryKey[0];
+  return !(Array.isArray(path) && typeof path[0] === "string" && NOT_ORDER_STATE.has(path[0]));
+}
+
 /**
  * B1: while signed in, listens to this user's live changes and refetches what is on screen.
  * On every (re)connect it refetches too, so a dropped connection catches up.
@@ -38,7 +46,10 @@ function LiveUpdates({ signedIn }: { signedIn: boolean }) {
         if (pending.current) return;
         pending.current = setTimeout(() => {
           pending.current = null;
-          void queryClient.invalidateQueries(); // refetches the queries on screen, marks the rest stale
+          // Refetches the order-related queries on screen and marks the rest of them stale. The
+          // catalog, the delivery schedule and the account do not follow an order's events, so a
+          // live change does not refetch a shop's whole menu (P1).
+          void queryClient.invalidateQueries({ predicate: (q) => followsOrders(q.queryKey) });
         }, 100);
       },
     }),
