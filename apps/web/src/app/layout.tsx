@@ -1,14 +1,14 @@
-// The root layout: fonts and global styles, the viewer's language (B3), client providers, the
+// The root layout: global styles (the device's own fonts, globals.css), the viewer's language (B3), client providers, the
 // site header and the main landmark. Pages render inside <main id="main">, so they must not
 // render a <main> of their own.
 import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import { IntlProvider } from "~/components/intl-provider";
 import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
 import type { Locale } from "~/i18n/config";
+import { getSession } from "~/server/auth";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
-  const [messages, timeZone, t] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common")]);
+  const [messages, timeZone, t, session] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common"), getSession()]);
   return (
     <html lang={locale}>
       <body>
@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         <IntlProvider locale={locale} timeZone={timeZone} messages={messages}>
-          <Providers>
+          <Providers signedIn={session !== null}>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="container-page pt-5 pb-16 sm:pt-7">
               {children}

@@ -1,8 +1,8 @@
 "use client";
 // Signing out reloads the page on purpose: the query cache of the previous user goes with it.
 // The reload goes to a relative path, so it works whatever host NEXTAUTH_URL names.
+// next-auth's client is loaded on the click, not with every page that shows the header (P1).
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./ui/button";
@@ -18,7 +18,9 @@ export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "prim
       pendingText={t("signingOut")}
       onClick={() => {
         setPending(true);
-        void signOut({ redirect: false }).finally(() => window.location.assign("/stores"));
+        void import("next-auth/react")
+          .then(({ signOut }) => signOut({ redirect: false }))
+          .finally(() => window.location.assign("/stores"));
       }}
     >
       <LogOut aria-hidden="true" className="hidden sm:block" />

@@ -5,28 +5,61 @@
 // Prices in the cart are indicative; the server reprices every order from the catalog.
 import { MAX_QUANTITY } from "@bloom/domain";
 import { useSyncExternalStore } from "react";
-import { z } from "zod";
 
 const STORAGE_KEY = "bloom.cart.v1";
 
-const cartLineSchema = z.object({
-  bouquetId: z.string(),
-  name: z.string(),
+/** One line of the cart as saved: display copies of the catalog (the server reprices every order). */
+export type CartLine = {
+  bouquetId: string;
+  name: string;
   /** Optional: carts saved before the Korean UI have none. */
-  nameKo: z.string().optional(),
-  imageUrl: z.string(),
-  unitPriceWon: z.number().int().nonnegative(),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY),
-});
-const cartSchema = z.object({
-  storeId: z.string(),
-  storeName: z.string(),
-  storeNameKo: z.string().optional(),
-  lines: z.array(cartLineSchema),
-});
+  nameKo?: string;
+  imageUrl: string;
+  unitPriceWon: number;
+  quantity: number;
+};
+export type Cart = { storeId: string; storeName: string; storeNameKo?: string; lines: CartLine[] };
 
-export type CartLine = z.infer<typeof cartLineSchema>;
-export type Cart = z.infer<typeof cartSchema>;
+// Checked by hand rather than with zod: this module runs on every page (the header's cart count),
+// and zod's core alone was 28 KiB gzip of every page's JavaScript (P1). What is checked is the
+// same: the shape, whole non-negative prices and quantities within 1..MAX_QUANTITY.
+const isText = (v: unknown): v is string => typeof v === "string";
+const isOptionalText = (v: unknown) => v === undefined || isText(v);
+const isWhole = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+
+function isCartLine(v: unknown): v is CartLine {
+  if (typeof v !== "object" || v === null) return false;
+  const l = v as Record<string, unknown>;
+  return (
+    isText(l.bouquetId) &&
+    isText(l.name) &&
+    isOptionalText(l.nameKo) &&
+    isText(l.imageUrl) &&
+    isWhole(l.unitPriceWon) &&
+    l.unitPriceWon >= 0 &&
+    isWhole(l.quantity) &&
+    l.quantity >= 1 &&
+    l.quantity <= MAX_QUANTITY
+  );
+}
+
+/** A saved cart, or null when it is not one (saved by an older version, or edited by hand). */
+export function parseCart(v: unknown): Cart | null {
+  if (typeof v !== "object" || v === null) return null;
+  const c = v as Record<string, unknown>;
+  if (!isText(c.storeId) || !isText(c.storeName) || !isOptionalText(c.storeNameKo) || !Array.isArray(c.lines)) return null;
+  if (!c.lines.every(isCartLine)) return null;
+  const lines = c.lines.map((l: CartLine) => ({
+    bouquetId: l.bouquetId,
+    name: l.name,
+    ...(l.nameKo !== undefined && { nameKo: l.nameKo }),
+    imageUrl: l.imageUrl,
+    unitPriceWon: l.unitPriceWon,
+    quantity: l.quantity,
+  }));
+  return { storeId: c.storeId, storeName: c.storeName, ...(c.storeNameKo !== undefined && { storeNameKo: c.storeNameKo }), lines };
+}
+
 export type CartStore = { id: string; name: string; nameKo?: string };
 
 let current: Cart | null = null;
@@ -37,9 +70,9 @@ function read(): Cart | null {
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
-    const parsed = cartSchema.safeParse(JSON.parse(raw));
+    const cart = parseCart(JSON.parse(raw));
     // A cart saved by an older version, or edited by hand, is dropped rather than trusted.
-    return parsed.success && parsed.data.lines.length > 0 ? parsed.data : null;
+    return cart && cart.lines.length > 0 ? cart : null;
   } catch {
     return null;
   }

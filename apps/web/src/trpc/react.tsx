@@ -4,7 +4,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext, useSubscription } from "@trpc/tanstack-react-query";
-import { useSession } from "next-auth/react";
 import { useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
@@ -23,24 +22,34 @@ function makeQueryClient() {
   });
 }
 
+/** tRPC routers whose answers do not change with an order's events. */
+const NOT_ORDER_STATE = new Set(["catalog", "schedule", "account"]);
+/** A tRPC query key is [[router, procedure], { input, type }]. */
+export function followsOrders(queryKey: readonly unknown[]): boolean {
+  const path = queryKey[0];
+  return !(Array.isArray(path) && typeof path[0] === "string" && NOT_ORDER_STATE.has(path[0]));
+}
+
 /**
  * B1: while signed in, listens to this user's live changes and refetches what is on screen.
  * On every (re)connect it refetches too, so a dropped connection catches up.
  */
-function LiveUpdates() {
-  const { status } = useSession();
+function LiveUpdates({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useSubscription(
     trpc.live.changes.subscriptionOptions(undefined, {
-      enabled: status === "authenticated",
+      enabled: signedIn,
       onData: () => {
         // Coalesce bursts (one order's events arrive together) into one refetch.
         if (pending.current) return;
         pending.current = setTimeout(() => {
           pending.current = null;
-          void queryClient.invalidateQueries(); // refetches the queries on screen, marks the rest stale
+          // Refetches the order-related queries on screen and marks the rest of them stale. The
+          // catalog, the delivery schedule and the account do not follow an order's events, so a
+          // live change does not refetch a shop's whole menu (P1).
+          void queryClient.invalidateQueries({ predicate: (q) => followsOrders(q.queryKey) });
         }, 100);
       },
     }),
@@ -48,7 +57,7 @@ function LiveUpdates() {
   return null;
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+export function TRPCReactProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -66,7 +75,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <LiveUpdates />
+        <LiveUpdates signedIn={signedIn} />
         {children}
       </TRPCProvider>
     </QueryClientProvider>

@@ -10,8 +10,8 @@ import { deliveryDateSchema, slotStillOpen, TIME_SLOTS } from "../ordering/check
 import { refuse, type Result } from "../shared/errors";
 import type { DeliveryStatus } from "./delivery";
 
-export const ATTEMPT_REASONS = ["NOBODY_HOME", "ADDRESS_NOT_FOUND", "REFUSED", "NO_ACCESS", "OTHER"] as const;
-export type AttemptReason = (typeof ATTEMPT_REASONS)[number];
+export { ATTEMPT_REASONS, type AttemptReason } from "./attempt-reasons";
+import { ATTEMPT_REASONS, type AttemptReason } from "./attempt-reasons";
 
 /** The most a shop may charge for a redelivery, in won: a typo's guard, not a price rule. */
 export const MAX_REDELIVERY_FEE_WON = 100_000;

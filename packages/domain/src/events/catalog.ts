@@ -2,7 +2,9 @@
 // correlation key, C2), its own id (consumers deduplicate on it), time and actor.
 import { z } from "zod";
 import { PICKUP_CONFIRMERS } from "../delivery/delivery";
-import { ATTEMPT_REASONS } from "../delivery/outcome";
+import { ATTEMPT_REASONS } from "../delivery/attempt-reasons";
+import { REJECT_REASONS } from "../store/reject-reasons";
+import { EVENT_TYPES, type EventType } from "./event-types";
 
 const line = z.object({
   bouquetId: z.string(),
@@ -11,8 +13,7 @@ const line = z.object({
   quantity: z.number().int(),
 });
 
-export const REJECT_REASONS = ["OUT_OF_FLOWERS", "OUT_OF_MATERIALS", "OTHER"] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+export { REJECT_REASONS, type RejectReason } from "../store/reject-reasons";
 
 /** D5: what was left at the door; `photo` says one exists, never where it is stored. */
 const proofSchema = z.object({ photo: z.boolean(), note: z.string().nullable() });
@@ -110,10 +111,9 @@ export const eventPayloads = {
   }),
   /** The shop ended a failed delivery with a refund to the sender. */
   DeliveryAbandoned: z.object({ deliveryId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
-} as const;
+} as const satisfies Record<EventType, z.ZodType>;
 
-export type EventType = keyof typeof eventPayloads;
-export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
+export { EVENT_TYPES, type EventType } from "./event-types";
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T]>;
 
 /** The current schema version of every event type. Bump on a breaking payload change. */

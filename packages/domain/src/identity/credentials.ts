@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { textField } from "../shared/text";
 
-export const ROLES = ["CUSTOMER", "OWNER", "RIDER", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLE_HOME, ROLES, type Role } from "./roles";
 
 export const emailSchema = z.email("Enter a valid email address").trim().toLowerCase().max(200);
 
@@ -28,10 +27,3 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/** Where each role lands after signing in. */
-export const ROLE_HOME: Record<Role, string> = {
-  CUSTOMER: "/stores",
-  OWNER: "/board",
-  RIDER: "/deliveries",
-  ADMIN: "/board",
-};

@@ -1,7 +1,7 @@
 "use client";
 // Sign in with email and password (next-auth credentials), then go back where the visitor came
 // from, or to their role's home.
-import { ROLE_HOME, signInSchema } from "@bloom/domain";
+import { ROLE_HOME } from "@bloom/domain";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { getSession, signIn } from "next-auth/react";
@@ -10,6 +10,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { lazyModule } from "~/lib/lazy-module";
 import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { safeCallbackUrl } from "~/lib/safe-callback-url";
 import { AuthCard } from "../auth-shell";
@@ -17,6 +18,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 type FormError = "wrongCredentials" | "tooMany" | "offline";
 
+
+/** signInSchema (zod), fetched when the form is first touched: see lazy-module. */
+const credentialSchemas = lazyModule(() => import("@bloom/domain/credentials"));
 export function SignInForm() {
   const t = useTranslations("auth.signIn");
   const tDemo = useTranslations("auth.demo");
@@ -43,7 +47,14 @@ export function SignInForm() {
     if (pending) return;
     setFormError(null);
     const input = { email, password };
-    const parsed = signInSchema.safeParse(input);
+    let schemas;
+    try {
+      schemas = await credentialSchemas.load();
+    } catch {
+      setFormError("offline");
+      return;
+    }
+    const parsed = schemas.signInSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error, input));
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -79,7 +90,7 @@ export function SignInForm() {
   return (
     <>
       <AuthCard title={t("title")} lead={t("lead")}>
-        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} noValidate aria-describedby={formError ? "signin-error" : undefined}>
+        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} onFocusCapture={() => void credentialSchemas.load().catch(() => {})} noValidate aria-describedby={formError ? "signin-error" : undefined}>
           {formError && <Alert id="signin-error">{t(formError)}</Alert>}
           <Field
             id="email"

@@ -4,7 +4,6 @@
 // password field. A new account is signed in straight away and taken to the stores (or back to
 // checkout). The server answers the same for an email that already has an account (S5), so the
 // sign-in just fails then, and the page says what either case means without telling which.
-import { signUpSchema } from "@bloom/domain";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -15,6 +14,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { useErrorMessage } from "~/lib/error-message";
+import { lazyModule } from "~/lib/lazy-module";
 import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { safeCallbackUrl } from "~/lib/safe-callback-url";
 import { readError } from "~/lib/trpc-error";
@@ -23,6 +23,9 @@ import { AuthCard } from "../auth-shell";
 
 type Form = { name: string; email: string; password: string; phone: string };
 
+
+/** signUpSchema (zod), fetched when the form is first touched: see lazy-module. */
+const credentialSchemas = lazyModule(() => import("@bloom/domain/credentials"));
 export function SignUpForm() {
   const t = useTranslations("auth.signUp");
   const tValidation = useTranslations("validation");
@@ -41,8 +44,11 @@ export function SignUpForm() {
   const [checkInbox, setCheckInbox] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Called once the schema is loaded: on submit (which waits for it), then on every change.
   function validate(values: Form) {
-    const parsed = signUpSchema.safeParse(values);
+    const schemas = credentialSchemas.current;
+    if (!schemas) return { success: false as const };
+    const parsed = schemas.signUpSchema.safeParse(values);
     setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error, values));
     return parsed;
   }
@@ -60,6 +66,12 @@ export function SignUpForm() {
     setSubmitted(true);
     setFormError(null);
     setCheckInbox(false);
+    try {
+      await credentialSchemas.load();
+    } catch (err) {
+      setFormError(err);
+      return;
+    }
     const parsed = validate(form);
     if (!parsed.success) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -96,7 +108,7 @@ export function SignUpForm() {
   return (
     <>
       <AuthCard title={t("title")} lead={t("lead")}>
-        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} noValidate>
+        <form ref={formRef} className="grid gap-4" onSubmit={onSubmit} onFocusCapture={() => void credentialSchemas.load().catch(() => {})} noValidate>
           {formError != null && <Alert>{errorMessage(formError)}</Alert>}
           {checkInbox && (
             <Alert tone="info" title={t("checkInboxTitle")}>

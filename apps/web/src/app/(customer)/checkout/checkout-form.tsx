@@ -11,7 +11,6 @@ import {
   BOOKING_HORIZON_MAX_DAYS,
   GIFT_MESSAGE_MAX,
   NOTE_MAX,
-  placeOrderSchema,
   slotStillOpen,
   textLength,
   TIME_SLOTS,
@@ -33,6 +32,7 @@ import { clearCart, type Cart } from "~/lib/cart";
 import { focusFirstInvalid, useFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { useFormat } from "~/lib/format";
 import { newIdempotencyKey } from "~/lib/idempotency-key";
+import { lazyModule } from "~/lib/lazy-module";
 import { readError, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CardFields, type CardForm } from "./card-fields";
@@ -71,6 +71,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+
+/** placeOrderSchema (zod), fetched when the form is first touched: see lazy-module. */
+const checkoutSchemas = lazyModule(() => import("@bloom/domain/checkout"));
 export function CheckoutForm({
   cart,
   totalWon,
@@ -144,9 +147,12 @@ export function CheckoutForm({
     };
   }
 
+  // Called once the schema is loaded: on submit (which waits for it), then on every change.
   function validate(d: DeliveryForm, c: CardForm) {
     const input = inputOf(d, c);
-    const parsed = placeOrderSchema.safeParse(input);
+    const schemas = checkoutSchemas.current;
+    if (!schemas) return { success: false as const };
+    const parsed = schemas.placeOrderSchema.safeParse(input);
     const found = parsed.success ? {} : fieldErrorsOf(parsed.error, input);
     // A closed day cannot be ordered into (D2): said on the date, before anything is sent.
     if (dayProblem && d.deliveryDate === delivery.deliveryDate && !found["delivery.deliveryDate"]) found["delivery.deliveryDate"] = dayProblem;
@@ -174,6 +180,12 @@ export function CheckoutForm({
     if (place.isPending) return;
     setSubmitted(true);
     setServerError(null);
+    try {
+      await checkoutSchemas.load();
+    } catch (err) {
+      setServerError(readError(err));
+      return;
+    }
     const parsed = validate(delivery, card);
     if (!parsed.success || zone.refusal) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -203,7 +215,7 @@ export function CheckoutForm({
   const slotError = errors["delivery.timeSlot"];
 
   return (
-    <form ref={formRef} className="grid gap-3 sm:gap-4" onSubmit={onSubmit} noValidate aria-label={t("formLabel")}>
+    <form ref={formRef} className="grid gap-3 sm:gap-4" onSubmit={onSubmit} onFocusCapture={() => void checkoutSchemas.load().catch(() => {})} noValidate aria-label={t("formLabel")}>
       <Section id="delivery-title" title={t("delivery.title")}>
         <div className="grid grid-cols-2 gap-3">
           <Field
