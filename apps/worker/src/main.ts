@@ -34,6 +34,12 @@ const runtime = await startWorker({
     refundMaxBackoffMs: env.REFUND_MAX_BACKOFF_MS,
     refundAlertAfter: env.REFUND_ALERT_AFTER,
   },
+  webhooks: {
+    allowLocal: env.WEBHOOK_ALLOW_LOCAL,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    concurrency: env.WEBHOOK_CONCURRENCY,
+    ...(env.WEBHOOK_RETRY_SCHEDULE_MS ? { retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
+  },
   log,
 });
 const registry = workerMetrics(runtime, db, env.WORKER_ID);

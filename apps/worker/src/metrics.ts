@@ -184,6 +184,22 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
       this.set(runtime.relay.unknownWaiting);
     },
   });
+  // X4: webhook deliveries by outcome — delivered (a 2xx), retrying (an attempt failed; another
+  // follows on the schedule), failed (the last attempt failed, or the endpoint was disabled).
+  const webhookSeen = { delivered: 0, retrying: 0, failed: 0 };
+  new Counter({
+    name: "bloom_webhook_deliveries_total",
+    help: "Partners' webhook delivery attempts by outcome (delivered, retrying, failed = for good)",
+    labelNames: ["outcome"] as const,
+    registers,
+    collect() {
+      for (const outcome of ["delivered", "retrying", "failed"] as const) {
+        const n = runtime.webhooks.stats[outcome];
+        this.inc({ outcome }, n - webhookSeen[outcome]);
+        webhookSeen[outcome] = n;
+      }
+    },
+  });
   let published = 0;
   new Counter({
     name: "bloom_outbox_published_total",

@@ -1,0 +1,5 @@
+export * from "./endpoints";
+export * from "./plan";
+export * from "./send";
+export * from "./deliveries";
+export * from "./http-post";
