@@ -132,7 +132,8 @@ export async function startWorker(cfg: WorkerConfig) {
         const { event, outcome, hint } = await guarded(policy, job, () => runPolicy(cfg.db, handlers, policy, job.data));
         stats[outcome]++;
         if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
-        if (outcome === "done") await announce(policy, event, hint);
+        // partner-webhooks changes nothing on any screen: no live update for it.
+        if (outcome === "done" && policy !== "partner-webhooks") await announce(policy, event, hint);
         if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
         if (outcome === "done" && hint.webhookDeliveries?.length) await webhooks.dispatch(hint.webhookDeliveries);
         return outcome;

@@ -90,8 +90,9 @@ beforeAll(async () => {
   worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
     allowLocal: true,
     retryScheduleMs: TEST_SCHEDULE,
+    // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
     sweepIntervalMs: 2000,
-    sweepAfterMs: 5000,
+    sweepAfterMs: 30_000,
   });
   a = await createApiClient(db, { name: "Partner A (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
   b = await createApiClient(db, { name: "Partner B (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
@@ -233,7 +234,7 @@ describe("partner webhooks (X4)", () => {
       headers: auth(tokenA),
     }, { endpointId: endpointA!.id, deliveryId: target.id });
     expect(replay.status).toBe(202);
-    await waitFor(async () => receiverA.accepted().get(target.webhookId) ?? 0, (n) => n === 2, { what: "the replayed delivery", timeoutMs: 20_000 });
+    await waitFor(async () => receiverA.accepted().get(target.webhookId) ?? 0, (n) => n === 2, { what: "the replayed delivery", timeoutMs: 15_000 });
     expect(receiverA.state.received.every((r) => r.verified)).toBe(true);
     const after = await waitFor(() => deliveries(tokenA, endpointA!.id), (r) => (r.body.deliveries as Json[]).find((d) => d.id === target.id)?.status === "DELIVERED", { what: "replay logged" });
     expect((after.body.deliveries as Json[]).find((d) => d.id === target.id)).toMatchObject({ replays: 1, webhookId: target.webhookId });
@@ -244,10 +245,16 @@ describe("partner webhooks (X4)", () => {
     expect(foreign.status).toBe(404);
     void endpointB;
 
+    // A job lost between the commit and the queue (a crash, Redis losing it): the sweep sends the PENDING row.
+    const lost = (log.body.deliveries as Json[])[1]!;
+    await db.$executeRaw`UPDATE webhook_deliveries SET status = 'PENDING', job_id = ${`${lost.id}-lost`}, updated_at = now() - interval '1 minute' WHERE id = ${lost.id}::uuid`;
+    await waitFor(async () => receiverA.accepted().get(lost.webhookId) ?? 0, (n) => n === 2, { what: "the swept delivery", timeoutMs: 15_000 });
+
     // Metrics: outcomes counted by the worker.
     const text = await workerMetrics(worker, db, "webhooks-test").metrics();
     const value = (outcome: string) => Number(new RegExp(`bloom_webhook_deliveries_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? -1);
-    expect(value("delivered")).toBe(6); // A's four, A's replay, B's one
+    expect(value("delivered")).toBe(7); // A's four, the replay, the swept one, B's one
+    expect(text).toMatch(/bloom_queue_jobs\{[^}]*queue="webhook-deliveries"/);
     expect(value("retrying")).toBeGreaterThanOrEqual(8);
     expect(value("failed")).toBe(0);
   }, 300_000);
