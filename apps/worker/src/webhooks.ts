@@ -4,7 +4,7 @@
 // have been lost (a crash between commit and add, Redis losing data). A failed attempt is retried
 // on the retry schedule (WEBHOOK_RETRY_SCHEDULE_MS: 5 s … 10 h, ≥ 24 h in all); the last failure
 // marks the delivery FAILED. Counts every outcome for bloom_webhook_deliveries_total.
-import { pendingWebhookDeliveries, sendWebhookDelivery, WEBHOOK_QUEUE, webhookJobOptions, type Logger, type SendOutcome } from "@bloom/app";
+import { pendingWebhookDeliveries, pruneWebhookDeliveries, sendWebhookDelivery, WEBHOOK_QUEUE, webhookJobOptions, type Logger, type SendOutcome } from "@bloom/app";
 import type { Db } from "@bloom/db";
 import { WEBHOOK_RETRY_SCHEDULE_MS, webhookRetryDelay } from "@bloom/domain";
 import { Queue, Worker, type Job } from "bullmq";
@@ -67,6 +67,7 @@ export function startWebhookDeliveries(opts: { db: Db; connection: Redis; worker
   const sweep = async () => {
     try {
       for (const d of await pendingWebhookDeliveries(db, config.sweepAfterMs)) await dispatch(d);
+      await pruneWebhookDeliveries(db);
     } catch (e) {
       log.warn({ queue: WEBHOOK_QUEUE, err: (e as Error).message }, "webhook sweep failed; trying again");
     }

@@ -84,6 +84,18 @@ export async function replayWebhookDelivery(
   return { ok: true, jobId: rows[0].jobId };
 }
 
+/** How long delivered and failed deliveries (and their attempts) are kept. */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
+
+/** Removes settled deliveries older than the retention, a bounded batch per call (the worker's sweep). */
+export async function pruneWebhookDeliveries(db: Db, batch = 1000): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM webhook_deliveries WHERE id IN (
+      SELECT id FROM webhook_deliveries
+      WHERE status IN ('DELIVERED', 'FAILED') AND created_at < now() - make_interval(days => ${WEBHOOK_LOG_RETENTION_DAYS})
+      LIMIT ${batch})`;
+}
+
 /** PENDING deliveries planned or replayed more than `olderThanMs` ago: their jobs are added again (a no-op for a job that exists). */
 export async function pendingWebhookDeliveries(db: Db, olderThanMs: number, limit = 500): Promise<{ id: string; jobId: string }[]> {
   return db.$queryRaw<{ id: string; jobId: string }[]>`

@@ -110,3 +110,9 @@ export async function rotateWebhookSecret(db: Db, owner: WebhookOwner, id: strin
   const n = await db.webhookEndpoint.updateMany({ where: { id, clientId: owner.clientId }, data: { secret } });
   return n.count ? { ok: true, secret } : notFound();
 }
+
+/** A revoked client's endpoints (the identity CLI calls this): nothing more is planned or sent to them. */
+export async function disableWebhookEndpointsOf(db: Db, clientId: string): Promise<number> {
+  const n = await db.webhookEndpoint.updateMany({ where: { clientId, enabled: true }, data: { enabled: false } });
+  return n.count;
+}

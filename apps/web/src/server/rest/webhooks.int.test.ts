@@ -8,7 +8,7 @@
 // First: reserves the file's sandbox processor and sets PROCESSOR_URL before ~/env is read below.
 import { PROCESSOR_URL } from "../../../../../test/support/processor";
 import { WEBHOOK_TEST_PREFIX } from "../../../../../test/support/webhook-env";
-import { actOnStoreOrder, createApiClient } from "@bloom/app";
+import { actOnStoreOrder, createApiClient, pruneWebhookDeliveries } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as tokenRoute } from "~/app/api/oauth/token/route";
@@ -257,5 +257,14 @@ describe("partner webhooks (X4)", () => {
     expect(text).toMatch(/bloom_queue_jobs\{[^}]*queue="webhook-deliveries"/);
     expect(value("retrying")).toBeGreaterThanOrEqual(8);
     expect(value("failed")).toBe(0);
+
+    // Retention: settled deliveries older than 30 days are pruned; a pending one, however old, is kept.
+    const [old1, old2] = [(log.body.deliveries as Json[])[2]!.id as string, (log.body.deliveries as Json[])[3]!.id as string];
+    await db.$executeRaw`UPDATE webhook_deliveries SET created_at = now() - interval '31 days' WHERE id IN (${old1}::uuid, ${old2}::uuid)`;
+    await db.$executeRaw`UPDATE webhook_deliveries SET status = 'PENDING', updated_at = now() WHERE id = ${old2}::uuid`;
+    expect(await pruneWebhookDeliveries(db)).toBe(1);
+    expect(await db.webhookDelivery.findUnique({ where: { id: old1 } })).toBeNull();
+    expect(await db.webhookDeliveryAttempt.count({ where: { deliveryId: old1 } })).toBe(0);
+    expect(await db.webhookDelivery.findUnique({ where: { id: old2 } })).not.toBeNull();
   }, 300_000);
 });
