@@ -63,7 +63,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
-    "partner-webhooks": async (tx, e) => ({ webhookDeliveries: await planWebhookDeliveries(tx, e) }),
+    "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
   };
 }
 

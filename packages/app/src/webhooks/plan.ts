@@ -4,27 +4,34 @@
 // and its public view come from the event log (outbox_events, the order's events up to this one),
 // never from the ordering or identity tables (C1); an endpoint carries its client's customer
 // account, so "a partner's orders" are the orders that account placed, and no one else's.
+// Plain SQL on the consumer's connection (prepared statements): this policy hears most events of
+// every order, and for an order without a partner endpoint it is one indexed query.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@bloom/db";
+import type { SqlClient } from "@bloom/db";
 import { parseEvent, WEBHOOK_TYPE_OF, webhookPayloadFor, type DomainEvent } from "@bloom/domain";
 
 export type PlannedDelivery = { id: string; jobId: string };
 
-export async function planWebhookDeliveries(tx: Tx, e: DomainEvent): Promise<PlannedDelivery[]> {
+export async function planWebhookDeliveries(c: SqlClient, e: DomainEvent): Promise<PlannedDelivery[]> {
   const type = WEBHOOK_TYPE_OF[e.type];
   if (!type) return [];
-  const placed = await tx.$queryRaw<{ payload: { payload?: { customerId?: string } } }[]>`
-    SELECT payload FROM outbox_events WHERE order_id = ${e.orderId}::uuid AND type = 'OrderPlaced' LIMIT 1`;
-  const customerId = placed[0]?.payload?.payload?.customerId;
-  if (!customerId) return [];
-  const endpoints = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM webhook_endpoints WHERE user_id = ${customerId}::uuid AND enabled AND ${type} = ANY(event_types)`;
+  // The endpoints of the account that placed the order (its OrderPlaced in the log names it).
+  const { rows: endpoints } = await c.query<{ id: string }>({
+    name: "webhooks-endpoints-for-order",
+    text: `SELECT w.id FROM outbox_events o
+           JOIN webhook_endpoints w ON w.user_id = (o.payload->'payload'->>'customerId')::uuid
+           WHERE o.order_id = $1 AND o.type = 'OrderPlaced' AND w.enabled AND $2 = ANY(w.event_types)`,
+    values: [e.orderId, type],
+  });
   if (!endpoints.length) return [];
   // The order as this event left it: its events in log order, up to this one.
-  const rows = await tx.$queryRaw<{ payload: unknown }[]>`
-    SELECT payload FROM outbox_events
-    WHERE order_id = ${e.orderId}::uuid AND seq <= COALESCE((SELECT seq FROM outbox_events WHERE id = ${e.eventId}::uuid), 9223372036854775807)
-    ORDER BY seq`;
+  const { rows } = await c.query<{ payload: unknown }>({
+    name: "webhooks-order-events",
+    text: `SELECT payload FROM outbox_events
+           WHERE order_id = $1 AND seq <= COALESCE((SELECT seq FROM outbox_events WHERE id = $2), 9223372036854775807)
+           ORDER BY seq`,
+    values: [e.orderId, e.eventId],
+  });
   const events = rows.map((r) => parseEvent(r.payload));
   if (!events.some((x) => x.eventId === e.eventId)) events.push(e);
   const payload = webhookPayloadFor(events, e);
@@ -33,12 +40,15 @@ export async function planWebhookDeliveries(tx: Tx, e: DomainEvent): Promise<Pla
   const planned: PlannedDelivery[] = [];
   for (const endpoint of endpoints) {
     const id = randomUUID();
-    const inserted = await tx.$queryRaw<PlannedDelivery[]>`
-      INSERT INTO webhook_deliveries (id, event_id, endpoint_id, order_id, event_type, message_id, body, job_id)
-      VALUES (${id}::uuid, ${e.eventId}::uuid, ${endpoint.id}::uuid, ${e.orderId}::uuid, ${type}, ${`msg_${id.replaceAll("-", "")}`}, ${body}, ${id})
-      ON CONFLICT (event_id, endpoint_id) DO NOTHING
-      RETURNING id, job_id AS "jobId"`;
-    planned.push(...inserted);
+    const inserted = await c.query<PlannedDelivery>({
+      name: "webhooks-plan-delivery",
+      text: `INSERT INTO webhook_deliveries (id, event_id, endpoint_id, order_id, event_type, message_id, body, job_id)
+             VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $1::text)
+             ON CONFLICT (event_id, endpoint_id) DO NOTHING
+             RETURNING id, job_id AS "jobId"`,
+      values: [id, e.eventId, endpoint.id, e.orderId, type, `msg_${id.replaceAll("-", "")}`, body],
+    });
+    planned.push(...inserted.rows);
   }
   return planned;
 }
