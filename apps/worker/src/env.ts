@@ -30,6 +30,13 @@ const schema = z.object({
   REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * X4: the webhook endpoints' secrets are sealed under KEY_ENCRYPTION_SECRET, else AUTH_SECRET —
+   * the same as web's (web's development default when neither is set; production must set one).
+   */
+  KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  NODE_ENV: z.string().optional(),
   /** X4: development and tests only — deliver webhooks to http://localhost and loopback addresses. */
   WEBHOOK_ALLOW_LOCAL: z.enum(["0", "1", "false", "true"]).default("0").transform((v) => v === "1" || v === "true"),
   /** X4: longest a partner's server may take to answer a webhook (ms). */

@@ -4,7 +4,7 @@
 // have been lost (a crash between commit and add, Redis losing data). A failed attempt is retried
 // on the retry schedule (WEBHOOK_RETRY_SCHEDULE_MS: 5 s … 10 h, ≥ 24 h in all); the last failure
 // marks the delivery FAILED. Counts every outcome for bloom_webhook_deliveries_total.
-import { pendingWebhookDeliveries, pruneWebhookDeliveries, sendWebhookDelivery, WEBHOOK_QUEUE, webhookJobOptions, type Logger, type SendOutcome } from "@bloom/app";
+import { DEVELOPMENT_SEAL_SECRET, pendingWebhookDeliveries, pruneWebhookDeliveries, sendWebhookDelivery, WEBHOOK_QUEUE, webhookJobOptions, WebhookSecretBox, type Logger, type SendOutcome } from "@bloom/app";
 import type { Db } from "@bloom/db";
 import { WEBHOOK_RETRY_SCHEDULE_MS, webhookRetryDelay } from "@bloom/domain";
 import { Queue, Worker, type Job } from "bullmq";
@@ -18,6 +18,8 @@ export type WebhookConfig = {
   /** Development and tests: http://localhost and loopback addresses may receive deliveries. */
   allowLocal: boolean;
   concurrency: number;
+  /** Opens the endpoints' sealed secrets: KEY_ENCRYPTION_SECRET, else AUTH_SECRET — the web's. */
+  sealSecret: string;
   /** How often the sweep looks for PENDING deliveries without a job, and how old they must be. */
   sweepIntervalMs: number;
   sweepAfterMs: number;
@@ -28,12 +30,14 @@ export const WEBHOOK_DEFAULTS: WebhookConfig = {
   timeoutMs: 10_000,
   allowLocal: false,
   concurrency: 8,
+  sealSecret: DEVELOPMENT_SEAL_SECRET,
   sweepIntervalMs: 30_000,
   sweepAfterMs: 60_000,
 };
 
 export function startWebhookDeliveries(opts: { db: Db; connection: Redis; workerConnection: Redis; prefix: string; log: Logger; config: WebhookConfig }) {
   const { db, log, config } = opts;
+  const box = new WebhookSecretBox(config.sealSecret);
   const queue = new Queue(WEBHOOK_QUEUE, { connection: opts.connection, prefix: opts.prefix });
   const stats: Record<Exclude<SendOutcome, "skipped">, number> = { delivered: 0, retrying: 0, failed: 0 };
 
@@ -46,7 +50,7 @@ export function startWebhookDeliveries(opts: { db: Db; connection: Redis; worker
     async (job: Job<{ deliveryId: string }>) => {
       // The schedule decides the last attempt (attemptsMade counts the failed ones before this).
       const final = job.attemptsMade >= config.retryScheduleMs.length || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const r = await sendWebhookDelivery(db, job.data.deliveryId, final, { timeoutMs: config.timeoutMs, allowLocal: config.allowLocal });
+      const r = await sendWebhookDelivery(db, job.data.deliveryId, final, { timeoutMs: config.timeoutMs, allowLocal: config.allowLocal, box });
       if (r.outcome !== "skipped") stats[r.outcome]++;
       if (r.outcome === "failed") log.warn({ deliveryId: job.data.deliveryId, err: r.error, attempts: job.attemptsMade + 1 }, "webhook delivery failed for good");
       // Thrown so that BullMQ schedules the next attempt (backoffStrategy below).

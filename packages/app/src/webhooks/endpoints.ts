@@ -4,6 +4,7 @@
 // of 32 random bytes) is returned by create and rotate only.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@bloom/db";
+import type { WebhookSecretBox } from "./secret-box";
 import {
   MAX_WEBHOOK_ENDPOINTS,
   refuse,
@@ -42,10 +43,12 @@ const notFound = (): Refusal => refuse("NOT_FOUND", "Webhook endpoint not found"
 
 export async function createWebhookEndpoint(
   db: Db,
+  box: WebhookSecretBox,
   owner: WebhookOwner,
   input: CreateWebhookEndpoint,
 ): Promise<{ ok: true; endpoint: WebhookEndpointView; secret: string } | Refusal> {
   const secret = newWebhookSecret();
+  const id = randomUUID();
   // The count and the insert under one lock per client, so two registrations at once cannot pass the limit together.
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${owner.clientId}`}))`;
@@ -53,14 +56,14 @@ export async function createWebhookEndpoint(
     if (n >= MAX_WEBHOOK_ENDPOINTS) return refuse("VALIDATION", `url: A client can register at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first`);
     const row = await tx.webhookEndpoint.create({
       data: {
-        id: randomUUID(),
+        id,
         clientId: owner.clientId,
         userId: owner.userId,
         url: input.url,
         description: input.description ?? null,
         eventTypes: input.eventTypes,
         enabled: input.enabled,
-        secret,
+        secret: box.seal(id, secret),
       },
       select,
     });
@@ -105,9 +108,9 @@ export async function deleteWebhookEndpoint(db: Db, owner: WebhookOwner, id: str
 }
 
 /** A new secret at once: every attempt from now on (retries of older deliveries too) is signed with it. */
-export async function rotateWebhookSecret(db: Db, owner: WebhookOwner, id: string): Promise<{ ok: true; secret: string } | Refusal> {
+export async function rotateWebhookSecret(db: Db, box: WebhookSecretBox, owner: WebhookOwner, id: string): Promise<{ ok: true; secret: string } | Refusal> {
   const secret = newWebhookSecret();
-  const n = await db.webhookEndpoint.updateMany({ where: { id, clientId: owner.clientId }, data: { secret } });
+  const n = await db.webhookEndpoint.updateMany({ where: { id, clientId: owner.clientId }, data: { secret: box.seal(id, secret) } });
   return n.count ? { ok: true, secret } : notFound();
 }
 

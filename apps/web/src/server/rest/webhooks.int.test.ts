@@ -28,6 +28,7 @@ import { startReceiver } from "../../../../../test/support/webhook-receiver";
 import { inProcessWorker } from "../../../../../test/support/worker";
 import { workerMetrics } from "../../../../../apps/worker/src/metrics";
 import type { WorkerRuntime } from "../../../../../apps/worker/src/runtime";
+import { env } from "~/env";
 import { services } from "../services";
 import { openApiDocument } from "./openapi";
 
@@ -89,6 +90,8 @@ beforeAll(async () => {
   await db.webhookEndpoint.deleteMany({});
   worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
     allowLocal: true,
+    // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
+    sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
     retryScheduleMs: TEST_SCHEDULE,
     // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
     sweepIntervalMs: 2000,
@@ -140,6 +143,10 @@ describe("partner webhooks (X4)", () => {
     expect(made.status).toBe(201);
     expect(made.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const id = made.body.id as string;
+    // Stored sealed: the database alone cannot sign (or forge) a delivery.
+    const stored = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).secret;
+    expect(stored).toMatch(/^A256GCM\./);
+    expect(stored).not.toContain(made.body.secret.slice("whsec_".length, 20));
     const listed = await call(listRoute as Route, "/api/v1/webhooks", "get", "/api/v1/webhooks", { headers: auth(tokenA) });
     expect(listed.body.endpoints.map((e: Json) => e.id)).toEqual([id]);
     expect(JSON.stringify(listed.body)).not.toContain("whsec_");

@@ -10,6 +10,7 @@ import {
   replayWebhookDelivery,
   rotateWebhookSecret,
   updateWebhookEndpoint,
+  WebhookSecretBox,
   type WebhookDeliveryView,
   type WebhookEndpointView,
 } from "@bloom/app";
@@ -25,6 +26,9 @@ import type { webhookDeliveryResource, webhookEndpointResource } from "./webhook
 const SCOPE = { scope: "webhooks:manage" } as const;
 const rules = { allowLocal: env.WEBHOOK_ALLOW_LOCAL };
 const createSchema = createWebhookEndpointSchema(rules);
+const g = globalThis as unknown as { __bloomWebhookBox?: WebhookSecretBox };
+/** Seals the endpoints' secrets with the key the worker opens them with (KEY_ENCRYPTION_SECRET, else AUTH_SECRET). */
+const box = () => (g.__bloomWebhookBox ??= new WebhookSecretBox(env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET));
 const updateSchema = updateWebhookEndpointSchema(rules);
 
 const idOf = (id: string, what: string) => {
@@ -65,7 +69,7 @@ export const listEventTypesRoute = apiRoute(SCOPE, async () =>
 export const createEndpointRoute = apiRoute(SCOPE, async ({ req, caller }) => {
   const body = createSchema.safeParse(await readJson(req));
   if (!body.success) throw validationError(body.error);
-  const r = await createWebhookEndpoint(services().db, caller, body.data);
+  const r = await createWebhookEndpoint(services().db, box(), caller, body.data);
   if (!r.ok) throw refusalError(r);
   return json({ ...toEndpoint(r.endpoint), secret: r.secret }, 201, { Location: `/api/v1/webhooks/${r.endpoint.id}` });
 });
@@ -94,7 +98,7 @@ export const deleteEndpointRoute = apiRoute<{ endpointId: string }>(SCOPE, async
 });
 
 export const rotateSecretRoute = apiRoute<{ endpointId: string }>(SCOPE, async ({ params, caller }) => {
-  const r = await rotateWebhookSecret(services().db, caller, idOf(params.endpointId, "Webhook endpoint"));
+  const r = await rotateWebhookSecret(services().db, box(), caller, idOf(params.endpointId, "Webhook endpoint"));
   if (!r.ok) throw refusalError(r);
   return json({ secret: r.secret });
 });
