@@ -54,7 +54,8 @@ describe("deployment artifacts", () => {
     expect(JSON.stringify(scaled?.spec?.triggers)).toMatch(/redis/i);
     // Every policy queue the worker consumes is watched: a backlog on any of them adds workers.
     const lists = (scaled?.spec?.triggers as { metadata?: { listName?: string } }[]).map((t) => t.metadata?.listName);
-    expect(lists.sort()).toEqual(POLICY_NAMES.map((p) => `bloom:${p}:wait`).sort());
+    // …and the webhook-deliveries queue (X4), which sends what the partner-webhooks policy planned.
+    expect(lists.sort()).toEqual([...POLICY_NAMES, "webhook-deliveries"].map((p) => `bloom:${p}:wait`).sort());
     expect(docs.some((d) => d.kind === "Ingress")).toBe(true);
     expect(docs.some((d) => d.kind === "Job")).toBe(true); // migrations run before rollout
   });

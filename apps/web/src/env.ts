@@ -48,6 +48,8 @@ const schema = z
      * the S3-compatible adapter exists.
      */
     PHOTO_DIR: z.string().min(1).default(".bloom/photos"),
+    /** X4: development and tests only — partners may register http://localhost webhook endpoints (the worker's flag sends to them). */
+    WEBHOOK_ALLOW_LOCAL: z.enum(["0", "1", "false", "true"]).default("0").transform((v) => v === "1" || v === "true"),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {

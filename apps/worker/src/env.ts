@@ -1,4 +1,5 @@
 // The only reader of process.env in the worker: validated once at start-up.
+import { parseRetrySchedule } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -29,6 +30,31 @@ const schema = z.object({
   REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * X4: the webhook endpoints' secrets are sealed under KEY_ENCRYPTION_SECRET, else AUTH_SECRET —
+   * the same as web's (web's development default when neither is set; production must set one).
+   */
+  KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  NODE_ENV: z.string().optional(),
+  /** X4: development and tests only — deliver webhooks to http://localhost and loopback addresses. */
+  WEBHOOK_ALLOW_LOCAL: z.enum(["0", "1", "false", "true"]).default("0").transform((v) => v === "1" || v === "true"),
+  /** X4: longest a partner's server may take to answer a webhook (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** X4: delays between webhook attempts, ms separated by commas (default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
+  WEBHOOK_RETRY_SCHEDULE_MS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      try {
+        return parseRetrySchedule(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 const parsed = schema.safeParse(process.env);

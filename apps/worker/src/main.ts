@@ -34,8 +34,18 @@ const runtime = await startWorker({
     refundMaxBackoffMs: env.REFUND_MAX_BACKOFF_MS,
     refundAlertAfter: env.REFUND_ALERT_AFTER,
   },
+  webhooks: {
+    allowLocal: env.WEBHOOK_ALLOW_LOCAL,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    concurrency: env.WEBHOOK_CONCURRENCY,
+    ...(env.KEY_ENCRYPTION_SECRET || env.AUTH_SECRET ? { sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET } : {}),
+    ...(env.WEBHOOK_RETRY_SCHEDULE_MS ? { retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
+  },
   log,
 });
+if (env.NODE_ENV === "production" && !env.KEY_ENCRYPTION_SECRET && !env.AUTH_SECRET) {
+  log.warn("neither KEY_ENCRYPTION_SECRET nor AUTH_SECRET is set: webhook secrets sealed by web with its secret will not open here (set the same as web's)");
+}
 const registry = workerMetrics(runtime, db, env.WORKER_ID);
 registerPaymentMetrics(registry, runtime.payments, db, env.REFUND_ALERT_AFTER);
 // After the last metric: a collector whose source is down keeps its last value (E2, E3).

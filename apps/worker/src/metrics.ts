@@ -56,7 +56,8 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
     registers,
     async collect() {
       await Promise.all(
-        Object.entries(runtime.queues).map(async ([queue, q]) => {
+        // X4: the webhook-deliveries queue beside the policies' (its delayed jobs are the retries).
+        Object.entries({ ...runtime.queues, [runtime.webhooks.queue.name]: runtime.webhooks.queue }).map(async ([queue, q]) => {
           const counts = await bounded(q.getJobCounts(...STATES));
           if (counts) for (const state of STATES) this.set({ queue, state }, counts[state] ?? 0);
         }),
@@ -182,6 +183,22 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
     registers,
     collect() {
       this.set(runtime.relay.unknownWaiting);
+    },
+  });
+  // X4: webhook deliveries by outcome — delivered (a 2xx), retrying (an attempt failed; another
+  // follows on the schedule), failed (the last attempt failed, or the endpoint was disabled).
+  const webhookSeen = { delivered: 0, retrying: 0, failed: 0 };
+  new Counter({
+    name: "bloom_webhook_deliveries_total",
+    help: "Partners' webhook delivery attempts by outcome (delivered, retrying, failed = for good)",
+    labelNames: ["outcome"] as const,
+    registers,
+    collect() {
+      for (const outcome of ["delivered", "retrying", "failed"] as const) {
+        const n = runtime.webhooks.stats[outcome];
+        this.inc({ outcome }, n - webhookSeen[outcome]);
+        webhookSeen[outcome] = n;
+      }
     },
   });
   let published = 0;

@@ -9,6 +9,7 @@ import { classifyFailure, isFinalFailure, OutageBackoff, POISON_PREFIX } from ".
 import { OutboxRedrive } from "./redrive";
 import { startPaymentLoops, type PaymentLoopsConfig } from "./payments";
 import { OutboxRelay } from "./relay";
+import { startWebhookDeliveries, WEBHOOK_DEFAULTS, type WebhookConfig } from "./webhooks";
 
 export type WorkerConfig = {
   db: Db;
@@ -26,6 +27,8 @@ export type WorkerConfig = {
   processorUrl: string;
   /** M2/M4: the refund executor's and the payment reconciler's timing (defaults below). */
   payments?: Partial<Omit<PaymentLoopsConfig, "db" | "gateway" | "log">>;
+  /** X4: partners' webhook deliveries (defaults in webhooks.ts). */
+  webhooks?: Partial<WebhookConfig>;
   log: Logger;
 };
 
@@ -112,6 +115,15 @@ export async function startWorker(cfg: WorkerConfig) {
     return out;
   }
 
+  const webhooks = startWebhookDeliveries({
+    db: cfg.db,
+    connection,
+    workerConnection,
+    prefix: cfg.prefix,
+    log: cfg.log,
+    config: { ...WEBHOOK_DEFAULTS, ...cfg.webhooks },
+  });
+
   const lockMs = cfg.lockMs ?? 30_000;
   const workers = POLICY_NAMES.map((policy) => {
     const w = new Worker(
@@ -120,8 +132,10 @@ export async function startWorker(cfg: WorkerConfig) {
         const { event, outcome, hint } = await guarded(policy, job, () => runPolicy(cfg.db, handlers, policy, job.data));
         stats[outcome]++;
         if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
-        if (outcome === "done") await announce(policy, event, hint);
+        // partner-webhooks changes nothing on any screen: no live update for it.
+        if (outcome === "done" && policy !== "partner-webhooks") await announce(policy, event, hint);
         if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
+        if (outcome === "done" && hint.webhookDeliveries?.length) await webhooks.dispatch(hint.webhookDeliveries);
         return outcome;
       },
       {
@@ -181,6 +195,7 @@ export async function startWorker(cfg: WorkerConfig) {
     relay,
     redrive,
     payments,
+    webhooks,
     outages,
     stats,
     workers,
@@ -191,6 +206,7 @@ export async function startWorker(cfg: WorkerConfig) {
       await redrive.stop();
       await payments.stop();
       await Promise.all(workers.map((w) => w.close()));
+      await webhooks.stop();
       await Promise.all(Object.values(queues).map((q) => q.close()));
       await Promise.all([connection.quit(), workerConnection.quit(), publisher.quit()].map((p) => p.catch(() => {})));
     },

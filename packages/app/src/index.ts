@@ -46,3 +46,4 @@ export * from "./ordering/order-fate";
 export * from "./store/slot-capacity";
 export * from "./store/delivery-settings";
 export * from "./ordering/delivery-slots";
+export * from "./webhooks/index";

@@ -11,6 +11,7 @@ import { requestRefund } from "./payment/refund";
 import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
+import { planWebhookDeliveries, type PlannedDelivery } from "./webhooks/plan";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
@@ -24,6 +25,8 @@ export type LiveHint = {
   market?: boolean;
   attention?: string;
   refundRequested?: boolean;
+  /** X4: webhook deliveries planned in the policy's transaction, for the worker to queue after the commit. */
+  webhookDeliveries?: PlannedDelivery[];
 };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
@@ -60,6 +63,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
+    "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
   };
 }
 

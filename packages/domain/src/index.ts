@@ -33,3 +33,6 @@ export * from "./delivery/rider-facts";
 export * from "./store/delivery-schedule";
 export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
+export * from "./webhooks/events";
+export * from "./webhooks/endpoint";
+export * from "./webhooks/retry";

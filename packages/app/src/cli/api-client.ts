@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { closeDbs, getDb } from "@bloom/db";
 import { API_SCOPES } from "@bloom/domain";
 import { createApiClient, listApiClients, revokeApiClient } from "../identity/api-clients";
+import { disableWebhookEndpointsOf } from "../webhooks/endpoints";
 import { DATABASE_URL, runCli } from "./database-url";
 
 const USAGE = `usage:
@@ -35,7 +36,10 @@ async function main() {
       console.log(`${c.id}  ${c.name}  [${c.scopes.join(" ")}]  created ${c.createdAt.toISOString()}  ${state}`);
     }
   } else if (command === "revoke" && arg) {
-    console.log((await revokeApiClient(db, arg)) ? `Revoked ${arg}: its tokens stop working now.` : `No active client ${arg}.`);
+    const revoked = await revokeApiClient(db, arg);
+    // X4: a revoked partner is sent no more webhooks (its endpoints are disabled, its pending deliveries end).
+    const disabled = revoked ? await disableWebhookEndpointsOf(db, arg) : 0;
+    console.log(revoked ? `Revoked ${arg}: its tokens stop working now${disabled ? `; ${disabled} webhook endpoint(s) disabled` : ""}.` : `No active client ${arg}.`);
   } else {
     console.error(USAGE);
     process.exitCode = 2;

@@ -68,6 +68,24 @@ export const POLICIES = {
     "DeliveryRescheduled",
     "DeliveryAbandoned",
   ],
+  /**
+   * X4: the published events of a partner's (API client's) orders → one signed webhook delivery
+   * per subscribed endpoint (webhooks/events.ts maps each to its public type).
+   */
+  "partner-webhooks": [
+    "OrderPlaced",
+    "StoreOrderAccepted",
+    "DecorationCompleted",
+    "StoreOrderRejected",
+    "OrderCancelled",
+    "DeliveryAbandoned",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "DeliveryLeftWithNeighbour",
+    "DeliveryAttempted",
+    "DeliveryRescheduled",
+    "PaymentRefunded",
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;

@@ -2,12 +2,13 @@
 // token; orders need their scope. The same words are used by the CLI, tokens and the OpenAPI doc.
 import { z } from "zod";
 
-export const API_SCOPES = ["orders:read", "orders:write"] as const;
+export const API_SCOPES = ["orders:read", "orders:write", "webhooks:manage"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const API_SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "orders:read": "Read the orders this client placed",
   "orders:write": "Place and cancel orders (payment is taken when the order is placed)",
+  "webhooks:manage": "Register webhook endpoints for this client's orders, see their deliveries and replay them",
 };
 
 /** A space-separated scope string (RFC 6749 §3.3), e.g. "orders:read orders:write". */

@@ -12,6 +12,7 @@ const anchor = (name: string) => `schema-${name}`;
 function typeLabel(s: Schema): string {
   if (s.$ref) return `<a href="#${anchor(refName(s.$ref))}">${esc(refName(s.$ref))}</a>`;
   if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).map(typeLabel).join(" or ");
+  if (Array.isArray(s.allOf)) return (s.allOf as Schema[]).map(typeLabel).join(" and ");
   if (s.const !== undefined) return `<code>${esc(JSON.stringify(s.const))}</code>`;
   if (Array.isArray(s.enum)) return `one of ${(s.enum as unknown[]).map((v) => `<code>${esc(v)}</code>`).join(", ")}`;
   if (s.type === "array") return `array of ${s.items ? typeLabel(s.items) : "any"}`;
@@ -58,7 +59,7 @@ function resolve<T>(doc: Json, v: T): T {
   return r.slice(2).split("/").reduce<unknown>((o, k) => (o as Json)[k], doc) as T;
 }
 
-function operation(doc: Json, path: string, method: string, op: Json): string {
+function operation(doc: Json, path: string, method: string, op: Json, webhook = false): string {
   const id = String(op.operationId);
   const security = (op.security as Record<string, string[]>[] | undefined)?.find((s) => s.oauth2);
   const scopes = security?.oauth2?.length ? security.oauth2.map((s) => `<code>${esc(s)}</code>`).join(" ") : security ? "any valid token" : "none";
@@ -80,7 +81,7 @@ function operation(doc: Json, path: string, method: string, op: Json): string {
   return `<section id="${esc(id)}" class="op">
 <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p><strong>${prose(op.summary)}</strong></p>${op.description ? `<p>${prose(op.description)}</p>` : ""}
-<p>Scope: ${scopes}</p>
+${webhook ? "<p>Sent by Bloom to your endpoint (signed, see Webhooks above)</p>" : `<p>Scope: ${scopes}</p>`}
 ${params.length ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>required</th><th>notes</th></tr></thead><tbody>${params.join("")}</tbody></table>` : ""}
 ${bodyHtml}
 <table><thead><tr><th>status</th><th>body</th><th>meaning</th></tr></thead><tbody>${responses.join("")}</tbody></table>
@@ -112,7 +113,7 @@ pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.op{border-top:1px solid #eaeef2;padding-top:8px}
 .m{display:inline-block;min-width:44px;text-align:center;border-radius:4px;color:#fff;font-size:12px;font-weight:700;padding:1px 6px}
-.get{background:#0969da}.post{background:#1a7f37}nav ul{list-style:none;padding:0}nav a{text-decoration:none}
+.get{background:#0969da}.post{background:#1a7f37}.patch{background:#9a6700}.delete{background:#cf222e}nav ul{list-style:none;padding:0}nav a{text-decoration:none}
 </style></head>
 <body><main>
 <h1>${esc(info.title)} <small>v${esc(info.version)}</small></h1>
@@ -122,6 +123,9 @@ th{background:#f6f8fa}.op{border-top:1px solid #eaeef2;padding-top:8px}
 <nav aria-label="Endpoints"><h2>Endpoints</h2><ul>${nav.join("")}</ul></nav>
 <h2>Reference</h2>
 ${ops.map(({ path, method, op }) => operation(doc, path, method, op)).join("\n")}
+${Object.entries((doc.webhooks ?? {}) as Record<string, { post: Json }>)
+  .map(([name, m], i) => `${i === 0 ? "<h2>Webhooks: what Bloom sends</h2>" : ""}${operation(doc, name, "post", m.post, true)}`)
+  .join("\n")}
 <h2>Schemas</h2>
 ${Object.entries(schemas)
   .map(([name, s]) => `<section id="${anchor(name)}"><h3>${esc(name)}</h3>${s.description ? `<p>${prose(s.description)}</p>` : ""}${fieldTable(s)}</section>`)

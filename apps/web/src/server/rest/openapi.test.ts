@@ -1,7 +1,7 @@
 // C8: the public API's OpenAPI document is valid OpenAPI 3.1 (checked by a maintained validator),
 // generated from the same zod schemas the handlers use, and its reference page is self-contained.
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { addDays, API_SCOPES, DOMAIN_ERROR_CODES, todayInSeoul } from "@bloom/domain";
+import { addDays, API_SCOPES, DOMAIN_ERROR_CODES, todayInSeoul, WEBHOOK_EVENT_TYPES } from "@bloom/domain";
 import { describe, expect, it } from "vitest";
 import { contract } from "../../../../../test/support/openapi-contract";
 import { renderDocsPage } from "./docs-page";
@@ -36,11 +36,18 @@ describe("OpenAPI document", () => {
       "/api/v1/orders/{orderId}/cancel",
       "/api/v1/stores",
       "/api/v1/stores/{storeId}/bouquets",
+      "/api/v1/webhooks",
+      "/api/v1/webhooks/event-types",
+      "/api/v1/webhooks/{endpointId}",
+      "/api/v1/webhooks/{endpointId}/deliveries",
+      "/api/v1/webhooks/{endpointId}/deliveries/{deliveryId}/replay",
+      "/api/v1/webhooks/{endpointId}/rotate-secret",
     ]);
     for (const [path, methods] of Object.entries(paths)) {
       for (const op of Object.values(methods)) {
         expect(op.operationId).toBeTruthy();
-        if (path.startsWith("/api/v1")) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "401"]));
+        if (path.startsWith("/api/v1")) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401"]));
+        if (path.startsWith("/api/v1")) expect(Object.keys(op.responses).some((c) => /^2\d\d$/.test(c))).toBe(true);
         if (path.startsWith("/api/v1/orders")) expect(Object.keys(op.responses)).toContain("429");
       }
     }
@@ -72,6 +79,24 @@ describe("OpenAPI document", () => {
     const html = renderDocsPage(doc);
     for (const methods of Object.values(paths)) for (const op of Object.values(methods)) expect(html).toContain(`id="${op.operationId}"`);
     expect(html).toContain('id="schema-Order"');
+    expect(html).toContain('id="webhook_order_placed"'); // X4: what Bloom sends, too
     expect(html).not.toMatch(/<script|<link|src="https?:|href="https?:/);
+  });
+
+  it("[X4][C8] the webhooks section describes a signed POST for every published event type, its body the WebhookEvent schema", () => {
+    const hooks = doc.webhooks as Record<string, { post: { parameters: { name: string }[]; requestBody: { content: Record<string, { schema: { allOf: { $ref: string }[] } }> } } }>;
+    expect(Object.keys(hooks)).toEqual([...WEBHOOK_EVENT_TYPES]);
+    for (const h of Object.values(hooks)) {
+      expect(h.post.parameters.map((p) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+      expect(h.post.requestBody.content["application/json"]!.schema.allOf[0]!.$ref).toBe("#/components/schemas/WebhookEvent");
+    }
+    const { validateComponent } = contract(doc);
+    const order = {
+      id: "00000000-0000-4000-8000-000000000001", status: "PLACED", statusReason: null, storeId: "00000000-0000-4000-8000-000000000002",
+      storeName: "S", totalWon: 1, deliveryFeeWon: 0, items: [], refunded: false, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z",
+      delivery: { recipientName: "R", recipientPhone: "010", address: "A", deliveryDate: "2026-12-02", timeSlot: "10-12", giftMessage: null, note: null, redeliveryFeeWon: 0 },
+    };
+    expect(validateComponent("WebhookEvent", { type: "order.placed", timestamp: "2026-12-01T00:00:00.000Z", data: { order, event: {} } })).toEqual([]);
+    expect(validateComponent("WebhookEvent", { type: "order.exploded", timestamp: "2026-12-01T00:00:00.000Z", data: { order, event: {} } })).not.toEqual([]);
   });
 });

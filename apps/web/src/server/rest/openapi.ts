@@ -3,6 +3,7 @@
 import { API_SCOPE_DESCRIPTIONS, cancelOrderSchema, storeSearchSchema } from "@bloom/domain";
 import { z } from "zod";
 import { apiErrorSchema } from "./errors";
+import { addWebhookSchemas, webhookEvents, webhookPaths, WEBHOOKS_TAG } from "./openapi-webhooks";
 import {
   bouquetResource,
   IDEMPOTENCY_KEY,
@@ -36,6 +37,7 @@ function schemas(): Record<string, Json> {
   output.add(tokenResponseSchema, { id: "TokenResponse" });
   output.add(oauthErrorSchema, { id: "OAuthError" });
   output.add(jwksSchema, { id: "JWKS" });
+  addWebhookSchemas(input, output);
   const all = {
     ...z.toJSONSchema(input, { target: "draft-2020-12", io: "input", uri }).schemas,
     ...z.toJSONSchema(output, { target: "draft-2020-12", io: "output", uri }).schemas,
@@ -204,8 +206,10 @@ function build(): Json {
       { name: "Authentication", description: "OAuth2 client credentials and the token signing keys" },
       { name: "Catalog", description: "Shops and bouquets" },
       { name: "Orders", description: "Orders this client places, reads and cancels" },
+      WEBHOOKS_TAG,
     ],
-    paths: paths(),
+    paths: { ...paths(), ...webhookPaths() },
+    webhooks: webhookEvents(),
     components: {
       schemas: schemas(),
       securitySchemes: {
