@@ -44,7 +44,8 @@ export function OrderTimeline({ status, history }: { status: OrderStatus; histor
             className={cn(
               "relative z-10 grid size-8 place-items-center rounded-full border-2 text-sm font-bold",
               s.state === "done" && "border-leaf-600 bg-leaf-600 text-white",
-              s.state === "current" && "border-brand-600 bg-brand-50 text-brand-700 motion-safe:animate-ring",
+              s.state === "current" &&
+                "border-brand-600 bg-brand-50 text-brand-700 after:pointer-events-none after:absolute after:-inset-0.5 after:rounded-full after:border-2 after:border-brand-600 after:opacity-0 after:content-[''] motion-safe:after:animate-ripple",
               s.state === "upcoming" && "border-line bg-surface text-muted",
               s.state === "stopped" && "border-danger-700 bg-danger-50 text-danger-700",
             )}
