@@ -34,6 +34,8 @@ export const eventPayloads = {
     paymentId: z.string(),
     /** D1: the delivery fee inside totalWon (totalWon = lines + fee); absent in events from before zones (₩0). */
     deliveryFeeWon: z.number().int().optional(),
+    /** X2: the sender chose not to be named to the recipient; absent in events from before it (false). */
+    sendAnonymously: z.boolean().optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),
