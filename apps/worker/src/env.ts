@@ -1,4 +1,5 @@
 // The only reader of process.env in the worker: validated once at start-up.
+import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -29,11 +30,30 @@ const schema = z.object({
   REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** X2: signs the recipients' tracking links; the web app verifies them with the same secret. */
+  TRACKING_LINK_SECRET: z.string().min(32, "TRACKING_LINK_SECRET must be at least 32 characters").optional(),
+  /** X2: the web app's public address, for the links in messages; defaults to NEXTAUTH_URL. */
+  PUBLIC_WEB_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** X2: the SMS provider's API (the sandbox, apps/sms-sandbox, in development and tests). */
+  SMS_PROVIDER_URL: z.string().url().default("http://127.0.0.1:4020"),
+  SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** X2: the sender number (or name) the messages go out from. */
+  SMS_FROM: z.string().min(1).default("Bloom"),
 });
 
-const parsed = schema.safeParse(process.env);
+const parsed = schema
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET) ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
+  })
+  .safeParse(process.env);
 if (!parsed.success) {
   console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
-export const env = parsed.data;
+export const env = {
+  ...parsed.data,
+  TRACKING_LINK_SECRET: parsed.data.TRACKING_LINK_SECRET ?? DEV_TRACKING_LINK_SECRET,
+  PUBLIC_WEB_URL: parsed.data.PUBLIC_WEB_URL ?? parsed.data.NEXTAUTH_URL ?? "http://localhost:3000",
+};

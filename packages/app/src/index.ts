@@ -46,3 +46,7 @@ export * from "./ordering/order-fate";
 export * from "./store/slot-capacity";
 export * from "./store/delivery-settings";
 export * from "./ordering/delivery-slots";
+export * from "./notification/tracking-link";
+export * from "./notification/tracking";
+export * from "./delivery/progress";
+export * from "./identity/display-name";

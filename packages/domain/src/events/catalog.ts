@@ -122,7 +122,8 @@ export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T
 export const EVENT_VERSION = 1;
 
 export const actorSchema = z.object({
-  role: z.enum(["CUSTOMER", "OWNER", "RIDER", "ADMIN", "SYSTEM"]),
+  // RECIPIENT (X2): the person a bouquet is for, through the tracking link (no account: id null).
+  role: z.enum(["CUSTOMER", "OWNER", "RIDER", "ADMIN", "SYSTEM", "RECIPIENT"]),
   id: z.string().nullable(),
 });
 export type Actor = z.infer<typeof actorSchema>;
