@@ -50,3 +50,6 @@ export * from "./notification/tracking-link";
 export * from "./notification/tracking";
 export * from "./delivery/progress";
 export * from "./identity/display-name";
+export * from "./notification/messages";
+export * from "./notification/dispatch";
+export * from "./notification/sender-email";

@@ -34,3 +34,4 @@ export * from "./store/delivery-schedule";
 export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
 export * from "./notification/tracking";
+export * from "./notification/email-kinds";
