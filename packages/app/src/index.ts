@@ -53,3 +53,6 @@ export * from "./identity/display-name";
 export * from "./notification/messages";
 export * from "./notification/dispatch";
 export * from "./notification/sender-email";
+export * from "./notification/recipient-sms";
+export * from "./notification/http-sms-sender";
+export * from "./notification/sms-channel";

@@ -35,3 +35,5 @@ export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
 export * from "./notification/tracking";
 export * from "./notification/email-kinds";
+export * from "./notification/sms";
+export * from "./notification/recipient-sms";

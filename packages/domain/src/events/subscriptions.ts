@@ -82,6 +82,8 @@ export const POLICIES = {
     "DeliveryAbandoned",
     "PaymentRefunded",
   ],
+  /** The recipient gets a text with the tracking link once the shop accepted the order, and after a failed attempt (X2). */
+  "recipient-sms": ["StoreOrderAccepted", "DeliveryAttempted"],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;
