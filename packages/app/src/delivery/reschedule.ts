@@ -36,7 +36,8 @@ export async function rescheduleForRecipient(ctx: AppContext, orderId: string, r
     return refuse("VALIDATION", `${issue?.path.join(".") ?? "input"}: ${issue?.message ?? "invalid"}`);
   }
   const d = await ctx.db.delivery.findUnique({ where: { orderId } });
-  if (!d) return refuse("NOT_FOUND", "Delivery not found");
+  // The link is genuine (the order exists): no delivery yet is nothing to reschedule, not "not found".
+  if (!d) return refuse("INVALID_TRANSITION", "There is no failed delivery to reschedule");
   return rescheduleFound(ctx, d, orderId, { ...parsed.data, feeWon: 0 }, { role: "RECIPIENT", id: null });
 }
 
