@@ -31,7 +31,7 @@ export function TrackingDetail({ token, initial }: { token: string; initial: Tra
     <div className="mx-auto grid max-w-md gap-4" data-testid="tracking" data-phase={view.phase}>
       <header className="grid gap-1">
         <p className="m-0 text-sm font-semibold text-brand-700">{view.shopName}</p>
-        <h1 className="m-0 text-2xl font-bold">{t("title", { name: view.recipientFirstName })}</h1>
+        <h1 className="m-0 text-2xl font-bold">{t(view.phase === "DELIVERED" ? "titleDelivered" : view.phase === "CANCELLED" ? "titleCancelled" : "title", { name: view.recipientFirstName })}</h1>
         <p className="m-0 text-muted" data-testid="tracking-from">
           {view.senderName ? t("fromSender", { sender: view.senderName, shop: view.shopName }) : t("fromShop", { shop: view.shopName })}
         </p>
