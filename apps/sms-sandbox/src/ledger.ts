@@ -13,7 +13,10 @@ export class SmsLedger {
   constructor(private readonly file: string) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     if (!fs.existsSync(file)) return;
-    for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const text = fs.readFileSync(file, "utf8");
+    // A line a crash cut short is closed, so the next message starts a line of its own.
+    if (text.length > 0 && !text.endsWith("\n")) fs.appendFileSync(file, "\n");
+    for (const line of text.split("\n")) {
       if (!line.trim()) continue;
       try {
         this.remember(JSON.parse(line) as SmsRecord);
