@@ -8,6 +8,9 @@ const WORKER_PORT = PORT + 1;
 const PROCESSOR_PORT = PORT + 2;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const PROCESSOR_URL = `http://127.0.0.1:${PROCESSOR_PORT}`;
+/** X2: the SMS sandbox (apps/sms-sandbox); the journeys read the recipient's texts from it. */
+const SMS_SANDBOX_PORT = PORT + 3;
+export const SMS_SANDBOX_URL = `http://127.0.0.1:${SMS_SANDBOX_PORT}`;
 /** The processor's ledger sits next to the app's database: `<database>_processor`. */
 function processorDatabaseUrl() {
   if (process.env.PROCESSOR_DATABASE_URL) return process.env.PROCESSOR_DATABASE_URL;
@@ -22,6 +25,8 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret",
   WORKER_HEALTH_PORT: String(WORKER_PORT),
   PROCESSOR_URL,
+  SMS_PROVIDER_URL: SMS_SANDBOX_URL,
+  TRACKING_LINK_SECRET: process.env.TRACKING_LINK_SECRET ?? "e2e-tracking-link-secret-e2e-tracking-link-secret",
   QUEUE_PREFIX: "e2e",
   // Journeys sign in and order far more often than a person; the limits are tested on their own.
   RATE_LIMIT_SIGNIN_PER_MIN: "1000",
@@ -72,6 +77,16 @@ export default defineConfig({
       url: `${PROCESSOR_URL}/health`,
       env: { ...env, PROCESSOR_PORT: String(PROCESSOR_PORT), PROCESSOR_HOST: "127.0.0.1", PROCESSOR_DATABASE_URL: processorDatabaseUrl() },
       timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npm run start -w @bloom/sms-sandbox",
+      cwd: "..",
+      url: `${SMS_SANDBOX_URL}/health`,
+      env: { ...env, SMS_SANDBOX_PORT: String(SMS_SANDBOX_PORT), SMS_SANDBOX_HOST: "127.0.0.1", SMS_SANDBOX_LEDGER: `${process.env.TMPDIR ?? "/tmp"}/bloom-e2e-sms-${PORT}.jsonl` },
+      timeout: 30_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",

@@ -3,7 +3,7 @@
 // If any child dies the others are stopped and we exit non-zero.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
-import { authSecret, fail, ROOT, run, sleep, step } from "./lib/services.mjs";
+import { authSecret, fail, ROOT, run, sleep, step, trackingLinkSecret } from "./lib/services.mjs";
 import { setup } from "./setup.mjs";
 
 const PORT = process.env.PORT || "3000";
@@ -25,6 +25,10 @@ const processorUrl = new URL(env.PROCESSOR_URL);
 // A processor elsewhere (PROCESSOR_URL on another host) is used as it is; a local one is ours to run.
 const runProcessor = ["127.0.0.1", "localhost", "[::1]"].includes(processorUrl.hostname);
 
+// X2: the SMS provider; a local address is the SMS sandbox (apps/sms-sandbox), ours to run.
+const smsUrl = new URL(process.env.SMS_PROVIDER_URL || "http://127.0.0.1:4020");
+const runSmsSandbox = ["127.0.0.1", "localhost", "[::1]"].includes(smsUrl.hostname);
+
 const childEnv = {
   ...process.env,
   ...env,
@@ -33,6 +37,8 @@ const childEnv = {
   PORT,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${PORT}`,
   AUTH_SECRET: authSecret(),
+  TRACKING_LINK_SECRET: trackingLinkSecret(),
+  SMS_PROVIDER_URL: smsUrl.toString().replace(/\/+$/, ""),
 };
 
 const children = new Map();
@@ -95,6 +101,12 @@ if (runProcessor) {
     await sleep(300);
   }
 }
+if (!stopping && runSmsSandbox) {
+  childEnv.SMS_SANDBOX_PORT = smsUrl.port || "80";
+  childEnv.SMS_SANDBOX_HOST = smsUrl.hostname.replace(/^\[|\]$/g, "");
+  childEnv.SMS_SANDBOX_LEDGER ||= `${ROOT}/.bloom/sms-sandbox.jsonl`;
+  launch("sms-sandbox", ["run", "start", "-w", "@bloom/sms-sandbox"]);
+}
 if (!stopping) {
   launch("web", ["run", "start", "-w", "@bloom/web", "--", "-p", PORT]);
   launch("worker", ["run", "start", "-w", "@bloom/worker"]);
@@ -110,6 +122,7 @@ while (!stopping) {
   ┌──────────────────────────────────────────────────────────
   │ Bloom is running at http://localhost:${PORT}
   │ Sandbox card processor: ${env.PROCESSOR_URL}${runProcessor ? ` (ledger: database ${new URL(env.PROCESSOR_DATABASE_URL).pathname.slice(1)})` : ""}
+  │ SMS sandbox (the recipients' texts, with tracking links): ${childEnv.SMS_PROVIDER_URL}${runSmsSandbox ? "" : " (not ours: not started)"}
   │ Demo accounts (password bloom1234):
   │   ${DEMO.join("\n  │   ")}
   │ Ctrl-C to stop.

@@ -350,3 +350,14 @@ export function authSecret() {
   }
   return fs.readFileSync(file, "utf8").trim();
 }
+
+/** X2: TRACKING_LINK_SECRET from env, else one generated once into .bloom/tracking-secret (links keep working across restarts). */
+export function trackingLinkSecret() {
+  if (process.env.TRACKING_LINK_SECRET) return process.env.TRACKING_LINK_SECRET;
+  const file = path.join(ROOT, ".bloom", "tracking-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}

@@ -7,6 +7,9 @@ import path from "node:path";
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from "./env";
 import { PROCESSOR_URL, testProcessor } from "./processor";
 
+/** X2: the tracking links' secret for the test web server (and any worker that signs links for it). */
+export const TEST_TRACKING_LINK_SECRET = "test-tracking-link-secret-test-tracking-link-secret";
+
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let built = false;
 
@@ -46,6 +49,7 @@ export function spawnWeb(port: number, env: Record<string, string | undefined>):
       REDIS_URL: TEST_REDIS_URL,
       NEXTAUTH_URL: base,
       AUTH_SECRET: "test-secret-test-secret-test-secret",
+      TRACKING_LINK_SECRET: TEST_TRACKING_LINK_SECRET,
       // Every test signs in and up from 127.0.0.1, far more often than a person; the limits have
       // their own tests, which lower them again (S1).
       RATE_LIMIT_SIGNIN_PER_MIN: "1000",

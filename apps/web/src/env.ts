@@ -1,4 +1,5 @@
 // The only reader of process.env in the web app: validated once, with clear messages.
+import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z
@@ -50,10 +51,17 @@ const schema = z
     PHOTO_DIR: z.string().min(1).default(".bloom/photos"),
     /** X4: development and tests only — partners may register http://localhost webhook endpoints (the worker's flag sends to them). */
     WEBHOOK_ALLOW_LOCAL: z.enum(["0", "1", "false", "true"]).default("0").transform((v) => v === "1" || v === "true"),
+    /** X2: signs the recipients' tracking links (/t/<token>); the worker signs them with the same secret. */
+    TRACKING_LINK_SECRET: z.string().min(32, "TRACKING_LINK_SECRET must be at least 32 characters").optional(),
+    /** X2: a recipient's slot choices per tracking link and window. */
+    RATE_LIMIT_TRACKING_RESCHEDULE_PER_MIN: z.coerce.number().int().positive().default(5),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+      ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
     }
   });
 
@@ -68,6 +76,7 @@ function load() {
     ...v,
     // Development gets a fixed secret so `npm run dev` works out of the box; production never does.
     AUTH_SECRET: v.AUTH_SECRET ?? "bloom-development-secret-not-for-production",
+    TRACKING_LINK_SECRET: v.TRACKING_LINK_SECRET ?? DEV_TRACKING_LINK_SECRET,
     // Session cookies are Secure (and __Secure- prefixed) whenever the public URL is https.
     secureCookies: v.NEXTAUTH_URL?.startsWith("https://") ?? false,
     // The fault-injection control of the sandbox processor (/api/sandbox, forwarded to its

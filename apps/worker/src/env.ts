@@ -1,5 +1,6 @@
 // The only reader of process.env in the worker: validated once at start-up.
 import { parseRetrySchedule } from "@bloom/domain";
+import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -29,6 +30,8 @@ const schema = z.object({
   /** M4: refunds retry with backoff doubling from 1 s up to this; past REFUND_ALERT_AFTER attempts each failure logs an error. */
   REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
+  /** X5: a message a provider failed to take is retried with backoff doubling from 1 s up to this. */
+  MESSAGE_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * X4: the webhook endpoints' secrets are sealed under KEY_ENCRYPTION_SECRET, else AUTH_SECRET —
@@ -36,7 +39,6 @@ const schema = z.object({
    */
   KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
-  NODE_ENV: z.string().optional(),
   /** X4: development and tests only — deliver webhooks to http://localhost and loopback addresses. */
   WEBHOOK_ALLOW_LOCAL: z.enum(["0", "1", "false", "true"]).default("0").transform((v) => v === "1" || v === "true"),
   /** X4: longest a partner's server may take to answer a webhook (ms). */
@@ -55,11 +57,30 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** X2: signs the recipients' tracking links; the web app verifies them with the same secret. */
+  TRACKING_LINK_SECRET: z.string().min(32, "TRACKING_LINK_SECRET must be at least 32 characters").optional(),
+  /** X2: the web app's public address, for the links in messages; defaults to NEXTAUTH_URL. */
+  PUBLIC_WEB_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** X2: the SMS provider's API (the sandbox, apps/sms-sandbox, in development and tests). */
+  SMS_PROVIDER_URL: z.string().url().default("http://127.0.0.1:4020"),
+  SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** X2: the sender number (or name) the messages go out from. */
+  SMS_FROM: z.string().min(1).default("Bloom"),
 });
 
-const parsed = schema.safeParse(process.env);
+const parsed = schema
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET) ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
+  })
+  .safeParse(process.env);
 if (!parsed.success) {
   console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
-export const env = parsed.data;
+export const env = {
+  ...parsed.data,
+  TRACKING_LINK_SECRET: parsed.data.TRACKING_LINK_SECRET ?? DEV_TRACKING_LINK_SECRET,
+  PUBLIC_WEB_URL: parsed.data.PUBLIC_WEB_URL ?? parsed.data.NEXTAUTH_URL ?? "http://localhost:3000",
+};

@@ -6,6 +6,7 @@ import { closeDbs, getDb, onDbConnectionError } from "@bloom/db";
 import { env } from "./env";
 import { hardenCollectors, workerMetrics } from "./metrics";
 import { registerPaymentMetrics } from "./payments";
+import { messageProviders } from "./providers";
 import { startWorker } from "./runtime";
 
 const log = createLogger({ level: env.LOG_LEVEL, base: { service: "worker", worker: env.WORKER_ID } });
@@ -41,6 +42,7 @@ const runtime = await startWorker({
     ...(env.KEY_ENCRYPTION_SECRET || env.AUTH_SECRET ? { sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET } : {}),
     ...(env.WEBHOOK_RETRY_SCHEDULE_MS ? { retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
   },
+  messages: { providers: messageProviders(env, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
   log,
 });
 if (env.NODE_ENV === "production" && !env.KEY_ENCRYPTION_SECRET && !env.AUTH_SECRET) {

@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { classifyFailure, isFinalFailure, OutageBackoff, POISON_PREFIX } from "./outage";
 import { OutboxRedrive } from "./redrive";
 import { startPaymentLoops, type PaymentLoopsConfig } from "./payments";
+import { startMessageDispatcher, type MessageDispatcherConfig } from "./messages";
 import { OutboxRelay } from "./relay";
 import { startWebhookDeliveries, WEBHOOK_DEFAULTS, type WebhookConfig } from "./webhooks";
 
@@ -29,6 +30,12 @@ export type WorkerConfig = {
   payments?: Partial<Omit<PaymentLoopsConfig, "db" | "gateway" | "log">>;
   /** X4: partners' webhook deliveries (defaults in webhooks.ts). */
   webhooks?: Partial<WebhookConfig>;
+  /**
+   * X1–X5: the message dispatcher's providers, one per channel (main.ts builds them from the
+   * environment: apps/worker/src/providers.ts), and its timing. A channel without a provider keeps
+   * its messages pending.
+   */
+  messages?: Partial<Omit<MessageDispatcherConfig, "db" | "log">>;
   log: Logger;
 };
 
@@ -136,6 +143,7 @@ export async function startWorker(cfg: WorkerConfig) {
         if (outcome === "done" && policy !== "partner-webhooks") await announce(policy, event, hint);
         if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
         if (outcome === "done" && hint.webhookDeliveries?.length) await webhooks.dispatch(hint.webhookDeliveries);
+        if (outcome === "done" && hint.messagesPlanned) messages.kick();
         return outcome;
       },
       {
@@ -189,6 +197,7 @@ export async function startWorker(cfg: WorkerConfig) {
   redrive.start();
 
   const payments = startPaymentLoops({ db: cfg.db, gateway, log: cfg.log, ...PAYMENT_LOOP_DEFAULTS, ...cfg.payments });
+  const messages = startMessageDispatcher({ providers: [], ...cfg.messages, db: cfg.db, log: cfg.log });
 
   return {
     queues,
@@ -196,6 +205,7 @@ export async function startWorker(cfg: WorkerConfig) {
     redrive,
     payments,
     webhooks,
+    messages,
     outages,
     stats,
     workers,
@@ -205,6 +215,7 @@ export async function startWorker(cfg: WorkerConfig) {
       await relay.stop();
       await redrive.stop();
       await payments.stop();
+      await messages.stop();
       await Promise.all(workers.map((w) => w.close()));
       await webhooks.stop();
       await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -12,6 +12,8 @@ import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
 import { planWebhookDeliveries, type PlannedDelivery } from "./webhooks/plan";
+import { planSenderEmail } from "./notification/sender-email";
+import { planRecipientSms } from "./notification/recipient-sms";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
@@ -27,6 +29,8 @@ export type LiveHint = {
   refundRequested?: boolean;
   /** X4: webhook deliveries planned in the policy's transaction, for the worker to queue after the commit. */
   webhookDeliveries?: PlannedDelivery[];
+  /** The policy planned messages (notify_messages): the worker wakes its message dispatcher. */
+  messagesPlanned?: boolean;
 };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
@@ -64,6 +68,10 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
     "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
+    // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
+    "sender-email": (tx, e) => planSenderEmail(tx, e),
+    // Plans the recipient's text message with the tracking link; the dispatcher sends it (X2, X5).
+    "recipient-sms": (tx, e) => planRecipientSms(tx, e),
   };
 }
 

@@ -36,3 +36,7 @@ export * from "./store/delivery-schedule-edit";
 export * from "./webhooks/events";
 export * from "./webhooks/endpoint";
 export * from "./webhooks/retry";
+export * from "./notification/tracking";
+export * from "./notification/email-kinds";
+export * from "./notification/sms";
+export * from "./notification/recipient-sms";

@@ -62,7 +62,7 @@ const observed = t.middleware(async ({ path, type, next }) => {
 });
 
 /** Refuses with TOO_MANY_REQUESTS (HTTP 429; the route adds Retry-After from retryAfterSec). */
-function tooManyRequests(retryAfterSec: number): TRPCError {
+export function tooManyRequests(retryAfterSec: number): TRPCError {
   const message = "Too many requests — please wait a moment and try again";
   return new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: Object.assign(new Error(message), { retryAfterSec }) });
 }

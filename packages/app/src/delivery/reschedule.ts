@@ -6,7 +6,7 @@
 // like a new order: a closed day, a slot too soon or full is refused, and the order's unit of slot
 // capacity moves from the old slot to the new one in the same transaction as the reschedule.
 import { sqlOf, type Delivery } from "@bloom/db";
-import { createEvent, decideRefundUndelivered, decideReschedule, refuse, AWAITING_SHOP, type Actor, type RescheduleInput, type Result } from "@bloom/domain";
+import { createEvent, decideRefundUndelivered, decideReschedule, recipientSlotSchema, refuse, AWAITING_SHOP, type Actor, type RescheduleInput, type Result } from "@bloom/domain";
 import { refuseUnbookableSlotAt } from "../ordering/slot-check";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
@@ -22,6 +22,26 @@ const actorOf = (owner: Owner): Actor => ({ role: owner.role === "ADMIN" ? "ADMI
 export async function rescheduleDelivery(ctx: AppContext, owner: Owner, orderId: string, input: RescheduleInput): Promise<Result<object>> {
   const d = await ownDelivery(ctx, owner, orderId);
   if (!d) return refuse("NOT_FOUND", "Delivery not found for your shop");
+  return rescheduleFound(ctx, d, orderId, input, actorOf(owner));
+}
+
+/**
+ * X2: the recipient picks the new slot on their tracking link (the token is their authority for
+ * this one order). The shop's own rules, the same path; no redelivery fee — that stays the shop's.
+ */
+export async function rescheduleForRecipient(ctx: AppContext, orderId: string, raw: unknown): Promise<Result<object>> {
+  const parsed = recipientSlotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse("VALIDATION", `${issue?.path.join(".") ?? "input"}: ${issue?.message ?? "invalid"}`);
+  }
+  const d = await ctx.db.delivery.findUnique({ where: { orderId } });
+  // The link is genuine (the order exists): no delivery yet is nothing to reschedule, not "not found".
+  if (!d) return refuse("INVALID_TRANSITION", "There is no failed delivery to reschedule");
+  return rescheduleFound(ctx, d, orderId, { ...parsed.data, feeWon: 0 }, { role: "RECIPIENT", id: null });
+}
+
+async function rescheduleFound(ctx: AppContext, d: Delivery, orderId: string, input: RescheduleInput, actor: Actor): Promise<Result<object>> {
   const decision = decideReschedule(d, input);
   if (!decision.ok) return decision;
   const at = new Date();
@@ -29,18 +49,18 @@ export async function rescheduleDelivery(ctx: AppContext, owner: Owner, orderId:
   if (unbookable) return unbookable;
   let done: boolean;
   try {
-    done = await moveAndReopen(ctx, d, orderId, input, owner, at);
+    done = await moveAndReopen(ctx, d, orderId, input, actor, at);
   } catch (e) {
     // store_reserve_slot raised: the new slot filled up since the pre-check (the transaction is undone).
     if (String((e as Error)?.message ?? e).includes("slot full")) return refuse("SLOT_FULL", "That slot has just filled up; pick another one");
     throw e;
   }
   if (!done) return refuse("INVALID_TRANSITION", "This delivery changed meanwhile");
-  ctx.log.info({ orderId, deliveryId: d.id, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, "delivery rescheduled");
+  ctx.log.info({ orderId, deliveryId: d.id, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon, by: actor.role }, "delivery rescheduled");
   return { ok: true };
 }
 
-async function moveAndReopen(ctx: AppContext, d: Delivery, orderId: string, input: RescheduleInput, owner: Owner, at: Date): Promise<boolean> {
+async function moveAndReopen(ctx: AppContext, d: Delivery, orderId: string, input: RescheduleInput, actor: Actor, at: Date): Promise<boolean> {
   return ctx.db.$transaction(async (tx) => {
     // The order gives back its unit of the old slot and takes one of the new (raising when full).
     await tx.$queryRaw`SELECT store_release_slot(${orderId}::uuid)`;
@@ -64,7 +84,7 @@ async function moveAndReopen(ctx: AppContext, d: Delivery, orderId: string, inpu
     });
     if (n.count === 0) throw new LostRace();
     await appendEvents(tx, [
-      createEvent("DeliveryRescheduled", orderId, { deliveryId: d.id, storeId: d.storeId, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, actorOf(owner), at),
+      createEvent("DeliveryRescheduled", orderId, { deliveryId: d.id, storeId: d.storeId, deliveryDate: input.deliveryDate, timeSlot: input.timeSlot, feeWon: input.feeWon }, actor, at),
     ]);
     return true;
   }).catch((e: unknown) => {

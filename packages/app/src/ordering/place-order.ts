@@ -156,6 +156,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     timeSlot: d.timeSlot,
     giftMessage: d.giftMessage || null,
     note: d.note || null,
+    sendAnonymously: d.sendAnonymously ?? false,
   };
   const placed = createEvent(
     "OrderPlaced",
@@ -199,8 +200,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         o AS (
           INSERT INTO ordering_orders (id, customer_id, store_id, store_name, status, total_won, recipient_name, recipient_phone,
             address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at,
-            delivery_fee_won)
-          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27 FROM a RETURNING id),
+            delivery_fee_won, send_anonymously)
+          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27, $28 FROM a RETURNING id),
         l AS (
           INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity)
           SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity
@@ -218,7 +219,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
         at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
         placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed), attemptId,
-        fee.feeWon,
+        fee.feeWon, delivery.sendAnonymously,
       ],
     });
     stored = done.length === 1;

@@ -63,3 +63,14 @@ export async function listOrdersForCustomer(
   const items = rows.slice(0, opts.limit);
   return { ok: true, page: { items, nextCursor: more ? items[items.length - 1]!.id : null } };
 }
+
+/**
+ * X2: what the recipient's tracking page may know of an order — who it is for, from which shop,
+ * when, its status and whether the sender chose anonymous. No price, card or lines are selected.
+ */
+export async function getOrderForRecipient(db: Db, orderId: string) {
+  return db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, customerId: true, storeId: true, storeName: true, status: true, recipientName: true, recipientPhone: true, deliveryDate: true, timeSlot: true, sendAnonymously: true },
+  });
+}

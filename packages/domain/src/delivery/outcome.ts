@@ -64,6 +64,9 @@ export function decideBackAtShop(d: Held, riderId: string): Result<{ already: bo
   return { ok: true, already: false };
 }
 
+/** A new slot can be booked once the bouquet of a failed attempt is back at the shop (the board, and the recipient's tracking page, X2). */
+export const canReschedule = (status: DeliveryStatus): boolean => status === "RETURNED";
+
 /**
  * The shop books a new date and slot, with an optional redelivery fee. Only once the bouquet is
  * back at the shop: a rider who claims the new request must find it there.
@@ -73,7 +76,7 @@ export function decideReschedule(d: { status: DeliveryStatus }, input: { feeWon:
   if (!Number.isInteger(feeWon) || feeWon < 0 || feeWon > MAX_REDELIVERY_FEE_WON) return refuse("VALIDATION", "feeWon: The redelivery fee is not a valid amount");
   if (!slotStillOpen(input.deliveryDate, input.timeSlot, now)) return refuse("VALIDATION", "timeSlot: This slot has already ended");
   if (d.status === "ATTEMPTED") return refuse("INVALID_TRANSITION", "The bouquet is not back at the shop yet");
-  if (d.status !== "RETURNED") return refuse("INVALID_TRANSITION", "Only a returned delivery can be rescheduled");
+  if (!canReschedule(d.status)) return refuse("INVALID_TRANSITION", "Only a returned delivery can be rescheduled");
   return { ok: true };
 }
 

@@ -35,6 +35,8 @@ export const eventPayloads = {
     paymentId: z.string(),
     /** D1: the delivery fee inside totalWon (totalWon = lines + fee); absent in events from before zones (₩0). */
     deliveryFeeWon: z.number().int().optional(),
+    /** X2: the sender chose not to be named to the recipient; absent in events from before it (false). */
+    sendAnonymously: z.boolean().optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),
@@ -120,7 +122,8 @@ export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T
 export const EVENT_VERSION = 1;
 
 export const actorSchema = z.object({
-  role: z.enum(["CUSTOMER", "OWNER", "RIDER", "ADMIN", "SYSTEM"]),
+  // RECIPIENT (X2): the person a bouquet is for, through the tracking link (no account: id null).
+  role: z.enum(["CUSTOMER", "OWNER", "RIDER", "ADMIN", "SYSTEM", "RECIPIENT"]),
   id: z.string().nullable(),
 });
 export type Actor = z.infer<typeof actorSchema>;

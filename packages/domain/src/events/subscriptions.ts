@@ -86,6 +86,22 @@ export const POLICIES = {
     "DeliveryRescheduled",
     "PaymentRefunded",
   ],
+  /** The sender hears each step by email, in their language (X1); plans messages only, the dispatcher sends them (X5). */
+  "sender-email": [
+    "OrderPlaced",
+    "StoreOrderAccepted",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "DeliveryLeftWithNeighbour",
+    "DeliveryAttempted",
+    "DeliveryRescheduled",
+    "StoreOrderRejected",
+    "OrderCancelled",
+    "DeliveryAbandoned",
+    "PaymentRefunded",
+  ],
+  /** The recipient gets a text with the tracking link once the shop accepted the order, and after a failed attempt (X2). */
+  "recipient-sms": ["StoreOrderAccepted", "DeliveryAttempted"],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;

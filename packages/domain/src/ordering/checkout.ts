@@ -48,6 +48,8 @@ export const deliveryDetailsSchema = z
     timeSlot: z.enum(TIME_SLOTS, "Pick a time slot"),
     giftMessage: textField({ max: GIFT_MESSAGE_MAX, multiline: true, messages: { tooLong: `Gift message is limited to ${GIFT_MESSAGE_MAX} characters` } }).optional(),
     note: textField({ max: NOTE_MAX, multiline: true, messages: { tooLong: `Note is limited to ${NOTE_MAX} characters` } }).optional(),
+    /** X2: the recipient's tracking page and messages do not name the sender. Absent means false. */
+    sendAnonymously: z.boolean("Choose whether to send anonymously").optional(),
   })
   .superRefine((v, ctx) => {
     // Object refinements run even when a field failed: only a bookable date has slots to check.

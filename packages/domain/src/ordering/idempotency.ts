@@ -21,6 +21,8 @@ export type PlacedCheckout = {
   giftMessage: string | null;
   note: string | null;
   cardLast4: string;
+  /** X2: absent (false) for orders from before the option. */
+  sendAnonymously?: boolean;
 };
 
 /** True when `input` is the checkout that placed `order` (a retry), false when it differs. */
@@ -38,7 +40,8 @@ export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): b
     order.timeSlot === d.timeSlot &&
     (order.giftMessage ?? "") === (d.giftMessage ?? "") &&
     (order.note ?? "") === (d.note ?? "") &&
-    order.cardLast4 === digits.slice(-4)
+    order.cardLast4 === digits.slice(-4) &&
+    !!order.sendAnonymously === !!d.sendAnonymously
   );
 }
 
@@ -63,5 +66,7 @@ export function checkoutFingerprintText(input: PlaceOrderInput, totalWon: number
     digits.slice(-4),
     input.card.expiry,
     totalWon,
+    // X2: only when chosen, so the fingerprint of every other checkout is what it was before.
+    ...(d.sendAnonymously ? ["anonymous"] : []),
   ]);
 }

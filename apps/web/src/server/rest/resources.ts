@@ -33,6 +33,7 @@ export function toOrder(o: OrderDetail): OrderResource {
       giftMessage: o.giftMessage,
       note: o.note,
       redeliveryFeeWon: o.redeliveryFeeWon,
+      sendAnonymously: o.sendAnonymously,
     },
     payment: { cardBrand: o.cardBrand, cardLast4: o.cardLast4, refunded: o.refunded },
     history: o.history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),

@@ -64,6 +64,7 @@ export const orderResource = z.object({
     redeliveryFeeWon: won.describe(
       "Redelivery fees the shop set when rescheduling after failed delivery attempts (D4); recorded for the sender, not charged by this API",
     ),
+    sendAnonymously: z.boolean().describe("X2: the sender chose not to be named on the recipient's tracking page and text message"),
   }),
   payment: z.object({
     cardBrand: z.string(),

@@ -8,6 +8,7 @@ import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
 import { scheduleRouter } from "./schedule";
 import { storeRouter } from "./store";
+import { trackingRouter } from "./tracking";
 
 export const appRouter = router({
   account: accountRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   live: liveRouter,
   ops: opsRouter,
   schedule: scheduleRouter,
+  tracking: trackingRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -49,6 +49,7 @@ type DeliveryForm = {
   timeSlot: TimeSlot | "";
   giftMessage: string;
   note: string;
+  sendAnonymously: boolean;
 };
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,6 +108,7 @@ export function CheckoutForm({
     timeSlot: "",
     giftMessage: "",
     note: "",
+    sendAnonymously: false,
   }));
   const [card, setCard] = useState<CardForm>({ number: "", expiry: "", cvc: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -141,6 +143,7 @@ export function CheckoutForm({
         timeSlot: d.timeSlot,
         giftMessage: d.giftMessage.trim() || undefined,
         note: d.note.trim() || undefined,
+        ...(d.sendAnonymously ? { sendAnonymously: true } : {}),
       },
       card: c,
       idempotencyKey,
@@ -328,6 +331,23 @@ export function CheckoutForm({
             hint={t("message.noteHint", { max: NOTE_MAX })}
           />
         </details>
+        {/* X2: the recipient's tracking page and SMS then do not name the sender. */}
+        <label className="flex min-h-10 items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="sendAnonymously"
+            className="mt-0.5 size-5 shrink-0 accent-brand-600"
+            checked={delivery.sendAnonymously}
+            onChange={(e) => updateDelivery({ sendAnonymously: e.target.checked })}
+            aria-describedby="send-anonymously-hint"
+          />
+          <span className="grid gap-0.5">
+            <span className="font-semibold">{t("message.anonymous")}</span>
+            <span id="send-anonymously-hint" className="text-xs text-muted">
+              {t("message.anonymousHint")}
+            </span>
+          </span>
+        </label>
       </Section>
 
       <Section id="payment-title" title={t("payment.title")}>
