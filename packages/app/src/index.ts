@@ -49,3 +49,6 @@ export * from "./ordering/delivery-slots";
 export * from "./notification/messages";
 export * from "./notification/dispatch";
 export * from "./notification/sender-email";
+export * from "./notification/email/render";
+export * from "./notification/email/smtp-email-provider";
+export * from "./notification/preferences";
