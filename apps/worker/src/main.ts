@@ -42,7 +42,7 @@ const runtime = await startWorker({
     ...(env.KEY_ENCRYPTION_SECRET || env.AUTH_SECRET ? { sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET } : {}),
     ...(env.WEBHOOK_RETRY_SCHEDULE_MS ? { retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
   },
-  messages: { providers: messageProviders(env, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
+  messages: { providers: messageProviders(env, db, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
   log,
 });
 if (env.NODE_ENV === "production" && !env.KEY_ENCRYPTION_SECRET && !env.AUTH_SECRET) {

@@ -57,3 +57,6 @@ export * from "./notification/sender-email";
 export * from "./notification/recipient-sms";
 export * from "./notification/http-sms-sender";
 export * from "./notification/sms-channel";
+export * from "./notification/email/render";
+export * from "./notification/email/smtp-email-provider";
+export * from "./notification/preferences";

@@ -69,7 +69,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
     "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
-    "sender-email": (tx, e) => planSenderEmail(tx, e),
+    "sender-email": { sql: (c, e) => planSenderEmail(c, e) },
     // Plans the recipient's text message with the tracking link; the dispatcher sends it (X2, X5).
     "recipient-sms": (tx, e) => planRecipientSms(tx, e),
   };

@@ -65,7 +65,14 @@ export async function dispatchDueMessages(db: Db, providers: readonly ChannelPro
         outcome = "sent";
       } catch (e) {
         const err = String((e as Error)?.message ?? e).slice(0, 500);
-        const line = { messageId: m.id, channel: m.channel, kind: m.kind, orderId: m.orderId, attempts: m.attempts, err };
+        const line = {
+          messageId: m.id,
+          channel: m.channel,
+          kind: m.kind,
+          orderId: m.orderId,
+          attempts: m.attempts,
+          err,
+        };
         if (e instanceof PermanentSendError) {
           await settle(m.id, "dead", err);
           opts.log.warn(line, "message cannot be delivered: marked dead");

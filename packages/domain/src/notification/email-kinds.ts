@@ -57,4 +57,6 @@ export const emailPreferencesSchema = z.object({
 });
 export type EmailPreferencesInput = z.infer<typeof emailPreferencesSchema>;
 
-export const messageLocaleSchema = z.object({ locale: z.enum(MESSAGE_LOCALES) });
+export const messageLocaleSchema = z.object({
+  locale: z.enum(MESSAGE_LOCALES),
+});

@@ -55,12 +55,14 @@ beforeAll(async () => {
   await db.webhookEndpoint.deleteMany({});
   // Two retries, 0.2 s and 0.4 s apart: three attempts, then FAILED.
   worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
-    allowLocal: true,
-    // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
-    sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
-    retryScheduleMs: [200, 400],
-    sweepIntervalMs: 1000,
-    sweepAfterMs: 30_000,
+    webhooks: {
+      allowLocal: true,
+      // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
+      sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
+      retryScheduleMs: [200, 400],
+      sweepIntervalMs: 1000,
+      sweepAfterMs: 30_000,
+    },
   });
   const client = await createApiClient(db, { name: "Partner E (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
   const t = await call(tokenRoute as Route, "/api/oauth/token", "post", "/api/oauth/token", {

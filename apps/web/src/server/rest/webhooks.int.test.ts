@@ -89,13 +89,15 @@ beforeAll(async () => {
   await resetOrders(db);
   await db.webhookEndpoint.deleteMany({});
   worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
-    allowLocal: true,
-    // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
-    sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
-    retryScheduleMs: TEST_SCHEDULE,
-    // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
-    sweepIntervalMs: 2000,
-    sweepAfterMs: 30_000,
+    webhooks: {
+      allowLocal: true,
+      // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
+      sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
+      retryScheduleMs: TEST_SCHEDULE,
+      // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
+      sweepIntervalMs: 2000,
+      sweepAfterMs: 30_000,
+    },
   });
   a = await createApiClient(db, { name: "Partner A (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
   b = await createApiClient(db, { name: "Partner B (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });

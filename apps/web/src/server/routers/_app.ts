@@ -4,6 +4,7 @@ import { catalogRouter } from "./catalog";
 import { deliveryRouter } from "./delivery";
 import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
+import { notificationRouter } from "./notification";
 import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
 import { scheduleRouter } from "./schedule";
@@ -21,6 +22,7 @@ export const appRouter = router({
   ops: opsRouter,
   schedule: scheduleRouter,
   tracking: trackingRouter,
+  notification: notificationRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
