@@ -11,7 +11,7 @@ import { refuse, type Result } from "../shared/errors";
 import type { DeliveryStatus } from "./delivery";
 
 export { ATTEMPT_REASONS, type AttemptReason } from "./attempt-reasons";
-import { ATTEMPT_REASONS, type AttemptReason } from "./attempt-reasons";
+import { ATTEMPT_REASONS } from "./attempt-reasons";
 
 /** The most a shop may charge for a redelivery, in won: a typo's guard, not a price rule. */
 export const MAX_REDELIVERY_FEE_WON = 100_000;
