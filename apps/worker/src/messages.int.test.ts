@@ -218,7 +218,7 @@ describe("email to the sender (X1)", () => {
     expect(Buffer.compare(att.content, photo.bytes)).toBe(0);
     expect(delivered.html).toContain("cid:proof-photo@bloom");
     // One row per message, all sent once.
-    const rows = await db.notifyMessage.findMany({ where: { orderId: id } });
+    const rows = await db.notifyMessage.findMany({ where: { orderId: id, channel: "email" } });
     expect(rows.map((r) => [r.status, r.attempts, r.locale, r.channel])).toEqual(rows.map(() => ["sent", 1, "en", "email"]));
   });
 
@@ -300,7 +300,7 @@ describe("email to the sender (X1)", () => {
     ok(await cancelOrder(ctx, CUSTOMER.id, id, null));
     await expectEmails(id, ["receipt", "refunded"]);
     const rows = await db.notifyMessage.findMany({
-      where: { orderId: id },
+      where: { orderId: id, channel: "email" },
       orderBy: { createdAt: "asc" },
     });
     expect(Object.fromEntries(rows.map((r) => [r.kind, r.status]))).toEqual({
@@ -334,7 +334,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     // A later email of the same order is sent after anything due before it: then nothing more came.
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     await expectEmails(id, ["receipt", "accepted"]);
-    expect(await db.notifyMessage.count({ where: { orderId: id } })).toBe(2);
+    expect(await db.notifyMessage.count({ where: { orderId: id, channel: "email" } })).toBe(2);
     expect(new Set(smtp.for(id).map((m) => m.messageId)).size).toBe(2);
   });
 
@@ -343,7 +343,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     const id = await placed();
     await expectEmails(id, ["receipt"]);
     const template = await db.notifyMessage.findFirstOrThrow({
-      where: { orderId: id },
+      where: { orderId: id, channel: "email" },
     });
     // A burst of 60 messages planned at once, taken by two workers' dispatchers.
     await startWorkerWithEmail(uniquePrefix("mail-two-b"));
@@ -364,7 +364,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
       { what: "61 emails", timeoutMs: 30_000 },
     );
     await waitFor(
-      () => db.notifyMessage.count({ where: { orderId: id, status: "pending" } }),
+      () => db.notifyMessage.count({ where: { orderId: id, channel: "email", status: "pending" } }),
       (n) => n === 0,
       { what: "none pending" },
     );
@@ -372,7 +372,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     expect(new Set(smtp.for(id).map((m) => m.messageId)).size).toBe(61);
     expect(
       await db.notifyMessage.count({
-        where: { orderId: id, attempts: { not: 1 } },
+        where: { orderId: id, channel: "email", attempts: { not: 1 } },
       }),
     ).toBe(0);
     // Both took a share (the claim skips what the other holds).
@@ -400,7 +400,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
       async () => ({
         elapsed: Date.now() - downAt,
         rows: await db.notifyMessage.findMany({
-          where: { orderId: { in: [id, other] } },
+          where: { orderId: { in: [id, other] }, channel: "email" },
           select: { status: true, attempts: true, lastError: true },
         }),
       }),
@@ -447,7 +447,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     await expectEmails(id, ["receipt", "accepted"]);
     expect(
       await db.notifyMessage.findFirstOrThrow({
-        where: { orderId: id, channel: "sms" },
+        where: { orderId: id, channel: "sms", kind: "tracking" },
       }),
     ).toMatchObject({ status: "pending", attempts: 0, lastError: null });
   });
