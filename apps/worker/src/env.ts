@@ -28,6 +28,8 @@ const schema = z.object({
   /** M4: refunds retry with backoff doubling from 1 s up to this; past REFUND_ALERT_AFTER attempts each failure logs an error. */
   REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
+  /** X5: a message a provider failed to take is retried with backoff doubling from 1 s up to this. */
+  MESSAGE_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -6,6 +6,7 @@ import { closeDbs, getDb, onDbConnectionError } from "@bloom/db";
 import { env } from "./env";
 import { hardenCollectors, workerMetrics } from "./metrics";
 import { registerPaymentMetrics } from "./payments";
+import { messageProviders } from "./providers";
 import { startWorker } from "./runtime";
 
 const log = createLogger({ level: env.LOG_LEVEL, base: { service: "worker", worker: env.WORKER_ID } });
@@ -34,6 +35,7 @@ const runtime = await startWorker({
     refundMaxBackoffMs: env.REFUND_MAX_BACKOFF_MS,
     refundAlertAfter: env.REFUND_ALERT_AFTER,
   },
+  messages: { providers: messageProviders(env, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
   log,
 });
 const registry = workerMetrics(runtime, db, env.WORKER_ID);

@@ -184,6 +184,37 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
       this.set(runtime.relay.unknownWaiting);
     },
   });
+  // X5: what this worker's message dispatcher did, per channel and outcome (sent, retry = a
+  // transient provider failure retried later, dead = undeliverable, skipped = opted out since).
+  const messagesSeen: Record<string, Record<string, number>> = {};
+  new Counter({
+    name: "bloom_messages_total",
+    help: "Messages (email, sms, push) handled by this worker's dispatcher, per channel and outcome: sent, retry, dead, skipped",
+    labelNames: ["channel", "outcome"] as const,
+    registers,
+    collect() {
+      for (const [channel, outcomes] of Object.entries(runtime.messages.stats)) {
+        const seen = (messagesSeen[channel] ??= {});
+        for (const [outcome, n] of Object.entries(outcomes)) {
+          this.inc({ channel, outcome }, n - (seen[outcome] ?? 0));
+          seen[outcome] = n;
+        }
+      }
+    },
+  });
+  new Gauge({
+    name: "bloom_messages_pending",
+    help: "Messages waiting to be sent (pending), per channel (shared state: aggregate with max)",
+    labelNames: ["channel"] as const,
+    registers,
+    async collect() {
+      const rows = await bounded(
+        db.$queryRaw<{ channel: string; n: bigint }[]>`SELECT channel, count(*) AS n FROM notify_messages WHERE status = 'pending' GROUP BY channel`,
+      );
+      if (!rows) return;
+      for (const channel of ["email", "sms", "push"]) this.set({ channel }, Number(rows.find((r) => r.channel === channel)?.n ?? 0));
+    },
+  });
   let published = 0;
   new Counter({
     name: "bloom_outbox_published_total",

@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { classifyFailure, isFinalFailure, OutageBackoff, POISON_PREFIX } from "./outage";
 import { OutboxRedrive } from "./redrive";
 import { startPaymentLoops, type PaymentLoopsConfig } from "./payments";
+import { startMessageDispatcher, type MessageDispatcherConfig } from "./messages";
 import { OutboxRelay } from "./relay";
 
 export type WorkerConfig = {
@@ -26,6 +27,12 @@ export type WorkerConfig = {
   processorUrl: string;
   /** M2/M4: the refund executor's and the payment reconciler's timing (defaults below). */
   payments?: Partial<Omit<PaymentLoopsConfig, "db" | "gateway" | "log">>;
+  /**
+   * X1–X5: the message dispatcher's providers, one per channel (main.ts builds them from the
+   * environment: apps/worker/src/providers.ts), and its timing. A channel without a provider keeps
+   * its messages pending.
+   */
+  messages?: Partial<Omit<MessageDispatcherConfig, "db" | "log">>;
   log: Logger;
 };
 
@@ -122,6 +129,7 @@ export async function startWorker(cfg: WorkerConfig) {
         if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
         if (outcome === "done") await announce(policy, event, hint);
         if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
+        if (outcome === "done" && hint.messagesPlanned) messages.kick();
         return outcome;
       },
       {
@@ -175,12 +183,14 @@ export async function startWorker(cfg: WorkerConfig) {
   redrive.start();
 
   const payments = startPaymentLoops({ db: cfg.db, gateway, log: cfg.log, ...PAYMENT_LOOP_DEFAULTS, ...cfg.payments });
+  const messages = startMessageDispatcher({ providers: [], ...cfg.messages, db: cfg.db, log: cfg.log });
 
   return {
     queues,
     relay,
     redrive,
     payments,
+    messages,
     outages,
     stats,
     workers,
@@ -190,6 +200,7 @@ export async function startWorker(cfg: WorkerConfig) {
       await relay.stop();
       await redrive.stop();
       await payments.stop();
+      await messages.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));
       await Promise.all([connection.quit(), workerConnection.quit(), publisher.quit()].map((p) => p.catch(() => {})));

@@ -46,3 +46,6 @@ export * from "./ordering/order-fate";
 export * from "./store/slot-capacity";
 export * from "./store/delivery-settings";
 export * from "./ordering/delivery-slots";
+export * from "./notification/messages";
+export * from "./notification/dispatch";
+export * from "./notification/sender-email";

@@ -11,6 +11,7 @@ import { requestRefund } from "./payment/refund";
 import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
+import { planSenderEmail } from "./notification/sender-email";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
@@ -24,6 +25,8 @@ export type LiveHint = {
   market?: boolean;
   attention?: string;
   refundRequested?: boolean;
+  /** The policy planned messages (notify_messages): the worker wakes its message dispatcher. */
+  messagesPlanned?: boolean;
 };
 type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
 /** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
@@ -60,6 +63,8 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
+    // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
+    "sender-email": (tx, e) => planSenderEmail(tx, e),
   };
 }
 

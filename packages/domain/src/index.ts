@@ -33,5 +33,6 @@ export * from "./delivery/rider-facts";
 export * from "./store/delivery-schedule";
 export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
+export * from "./notification/email-kinds";
 export * from "./notification/push-subscription";
 export * from "./notification/staff-push";

@@ -68,6 +68,20 @@ export const POLICIES = {
     "DeliveryRescheduled",
     "DeliveryAbandoned",
   ],
+  /** The sender hears each step by email, in their language (X1); plans messages only, the dispatcher sends them (X5). */
+  "sender-email": [
+    "OrderPlaced",
+    "StoreOrderAccepted",
+    "DeliveryStarted",
+    "DeliveryCompleted",
+    "DeliveryLeftWithNeighbour",
+    "DeliveryAttempted",
+    "DeliveryRescheduled",
+    "StoreOrderRejected",
+    "OrderCancelled",
+    "DeliveryAbandoned",
+    "PaymentRefunded",
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;
