@@ -49,3 +49,7 @@ export * from "./ordering/delivery-slots";
 export * from "./notification/messages";
 export * from "./notification/dispatch";
 export * from "./notification/sender-email";
+export * from "./notification/push/subscriptions";
+export * from "./notification/push/staff-push";
+export * from "./notification/push/web-push-sender";
+export * from "./notification/push/web-push-provider";

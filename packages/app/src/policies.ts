@@ -12,6 +12,7 @@ import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
 import { handleOnce, handleOnceSql } from "./shared/inbox";
 import { planSenderEmail } from "./notification/sender-email";
+import { planStaffPush } from "./notification/push/staff-push";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
@@ -65,6 +66,8 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
     "sender-email": (tx, e) => planSenderEmail(tx, e),
+    // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
+    "staff-push": (tx, e) => planStaffPush(tx, e),
   };
 }
 

@@ -4,10 +4,26 @@
 import type { Tx } from "@bloom/db";
 import type { RequestFacts } from "@bloom/domain";
 
-export type DeliveryForNotice = RequestFacts & { open: boolean; riderId: string | null };
+export type DeliveryForNotice = RequestFacts & {
+  open: boolean;
+  riderId: string | null;
+};
 
-export async function deliveryForNotice(tx: Tx, deliveryId: string): Promise<DeliveryForNotice | null> {
-  const rows = await tx.$queryRaw<{ storeId: string; status: string; riderId: string | null; riderFeeWon: number; distanceKm: number | null; deliveryDate: string; timeSlot: string }[]>`
+export async function deliveryForNotice(
+  tx: Tx,
+  deliveryId: string,
+): Promise<DeliveryForNotice | null> {
+  const rows = await tx.$queryRaw<
+    {
+      storeId: string;
+      status: string;
+      riderId: string | null;
+      riderFeeWon: number;
+      distanceKm: number | null;
+      deliveryDate: string;
+      timeSlot: string;
+    }[]
+  >`
     SELECT store_id::text AS "storeId", status::text AS status, rider_id::text AS "riderId", rider_fee_won AS "riderFeeWon",
            distance_km AS "distanceKm", delivery_date AS "deliveryDate", time_slot AS "timeSlot"
     FROM delivery_deliveries WHERE id = ${deliveryId}::uuid`;

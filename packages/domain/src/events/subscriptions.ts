@@ -82,6 +82,11 @@ export const POLICIES = {
     "DeliveryAbandoned",
     "PaymentRefunded",
   ],
+  /**
+   * X3: a new order and a cancellation ring the shop's owner, a cancelled delivery its rider, a
+   * request opening (or open again) the riders — on their devices, through web push.
+   */
+  "staff-push": ["OrderPlaced", "OrderCancelled", "DeliveryCancelled", "DeliveryRequested", "DeliveryRescheduled"],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;

@@ -6,7 +6,11 @@ import { isAcceptablePushEndpoint, type PushPayload } from "@bloom/domain";
 import webpush from "web-push";
 import type { PushDevice } from "./subscriptions";
 
-export type VapidConfig = { publicKey: string; privateKey: string; subject: string };
+export type VapidConfig = {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+};
 
 export type WebPushOptions = {
   vapid: VapidConfig;
@@ -33,18 +37,36 @@ export class PushServiceUnavailable extends Error {
   }
 }
 
-export async function sendWebPush(device: PushDevice, payload: PushPayload, ttlSec: number, opts: WebPushOptions): Promise<WebPushOutcome> {
+export async function sendWebPush(
+  device: PushDevice,
+  payload: PushPayload,
+  ttlSec: number,
+  opts: WebPushOptions,
+): Promise<WebPushOutcome> {
   // Checked when saved too; again here, so a row written any other way cannot make us call elsewhere.
-  if (!isAcceptablePushEndpoint(device.endpoint, opts.allowLoopbackHttp ?? false)) {
-    return { outcome: "refused", status: 0, detail: "endpoint is not an https push service" };
+  if (
+    !isAcceptablePushEndpoint(device.endpoint, opts.allowLoopbackHttp ?? false)
+  ) {
+    return {
+      outcome: "refused",
+      status: 0,
+      detail: "endpoint is not an https push service",
+    };
   }
-  const details = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, JSON.stringify(payload), {
-    vapidDetails: opts.vapid,
-    TTL: ttlSec,
-    // Staff alerts: a new order or request is worth waking the phone for.
-    urgency: "high",
-    contentEncoding: "aes128gcm",
-  });
+  const details = webpush.generateRequestDetails(
+    {
+      endpoint: device.endpoint,
+      keys: { p256dh: device.p256dh, auth: device.auth },
+    },
+    JSON.stringify(payload),
+    {
+      vapidDetails: opts.vapid,
+      TTL: ttlSec,
+      // Staff alerts: a new order or request is worth waking the phone for.
+      urgency: "high",
+      contentEncoding: "aes128gcm",
+    },
+  );
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(details.headers)) {
     // fetch sets the length itself from the body.
@@ -60,12 +82,21 @@ export async function sendWebPush(device: PushDevice, payload: PushPayload, ttlS
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
     });
   } catch (e) {
-    throw new PushServiceUnavailable(`push service unreachable: ${(e as Error).message}`, null);
+    throw new PushServiceUnavailable(
+      `push service unreachable: ${(e as Error).message}`,
+      null,
+    );
   }
   const text = await res.text().catch(() => "");
-  if (res.status >= 200 && res.status < 300) return { outcome: "sent", status: res.status };
-  if (res.status === 404 || res.status === 410) return { outcome: "gone", status: res.status };
-  if (res.status === 429 || res.status >= 500) throw new PushServiceUnavailable(`push service answered ${res.status}`, res.status);
+  if (res.status >= 200 && res.status < 300)
+    return { outcome: "sent", status: res.status };
+  if (res.status === 404 || res.status === 410)
+    return { outcome: "gone", status: res.status };
+  if (res.status === 429 || res.status >= 500)
+    throw new PushServiceUnavailable(
+      `push service answered ${res.status}`,
+      res.status,
+    );
   // 400 (malformed), 401/403 (VAPID refused: a key the subscription was not made with), 413 (too large), a redirect.
   return { outcome: "refused", status: res.status, detail: text.slice(0, 200) };
 }
