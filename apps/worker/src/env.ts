@@ -1,91 +1,55 @@
 // The only reader of process.env in the worker: validated once at start-up.
 import { z } from "zod";
 
-const schema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .url()
-      .default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
-    REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
-    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-    /** Containers need every interface; a single host can keep it on loopback (127.0.0.1). */
-    WORKER_HEALTH_HOST: z.string().default("0.0.0.0"),
-    WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
-    RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(50),
-    RELAY_BATCH: z.coerce.number().int().positive().default(200),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
-    /** The card processor's API (the sandbox processor, apps/processor, in development and tests). */
-    PROCESSOR_URL: z.string().url().default("http://127.0.0.1:4010"),
-    DB_POOL_SIZE: z.coerce.number().int().positive().default(12),
-    QUEUE_PREFIX: z.string().default("bloom"),
-    /** How long a job's lock lasts; a crashed worker's jobs are retried by others after this. */
-    WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
-    /** E1: an event published this long ago that a subscribed policy has not handled is published again. */
-    OUTBOX_REDRIVE_AFTER_MS: z.coerce.number().int().positive().default(30_000),
-    /** E1: how far back (by published_at) the redrive looks for unhandled events. */
-    OUTBOX_REDRIVE_WINDOW_MS: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(24 * 3600_000),
-    WORKER_ID: z.string().default(`worker-${process.pid}`),
-    /** M2: an attempt still PENDING this long after it began lost its web process; the reconciler voids it. */
-    PAYMENT_RECONCILE_GRACE_MS: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(30_000),
-    PAYMENT_RECONCILE_INTERVAL_MS: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(5000),
-    /** M4: refunds retry with backoff doubling from 1 s up to this; past REFUND_ALERT_AFTER attempts each failure logs an error. */
-    REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
-    REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
-    /** X5: a message a provider failed to take is retried with backoff doubling from 1 s up to this. */
-    MESSAGE_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-    /**
-     * X3: the VAPID key pair web push is signed with (base64url: a 65-byte public and a 32-byte private
-     * P-256 key) and the contact the push services see (mailto: or https:). `npm start` generates a pair
-     * once into .bloom/vapid.json; without both keys the worker sends no push (the messages wait).
-     */
-    VAPID_PUBLIC_KEY: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9_-]{87}$/,
-        "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)",
-      )
-      .optional(),
-    VAPID_PRIVATE_KEY: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9_-]{43}$/,
-        "VAPID_PRIVATE_KEY must be a base64url P-256 private key (43 characters)",
-      )
-      .optional(),
-    VAPID_SUBJECT: z
-      .string()
-      .regex(
-        /^(mailto:|https:\/\/)\S+$/,
-        "VAPID_SUBJECT must be a mailto: or https: contact",
-      )
-      .default("mailto:push@bloom.example"),
-    /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
-    PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
-  })
-  .refine((v) => Boolean(v.VAPID_PUBLIC_KEY) === Boolean(v.VAPID_PRIVATE_KEY), {
-    path: ["VAPID_PRIVATE_KEY"],
-    message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
-  });
+const schema = z.object({
+  DATABASE_URL: z.string().url().default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Containers need every interface; a single host can keep it on loopback (127.0.0.1). */
+  WORKER_HEALTH_HOST: z.string().default("0.0.0.0"),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(50),
+  RELAY_BATCH: z.coerce.number().int().positive().default(200),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  /** The card processor's API (the sandbox processor, apps/processor, in development and tests). */
+  PROCESSOR_URL: z.string().url().default("http://127.0.0.1:4010"),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(12),
+  QUEUE_PREFIX: z.string().default("bloom"),
+  /** How long a job's lock lasts; a crashed worker's jobs are retried by others after this. */
+  WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** E1: an event published this long ago that a subscribed policy has not handled is published again. */
+  OUTBOX_REDRIVE_AFTER_MS: z.coerce.number().int().positive().default(30_000),
+  /** E1: how far back (by published_at) the redrive looks for unhandled events. */
+  OUTBOX_REDRIVE_WINDOW_MS: z.coerce.number().int().positive().default(24 * 3600_000),
+  WORKER_ID: z.string().default(`worker-${process.pid}`),
+  /** M2: an attempt still PENDING this long after it began lost its web process; the reconciler voids it. */
+  PAYMENT_RECONCILE_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** M4: refunds retry with backoff doubling from 1 s up to this; past REFUND_ALERT_AFTER attempts each failure logs an error. */
+  REFUND_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
+  REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
+  /** X5: a message a provider failed to take is retried with backoff doubling from 1 s up to this. */
+  MESSAGE_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * X3: the VAPID key pair web push is signed with (base64url: a 65-byte public and a 32-byte private
+   * P-256 key; set both or neither) and the contact the push services see (mailto: or https:).
+   * `npm start` generates a pair once into .bloom/vapid.json; without keys the worker sends no push.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: contact").default("mailto:push@bloom.example"),
+  /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
+  PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
+});
 
 const parsed = schema.safeParse(process.env);
+if (parsed.success && Boolean(parsed.data.VAPID_PUBLIC_KEY) !== Boolean(parsed.data.VAPID_PRIVATE_KEY)) {
+  console.error("Invalid worker configuration:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither");
+  process.exit(1);
+}
 if (!parsed.success) {
-  console.error(
-    `Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
-  );
+  console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
 export const env = parsed.data;

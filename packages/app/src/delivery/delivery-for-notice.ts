@@ -9,10 +9,7 @@ export type DeliveryForNotice = RequestFacts & {
   riderId: string | null;
 };
 
-export async function deliveryForNotice(
-  tx: Tx,
-  deliveryId: string,
-): Promise<DeliveryForNotice | null> {
+export async function deliveryForNotice(tx: Tx, deliveryId: string): Promise<DeliveryForNotice | null> {
   const rows = await tx.$queryRaw<
     {
       storeId: string;

@@ -17,8 +17,7 @@ export type PushLocale = (typeof PUSH_LOCALES)[number];
 export const MAX_PUSH_DEVICES_PER_USER = 10;
 
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
-const ALPHABET =
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /** Decodes base64url (padded or not; `+` and `/` refused), or null when it is not base64url. */
 export function base64UrlBytes(s: string): Uint8Array | null {
@@ -51,8 +50,7 @@ const p256dh = z.string().refine(
     return b !== null && b.length === P256DH_BYTES && b[0] === 0x04;
   },
   {
-    message:
-      "keys.p256dh must be a base64url P-256 public key (65 bytes, uncompressed)",
+    message: "keys.p256dh must be a base64url P-256 public key (65 bytes, uncompressed)",
   },
 );
 const auth = z.string().refine(
@@ -69,10 +67,7 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
  * The push service's address: https, no credentials in it. `allowLoopbackHttp` (development and
  * tests only, a local stand-in for the push service) also lets http://127.0.0.1 through.
  */
-export function isAcceptablePushEndpoint(
-  value: string,
-  allowLoopbackHttp: boolean,
-): boolean {
+export function isAcceptablePushEndpoint(value: string, allowLoopbackHttp: boolean): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -81,11 +76,7 @@ export function isAcceptablePushEndpoint(
   }
   if (url.username || url.password) return false;
   if (url.protocol === "https:") return url.hostname.length > 0;
-  return (
-    allowLoopbackHttp &&
-    url.protocol === "http:" &&
-    LOOPBACK_HOSTS.has(url.hostname)
-  );
+  return allowLoopbackHttp && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
 }
 
 /** The save input: the browser's subscription, this device's language and a short device label. */
@@ -102,17 +93,10 @@ export function pushSubscriptionSchema(opts: { allowLoopbackHttp: boolean }) {
     keys: z.object({ p256dh, auth }),
     locale: z.enum(PUSH_LOCALES),
     /** "Chrome on Android": shown to the user beside the device; never trusted for anything. */
-    label: z
-      .string()
-      .trim()
-      .max(120, "label is too long")
-      .refine(isPlainLine, { message: "label has invisible characters" })
-      .optional(),
+    label: z.string().trim().max(120, "label is too long").refine(isPlainLine, { message: "label has invisible characters" }).optional(),
   });
 }
-export type PushSubscriptionInput = z.infer<
-  ReturnType<typeof pushSubscriptionSchema>
->;
+export type PushSubscriptionInput = z.infer<ReturnType<typeof pushSubscriptionSchema>>;
 
 /** The remove input: the endpoint the browser unsubscribed (never checked as a URL: it is only looked up). */
 export const pushUnsubscribeSchema = z.object({

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  deliveryCancelledPush,
-  newOrderPush,
-  orderCancelledPush,
-  requestOpenedPush,
-  slotText,
-} from "./staff-push";
+import { deliveryCancelledPush, newOrderPush, orderCancelledPush, requestOpenedPush, slotText } from "./staff-push";
 
 const shop = {
   name: "Seoul Forest Florist",
@@ -35,9 +29,7 @@ describe("staff push texts (X3)", () => {
       tag: `order-${orderId}`,
     });
     expect(p.payload("en").title).toBe("New order · Seoul Forest Florist");
-    expect(p.payload("en").body).toBe(
-      "2 bouquets · ₩62,000 · delivery Dec 3, 12:00–15:00",
-    );
+    expect(p.payload("en").body).toBe("2 bouquets · ₩62,000 · delivery Dec 3, 12:00–15:00");
   });
 
   it("[X3] a cancellation replaces the new order's notification (same tag)", () => {
@@ -58,14 +50,8 @@ describe("staff push texts (X3)", () => {
   });
 
   it("[X3] the rider of a recall is asked to bring it back; a withdrawn claim not to go", () => {
-    const recall = deliveryCancelledPush(
-      { deliveryId: "d1", riderId: "r1", recall: true },
-      shop,
-    );
-    const withdrawn = deliveryCancelledPush(
-      { deliveryId: "d1", riderId: "r1", recall: false },
-      shop,
-    );
+    const recall = deliveryCancelledPush({ deliveryId: "d1", riderId: "r1", recall: true }, shop);
+    const withdrawn = deliveryCancelledPush({ deliveryId: "d1", riderId: "r1", recall: false }, shop);
     expect(recall.to).toEqual({ audience: "RIDER", userIds: ["r1"] });
     expect(recall.payload("en").body).toMatch(/bring the bouquet back/);
     expect(withdrawn.payload("ko").body).toMatch(/가지 않아도/);
@@ -114,9 +100,7 @@ describe("staff push texts (X3)", () => {
       },
       long,
     );
-    expect(Buffer.byteLength(JSON.stringify(p.payload("ko")))).toBeLessThan(
-      1024,
-    );
+    expect(Buffer.byteLength(JSON.stringify(p.payload("ko")))).toBeLessThan(1024);
     expect(slotText("bad", "x", "en")).toBe("bad x");
   });
 });

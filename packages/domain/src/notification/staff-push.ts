@@ -5,12 +5,7 @@
 import { formatWon } from "../shared/money";
 import type { PushAudience, PushLocale } from "./push-subscription";
 
-export const STAFF_PUSH_KINDS = [
-  "staff.order-placed",
-  "staff.order-cancelled",
-  "staff.delivery-cancelled",
-  "staff.request-opened",
-] as const;
+export const STAFF_PUSH_KINDS = ["staff.order-placed", "staff.order-cancelled", "staff.delivery-cancelled", "staff.request-opened"] as const;
 export type StaffPushKind = (typeof STAFF_PUSH_KINDS)[number];
 
 /** What the device shows: the service worker's Notification (title, body), the page a tap opens, and a tag that replaces an earlier one. */
@@ -22,9 +17,7 @@ export type PushPayload = {
 };
 
 /** Whom to ring: some users' devices of one audience, or every device of the audience. */
-export type PushTarget =
-  | { audience: PushAudience; userIds: string[] }
-  | { audience: PushAudience; everyone: true };
+export type PushTarget = { audience: PushAudience; userIds: string[] } | { audience: PushAudience; everyone: true };
 
 export type StaffPush = {
   kind: StaffPushKind;
@@ -46,36 +39,16 @@ export type RequestFacts = {
   timeSlot: string;
 };
 
-const shopName = (s: ShopFacts, l: PushLocale) =>
-  l === "ko" && s.nameKo ? s.nameKo : s.name;
+const shopName = (s: ShopFacts, l: PushLocale) => (l === "ko" && s.nameKo ? s.nameKo : s.name);
 const shortId = (orderId: string) => orderId.slice(0, 8);
 
 /** "12월 3일 12–15시" / "Dec 3, 12–15h": the slot as the board and the rider's card show it. */
-export function slotText(
-  deliveryDate: string,
-  timeSlot: string,
-  l: PushLocale,
-): string {
+export function slotText(deliveryDate: string, timeSlot: string, l: PushLocale): string {
   const [, m, d] = deliveryDate.split("-").map(Number);
   const [from, to] = timeSlot.split("-");
-  const months = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ];
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   if (!m || !d || !from || !to) return `${deliveryDate} ${timeSlot}`;
-  return l === "ko"
-    ? `${m}월 ${d}일 ${Number(from)}–${Number(to)}시`
-    : `${months[m - 1]} ${d}, ${from}:00–${to}:00`;
+  return l === "ko" ? `${m}월 ${d}일 ${Number(from)}–${Number(to)}시` : `${months[m - 1]} ${d}, ${from}:00–${to}:00`;
 }
 
 const HOUR = 3600;
@@ -97,10 +70,7 @@ export function newOrderPush(
     to: { audience: "OWNER", userIds: shop.ownerIds },
     ttlSec: 6 * HOUR,
     payload: (l) => ({
-      title:
-        l === "ko"
-          ? `새 주문 · ${shopName(shop, l)}`
-          : `New order · ${shopName(shop, l)}`,
+      title: l === "ko" ? `새 주문 · ${shopName(shop, l)}` : `New order · ${shopName(shop, l)}`,
       body:
         l === "ko"
           ? `꽃다발 ${order.itemCount}개 · ${formatWon(order.totalWon, l)} · ${slotText(order.deliveryDate, order.timeSlot, l)} 배송`
@@ -113,19 +83,13 @@ export function newOrderPush(
 }
 
 /** OrderCancelled → the shop's owners: stop working on it. */
-export function orderCancelledPush(
-  order: { orderId: string; storeId: string },
-  shop: ShopFacts,
-): StaffPush {
+export function orderCancelledPush(order: { orderId: string; storeId: string }, shop: ShopFacts): StaffPush {
   return {
     kind: "staff.order-cancelled",
     to: { audience: "OWNER", userIds: shop.ownerIds },
     ttlSec: 6 * HOUR,
     payload: (l) => ({
-      title:
-        l === "ko"
-          ? `주문 취소 · ${shopName(shop, l)}`
-          : `Order cancelled · ${shopName(shop, l)}`,
+      title: l === "ko" ? `주문 취소 · ${shopName(shop, l)}` : `Order cancelled · ${shopName(shop, l)}`,
       body:
         l === "ko"
           ? `주문 ${shortId(order.orderId)}을(를) 고객이 취소했어요. 만들지 않아도 돼요.`
@@ -141,19 +105,13 @@ export function orderCancelledPush(
  * bouquet back; a claim withdrawn before the pickup means not going. An open request has no rider:
  * it just leaves the market, which the screen shows.
  */
-export function deliveryCancelledPush(
-  d: { deliveryId: string; riderId: string; recall: boolean },
-  shop: ShopFacts,
-): StaffPush {
+export function deliveryCancelledPush(d: { deliveryId: string; riderId: string; recall: boolean }, shop: ShopFacts): StaffPush {
   return {
     kind: "staff.delivery-cancelled",
     to: { audience: "RIDER", userIds: [d.riderId] },
     ttlSec: 2 * HOUR,
     payload: (l) => ({
-      title:
-        l === "ko"
-          ? `배송 취소 · ${shopName(shop, l)}`
-          : `Delivery cancelled · ${shopName(shop, l)}`,
+      title: l === "ko" ? `배송 취소 · ${shopName(shop, l)}` : `Delivery cancelled · ${shopName(shop, l)}`,
       body: d.recall
         ? l === "ko"
           ? "고객이 주문을 취소했어요. 꽃다발을 가게로 다시 가져다주세요."
@@ -179,22 +137,10 @@ export function requestOpenedPush(r: RequestFacts, shop: ShopFacts): StaffPush {
     // Someone else claims an open request within minutes: a phone that was off for longer need not ring.
     ttlSec: 15 * 60,
     payload: (l) => {
-      const km =
-        r.distanceKm === null
-          ? null
-          : l === "ko"
-            ? `${r.distanceKm}km`
-            : `${r.distanceKm} km`;
-      const parts = [
-        formatWon(r.riderFeeWon, l),
-        km,
-        slotText(r.deliveryDate, r.timeSlot, l),
-      ].filter(Boolean);
+      const km = r.distanceKm === null ? null : l === "ko" ? `${r.distanceKm}km` : `${r.distanceKm} km`;
+      const parts = [formatWon(r.riderFeeWon, l), km, slotText(r.deliveryDate, r.timeSlot, l)].filter(Boolean);
       return {
-        title:
-          l === "ko"
-            ? `새 배송 요청 · ${shopName(shop, l)}`
-            : `New delivery request · ${shopName(shop, l)}`,
+        title: l === "ko" ? `새 배송 요청 · ${shopName(shop, l)}` : `New delivery request · ${shopName(shop, l)}`,
         body: parts.join(" · "),
         url: "/deliveries",
         tag: `request-${r.deliveryId}`,

@@ -4,14 +4,7 @@
 // notification/staff-push.ts. The shop's owner and the delivery's rider come from the store and
 // delivery contexts' read ports, never from their tables (C1).
 import type { Tx } from "@bloom/db";
-import {
-  deliveryCancelledPush,
-  newOrderPush,
-  orderCancelledPush,
-  requestOpenedPush,
-  type DomainEvent,
-  type StaffPush,
-} from "@bloom/domain";
+import { deliveryCancelledPush, newOrderPush, orderCancelledPush, requestOpenedPush, type DomainEvent, type StaffPush } from "@bloom/domain";
 import { deliveryForNotice } from "../../delivery/delivery-for-notice";
 import { shopForNotice } from "../../store/shop-for-notice";
 import { enqueueMessages, type PlannedMessage } from "../messages";
@@ -27,10 +20,7 @@ export type PushMessagePayload = {
 };
 
 /** The staff push an event calls for, or null (nobody to ring, or a request no longer open). */
-export async function staffPushFor(
-  tx: Tx,
-  e: DomainEvent,
-): Promise<StaffPush | null> {
+export async function staffPushFor(tx: Tx, e: DomainEvent): Promise<StaffPush | null> {
   switch (e.type) {
     case "OrderPlaced": {
       const shop = await shopForNotice(tx, e.payload.storeId);
@@ -50,12 +40,7 @@ export async function staffPushFor(
     }
     case "OrderCancelled": {
       const shop = await shopForNotice(tx, e.payload.storeId);
-      return shop
-        ? orderCancelledPush(
-            { orderId: e.orderId, storeId: e.payload.storeId },
-            shop,
-          )
-        : null;
+      return shop ? orderCancelledPush({ orderId: e.orderId, storeId: e.payload.storeId }, shop) : null;
     }
     case "DeliveryCancelled": {
       // The event names the rider only for a recall; a claim withdrawn before the pickup keeps its
@@ -89,10 +74,7 @@ export async function staffPushFor(
 }
 
 /** Plans the pushes (one per device; recipient = the device's subscription id). True when any was new. */
-export async function planStaffPush(
-  tx: Tx,
-  e: DomainEvent,
-): Promise<{ messagesPlanned: boolean }> {
+export async function planStaffPush(tx: Tx, e: DomainEvent): Promise<{ messagesPlanned: boolean }> {
   const push = await staffPushFor(tx, e);
   if (!push) return { messagesPlanned: false };
   const devices = await devicesFor(tx, push.to);

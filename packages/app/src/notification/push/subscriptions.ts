@@ -3,15 +3,7 @@
 // language and keys), removed when turned off or when its push service says it is gone (404/410).
 import { createECDH } from "node:crypto";
 import { sqlOf, type Db, type Tx } from "@bloom/db";
-import {
-  MAX_PUSH_DEVICES_PER_USER,
-  refuse,
-  type PushAudience,
-  type PushLocale,
-  type PushSubscriptionInput,
-  type PushTarget,
-  type Result,
-} from "@bloom/domain";
+import { MAX_PUSH_DEVICES_PER_USER, refuse, type PushAudience, type PushLocale, type PushSubscriptionInput, type PushTarget, type Result } from "@bloom/domain";
 
 export type PushDevice = {
   id: string;
@@ -50,13 +42,8 @@ export async function savePushSubscription(
   input: PushSubscriptionInput,
 ): Promise<Result<{ id: string; audience: PushAudience }>> {
   const audience = audienceOf(user.role);
-  if (!audience)
-    return refuse(
-      "FORBIDDEN",
-      "Only shop owners and riders get alerts on their devices",
-    );
-  if (!isP256Point(input.keys.p256dh))
-    return refuse("VALIDATION", "keys.p256dh is not a P-256 public key");
+  if (!audience) return refuse("FORBIDDEN", "Only shop owners and riders get alerts on their devices");
+  if (!isP256Point(input.keys.p256dh)) return refuse("VALIDATION", "keys.p256dh is not a P-256 public key");
   const { rows } = await sqlOf(db).query<{ id: string }>({
     name: "push-subscription-save",
     text: `INSERT INTO notify_push_subscriptions (id, user_id, audience, endpoint, p256dh, auth, locale, user_agent)
@@ -66,16 +53,7 @@ export async function savePushSubscription(
              user_id = EXCLUDED.user_id, audience = EXCLUDED.audience, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
              locale = EXCLUDED.locale, user_agent = EXCLUDED.user_agent, updated_at = now()
            RETURNING id::text`,
-    values: [
-      globalThis.crypto.randomUUID(),
-      user.id,
-      audience,
-      input.endpoint,
-      input.keys.p256dh,
-      input.keys.auth,
-      input.locale,
-      input.label ?? null,
-    ],
+    values: [globalThis.crypto.randomUUID(), user.id, audience, input.endpoint, input.keys.p256dh, input.keys.auth, input.locale, input.label ?? null],
   });
   await sqlOf(db).query({
     name: "push-subscription-trim",
@@ -87,11 +65,7 @@ export async function savePushSubscription(
 }
 
 /** Turns "Ring this device" off: only the user's own device is removed (a no-op otherwise). */
-export async function removePushSubscription(
-  db: Db,
-  userId: string,
-  endpoint: string,
-): Promise<{ removed: boolean }> {
+export async function removePushSubscription(db: Db, userId: string, endpoint: string): Promise<{ removed: boolean }> {
   const { rowCount } = await sqlOf(db).query({
     name: "push-subscription-remove",
     text: "DELETE FROM notify_push_subscriptions WHERE endpoint = $1 AND user_id = $2",
@@ -101,10 +75,7 @@ export async function removePushSubscription(
 }
 
 /** The devices a push target rings (inside the policy's transaction). */
-export async function devicesFor(
-  tx: Tx,
-  target: PushTarget,
-): Promise<PushDevice[]> {
+export async function devicesFor(tx: Tx, target: PushTarget): Promise<PushDevice[]> {
   if ("everyone" in target) {
     return tx.$queryRaw<PushDevice[]>`
       SELECT id::text, user_id::text AS "userId", endpoint, p256dh, auth, locale FROM notify_push_subscriptions
@@ -117,10 +88,7 @@ export async function devicesFor(
 }
 
 /** One device by id (the dispatcher's recipient), or null when it was removed meanwhile. */
-export async function pushDevice(
-  db: Db,
-  id: string,
-): Promise<PushDevice | null> {
+export async function pushDevice(db: Db, id: string): Promise<PushDevice | null> {
   const { rows } = await sqlOf(db).query<PushDevice>({
     name: "push-device",
     text: `SELECT id::text, user_id::text AS "userId", endpoint, p256dh, auth, locale FROM notify_push_subscriptions WHERE id = $1::uuid`,

@@ -4,18 +4,9 @@
 // with backoff (X5). A message older than its TTL is skipped: a stale "new order" is worse than none.
 import type { Db } from "@bloom/db";
 import type { Logger } from "../../shared/context";
-import {
-  PermanentSendError,
-  SkippedMessageError,
-  type ChannelProvider,
-  type StoredMessage,
-} from "../messages";
+import { PermanentSendError, SkippedMessageError, type ChannelProvider, type StoredMessage } from "../messages";
 import type { PushMessagePayload } from "./staff-push";
-import {
-  forgetPushDevice,
-  markPushDelivered,
-  pushDevice,
-} from "./subscriptions";
+import { forgetPushDevice, markPushDelivered, pushDevice } from "./subscriptions";
 import { sendWebPush, type WebPushOptions } from "./web-push-sender";
 
 export class WebPushProvider implements ChannelProvider {
@@ -28,33 +19,17 @@ export class WebPushProvider implements ChannelProvider {
 
   async send(m: StoredMessage): Promise<void> {
     const device = await pushDevice(this.db, m.recipient);
-    if (!device)
-      throw new SkippedMessageError(
-        "the device turned alerts off (subscription removed)",
-      );
+    if (!device) throw new SkippedMessageError("the device turned alerts off (subscription removed)");
     const { title, body, url, tag, ttlSec } = m.payload as PushMessagePayload;
-    const leftSec = Math.floor(
-      ttlSec - (Date.now() - new Date(m.createdAt).getTime()) / 1000,
-    );
-    if (leftSec <= 0)
-      throw new SkippedMessageError(`older than its ${ttlSec} s time to live`);
-    const r = await sendWebPush(
-      device,
-      { title, body, url, tag },
-      leftSec,
-      this.opts,
-    );
+    const leftSec = Math.floor(ttlSec - (Date.now() - new Date(m.createdAt).getTime()) / 1000);
+    if (leftSec <= 0) throw new SkippedMessageError(`older than its ${ttlSec} s time to live`);
+    const r = await sendWebPush(device, { title, body, url, tag }, leftSec, this.opts);
     if (r.outcome === "sent") return markPushDelivered(this.db, device.id);
     if (r.outcome === "gone") {
       await forgetPushDevice(this.db, device.id);
-      this.opts.log.info(
-        { subscriptionId: device.id, userId: device.userId, status: r.status },
-        "push subscription gone: device removed",
-      );
+      this.opts.log.info({ subscriptionId: device.id, userId: device.userId, status: r.status }, "push subscription gone: device removed");
       throw new PermanentSendError(`push subscription gone (${r.status})`);
     }
-    throw new PermanentSendError(
-      `push service refused the message (${r.status}): ${r.detail}`,
-    );
+    throw new PermanentSendError(`push service refused the message (${r.status}): ${r.detail}`);
   }
 }

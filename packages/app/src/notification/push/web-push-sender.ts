@@ -37,16 +37,9 @@ export class PushServiceUnavailable extends Error {
   }
 }
 
-export async function sendWebPush(
-  device: PushDevice,
-  payload: PushPayload,
-  ttlSec: number,
-  opts: WebPushOptions,
-): Promise<WebPushOutcome> {
+export async function sendWebPush(device: PushDevice, payload: PushPayload, ttlSec: number, opts: WebPushOptions): Promise<WebPushOutcome> {
   // Checked when saved too; again here, so a row written any other way cannot make us call elsewhere.
-  if (
-    !isAcceptablePushEndpoint(device.endpoint, opts.allowLoopbackHttp ?? false)
-  ) {
+  if (!isAcceptablePushEndpoint(device.endpoint, opts.allowLoopbackHttp ?? false)) {
     return {
       outcome: "refused",
       status: 0,
@@ -82,21 +75,12 @@ export async function sendWebPush(
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
     });
   } catch (e) {
-    throw new PushServiceUnavailable(
-      `push service unreachable: ${(e as Error).message}`,
-      null,
-    );
+    throw new PushServiceUnavailable(`push service unreachable: ${(e as Error).message}`, null);
   }
   const text = await res.text().catch(() => "");
-  if (res.status >= 200 && res.status < 300)
-    return { outcome: "sent", status: res.status };
-  if (res.status === 404 || res.status === 410)
-    return { outcome: "gone", status: res.status };
-  if (res.status === 429 || res.status >= 500)
-    throw new PushServiceUnavailable(
-      `push service answered ${res.status}`,
-      res.status,
-    );
+  if (res.status >= 200 && res.status < 300) return { outcome: "sent", status: res.status };
+  if (res.status === 404 || res.status === 410) return { outcome: "gone", status: res.status };
+  if (res.status === 429 || res.status >= 500) throw new PushServiceUnavailable(`push service answered ${res.status}`, res.status);
   // 400 (malformed), 401/403 (VAPID refused: a key the subscription was not made with), 413 (too large), a redirect.
   return { outcome: "refused", status: res.status, detail: text.slice(0, 200) };
 }
