@@ -24,7 +24,9 @@ export function audienceOf(role: string): PushAudience | null {
 /** True when the bytes are a point on P-256 (the schema checked only its size and form). */
 function isP256Point(p256dh: string): boolean {
   try {
-    createECDH("prime256v1").computeSecret(Buffer.from(p256dh, "base64url"));
+    const probe = createECDH("prime256v1");
+    probe.generateKeys();
+    probe.computeSecret(Buffer.from(p256dh, "base64url")); // throws for a point off the curve
     return true;
   } catch {
     return false;

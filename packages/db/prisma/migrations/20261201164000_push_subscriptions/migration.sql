@@ -1,5 +1,6 @@
 -- X3: web push devices of owners and riders (the notification context's own table; no foreign key
--- to identity_users, as no table links across a context).
+-- to identity_users, as no table links across a context). created_at/updated_at in microseconds: "a
+-- user's oldest device" must be well defined for two saves in the same millisecond.
 CREATE TABLE "notify_push_subscriptions" (
     "id" UUID NOT NULL,
     "user_id" UUID NOT NULL,
@@ -9,8 +10,8 @@ CREATE TABLE "notify_push_subscriptions" (
     "auth" TEXT NOT NULL,
     "locale" TEXT NOT NULL,
     "user_agent" TEXT,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_success_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "notify_push_subscriptions_pkey" PRIMARY KEY ("id"),
