@@ -3,7 +3,7 @@
 // If any child dies the others are stopped and we exit non-zero.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
-import { authSecret, fail, ROOT, run, sleep, step } from "./lib/services.mjs";
+import { authSecret, fail, ROOT, run, sleep, step, vapidEnv } from "./lib/services.mjs";
 import { setup } from "./setup.mjs";
 
 const PORT = process.env.PORT || "3000";
@@ -33,6 +33,8 @@ const childEnv = {
   PORT,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${PORT}`,
   AUTH_SECRET: authSecret(),
+  // X3: web push keys (env, else generated once into .bloom/vapid.json); web hands the public key to browsers.
+  ...vapidEnv(),
 };
 
 const children = new Map();

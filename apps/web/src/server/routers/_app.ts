@@ -6,6 +6,7 @@ import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
 import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
+import { pushRouter } from "./push";
 import { scheduleRouter } from "./schedule";
 import { storeRouter } from "./store";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   live: liveRouter,
   ops: opsRouter,
   schedule: scheduleRouter,
+  push: pushRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
