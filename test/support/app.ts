@@ -94,6 +94,8 @@ export async function resetOrders(db: Db) {
   await db.$executeRawUnsafe(`TRUNCATE ordering_orders, ordering_order_lines, ordering_order_history, payment_payments,
     payment_attempts, store_orders, store_notifications, store_stock_reservations, delivery_deliveries, mypage_orders,
     outbox_events, inbox_processed_events, store_slot_counts, store_slot_reservations`);
+  // The notification context's messages (issue 19): planned for orders that are gone now.
+  await db.$executeRawUnsafe(`TRUNCATE notify_messages`);
   const { DEMO_STORES, bouquetId } = await import("@bloom/db");
   for (const [si, s] of DEMO_STORES.entries()) {
     for (const [bi, b] of s.bouquets.entries()) {

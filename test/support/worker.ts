@@ -14,7 +14,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const uniquePrefix = (name: string) => `test-${name}-${Date.now().toString(36)}`;
 
 /** The worker in this process, against the file's sandbox processor (started if it is not yet). */
-export async function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL, payments: WorkerConfig["payments"] = {}) {
+export async function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL, payments: WorkerConfig["payments"] = {}, extra: Partial<WorkerConfig> = {}) {
   const processor = await testProcessor();
   return startWorker({
     db: testDb(),
@@ -27,6 +27,7 @@ export async function inProcessWorker(prefix: string, redisUrl = TEST_REDIS_URL,
     // Refund retries start at 1 s and stay short, so outage tests end soon after the outage.
     payments: { refundIntervalMs: 200, refundMaxBackoffMs: 2000, ...payments },
     log: quietLog,
+    ...extra,
   });
 }
 

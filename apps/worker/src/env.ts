@@ -30,6 +30,14 @@ const schema = z.object({
   REFUND_ALERT_AFTER: z.coerce.number().int().positive().default(8),
   /** X5: a message a provider failed to take is retried with backoff doubling from 1 s up to this. */
   MESSAGE_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
+  /** X1: the SMTP server emails go through (`npm start` points it at its mail catcher). Unset: emails wait, pending. */
+  SMTP_URL: z.string().url().optional(),
+  /** X1: the From of every email. */
+  MAIL_FROM: z.string().min(3).default("Bloom <no-reply@bloom.localhost>"),
+  /** X1: the web app's public address, for the links in the emails. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** X1: the web app's proof-of-delivery photos (its PHOTO_DIR), attached to the "delivered" email. */
+  PHOTO_DIR: z.string().default("../web/.bloom/photos"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * X3: the VAPID key pair web push is signed with (base64url: a 65-byte public and a 32-byte private

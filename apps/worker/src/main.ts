@@ -35,7 +35,7 @@ const runtime = await startWorker({
     refundMaxBackoffMs: env.REFUND_MAX_BACKOFF_MS,
     refundAlertAfter: env.REFUND_ALERT_AFTER,
   },
-  messages: { providers: messageProviders(env, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
+  messages: { providers: messageProviders(env, db, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
   log,
 });
 const registry = workerMetrics(runtime, db, env.WORKER_ID);

@@ -10,8 +10,9 @@ import { trpcTransformer } from "./fast-superjson";
 import { observeProcedure } from "./metrics";
 import { clientIp, hit, LIMITS, type Limit } from "./rate-limit";
 import { services } from "./services";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "~/i18n/config";
 
-export type Context = ReturnType<typeof services> & { session: Session | null; requestId?: string; clientIp?: string };
+export type Context = ReturnType<typeof services> & { session: Session | null; requestId?: string; clientIp?: string; locale?: Locale };
 
 /** Per request: the session, and a logger whose every line carries the request id (C9). */
 export async function createContext(opts?: { req: Request }): Promise<Context> {
@@ -20,7 +21,17 @@ export async function createContext(opts?: { req: Request }): Promise<Context> {
   const h = opts?.req.headers ?? (await headers());
   const requestId = h.get("x-request-id") ?? globalThis.crypto.randomUUID();
   const svc = services();
-  return { ...svc, session, requestId, clientIp: clientIp(h), log: svc.log.child({ requestId }) };
+  return { ...svc, session, requestId, clientIp: clientIp(h), locale: uiLocale(h), log: svc.log.child({ requestId }) };
+}
+
+/** The UI's language of this request, as next-intl picks it (cookie, then Accept-Language): X1's emails follow it. */
+function uiLocale(h: Headers): Locale | undefined {
+  const cookie = h
+    .get("cookie")
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([k]) => k === LOCALE_COOKIE)?.[1];
+  return isLocale(cookie) ? cookie : (localeFromAcceptLanguage(h.get("accept-language")) ?? undefined);
 }
 
 const t = initTRPC.context<Context>().create({

@@ -4,6 +4,7 @@ import { catalogRouter } from "./catalog";
 import { deliveryRouter } from "./delivery";
 import { liveRouter } from "./live";
 import { mypageRouter } from "./mypage";
+import { notificationRouter } from "./notification";
 import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
 import { pushRouter } from "./push";
@@ -20,6 +21,7 @@ export const appRouter = router({
   live: liveRouter,
   ops: opsRouter,
   schedule: scheduleRouter,
+  notification: notificationRouter,
   push: pushRouter,
 });
 export type AppRouter = typeof appRouter;

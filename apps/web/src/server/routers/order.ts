@@ -1,5 +1,5 @@
 // Ordering (F1, F2, F11, F13): the customer's own orders only.
-import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder } from "@bloom/app";
+import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder, rememberMessageLocale } from "@bloom/app";
 import { cancelOrderSchema, placeOrderSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -12,7 +12,12 @@ export const orderRouter = router({
   place: customerProcedure
     .use(rateLimitedPerUser(LIMITS.order))
     .input(placeOrderSchema)
-    .mutation(async ({ ctx, input }) => orThrow(await placeOrder(ctx, ctx.user.id, input)).order),
+    .mutation(async ({ ctx, input }) => {
+      // X1: the sender's emails are written in the language of the UI they ordered in (committed
+      // before the order, so its receipt already uses it).
+      if (ctx.locale) await rememberMessageLocale(ctx.db, ctx.user.id, ctx.locale);
+      return orThrow(await placeOrder(ctx, ctx.user.id, input)).order;
+    }),
   get: customerProcedure.input(orderId).query(async ({ ctx, input }) => {
     const order = await getOrderForCustomer(ctx.db, ctx.user.id, input.orderId);
     if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found" });

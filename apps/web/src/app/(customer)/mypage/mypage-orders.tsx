@@ -22,6 +22,7 @@ const FILTERS: readonly MyPageFilter[] = ["all", "active", "past"];
 
 export function MyPageOrders() {
   const t = useTranslations("mypage");
+  const tm = useTranslations("messageSettings");
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const [filter, setFilter] = useState<MyPageFilter>("all");
@@ -43,7 +44,15 @@ export function MyPageOrders() {
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("title")} description={t("lead")} />
+      <PageHeader
+        title={t("title")}
+        description={t("lead")}
+        actions={
+          <Link href="/mypage/notifications" className="inline-flex min-h-10 items-center rounded-full border border-line px-4 font-semibold text-ink hover:bg-surface-2">
+            {tm("link")}
+          </Link>
+        }
+      />
 
       <div role="group" aria-label={t("filterLabel")} className="mb-4 inline-flex gap-1 rounded-full border border-line bg-surface-2 p-1">
         {FILTERS.map((f) => (
