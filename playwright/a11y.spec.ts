@@ -48,6 +48,10 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       await expect(row).toBeVisible({ timeout: 15_000 });
       await row.getByRole("button", { expanded: false }).click();
       await expectAccessible(page, "customer /mypage with a timeline open");
+      // X1: the email settings screen.
+      await page.goto("/mypage/notifications");
+      await expect(page.getByTestId("email-settings")).toBeVisible();
+      await expectAccessible(page, "customer /mypage/notifications");
     });
 
     test(`[B4] store owner pages (${locale})`, async ({ page, browser }) => {

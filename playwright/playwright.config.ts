@@ -9,6 +9,9 @@ const WORKER_PORT = PORT + 1;
 const PROCESSOR_PORT = PORT + 2;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const PROCESSOR_URL = `http://127.0.0.1:${PROCESSOR_PORT}`;
+/** X1: the mail catcher (maildev) the worker sends the emails to; the journeys read them in its web page. */
+const MAIL_SMTP_PORT = PORT + 7;
+export const MAIL_CATCHER_URL = `http://127.0.0.1:${PORT + 8}`;
 /** The processor's ledger sits next to the app's database: `<database>_processor`. */
 function processorDatabaseUrl() {
   if (process.env.PROCESSOR_DATABASE_URL) return process.env.PROCESSOR_DATABASE_URL;
@@ -39,6 +42,8 @@ const env = {
   RATE_LIMIT_PUBLIC_MUTATIONS_PER_MIN: "1000",
   RATE_LIMIT_ORDERS_PER_MIN: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
+  SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+  APP_URL: BASE_URL,
 };
 
 export default defineConfig({
@@ -100,6 +105,17 @@ export default defineConfig({
       command: "npm run start -w @bloom/worker",
       cwd: "..",
       url: `http://127.0.0.1:${WORKER_PORT}/health/ready`,
+      env,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // X1: the local mail catcher, in memory (each run starts empty).
+      command: `npx maildev --smtp ${MAIL_SMTP_PORT} --web ${PORT + 8} --ip 127.0.0.1 --web-ip 127.0.0.1`,
+      cwd: "..",
+      url: `${MAIL_CATCHER_URL}/api/healthz`,
       env,
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,

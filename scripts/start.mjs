@@ -37,6 +37,14 @@ const childEnv = {
   ...vapidEnv(),
 };
 
+// X1: a local mail catcher (maildev) receives Bloom's emails and shows them in its web page, unless
+// SMTP_URL points the worker at a real server.
+const mailCatcher = childEnv.SMTP_URL
+  ? null
+  : { smtp: process.env.MAIL_CATCHER_SMTP_PORT || "1025", web: process.env.MAIL_CATCHER_WEB_PORT || "1080" };
+if (mailCatcher) childEnv.SMTP_URL = `smtp://127.0.0.1:${mailCatcher.smtp}`;
+childEnv.APP_URL = process.env.APP_URL || childEnv.NEXTAUTH_URL;
+
 const children = new Map();
 let stopping = false;
 
@@ -97,6 +105,10 @@ if (runProcessor) {
     await sleep(300);
   }
 }
+if (!stopping && mailCatcher) {
+  // Emails are kept in .bloom/mail, so they survive a restart.
+  launch("mail", ["exec", "--", "maildev", "--smtp", mailCatcher.smtp, "--web", mailCatcher.web, "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--mail-directory", ".bloom/mail"]);
+}
 if (!stopping) {
   launch("web", ["run", "start", "-w", "@bloom/web", "--", "-p", PORT]);
   launch("worker", ["run", "start", "-w", "@bloom/worker"]);
@@ -112,6 +124,7 @@ while (!stopping) {
   ┌──────────────────────────────────────────────────────────
   │ Bloom is running at http://localhost:${PORT}
   │ Sandbox card processor: ${env.PROCESSOR_URL}${runProcessor ? ` (ledger: database ${new URL(env.PROCESSOR_DATABASE_URL).pathname.slice(1)})` : ""}
+  │ Emails: ${mailCatcher ? `http://localhost:${mailCatcher.web} (local mail catcher)` : `sent through ${new URL(childEnv.SMTP_URL).host}`}
   │ Demo accounts (password bloom1234):
   │   ${DEMO.join("\n  │   ")}
   │ Ctrl-C to stop.

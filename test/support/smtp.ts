@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type CaughtMail = ParsedMail & { header: (name: string) => string | undefined };
+export type CaughtMail = ParsedMail & {
+  header: (name: string) => string | undefined;
+};
 
 export class TestSmtpServer {
   readonly mails: CaughtMail[] = [];

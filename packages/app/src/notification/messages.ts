@@ -6,7 +6,11 @@
 import type { Tx } from "@bloom/db";
 
 export type Channel = "email" | "sms" | "push";
-export const CHANNELS = ["email", "sms", "push"] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  "email",
+  "sms",
+  "push",
+] as const satisfies readonly Channel[];
 export type MessageLocale = "ko" | "en";
 export type MessageStatus = "pending" | "sent" | "dead" | "skipped";
 
@@ -64,7 +68,12 @@ export class SkippedMessageError extends Error {
   override name = "SkippedMessageError";
 }
 
-export function idempotencyKeyOf(m: Pick<PlannedMessage, "eventId" | "channel" | "recipient" | "kind" | "keyByKind">): string {
+export function idempotencyKeyOf(
+  m: Pick<
+    PlannedMessage,
+    "eventId" | "channel" | "recipient" | "kind" | "keyByKind"
+  >,
+): string {
   const base = `${m.eventId}:${m.channel}:${m.recipient}`;
   return m.keyByKind ? `${base}:${m.kind}` : base;
 }
@@ -74,7 +83,10 @@ export function idempotencyKeyOf(m: Pick<PlannedMessage, "eventId" | "channel" |
  * (ON CONFLICT DO NOTHING). Call it inside the policy's inbox transaction. Returns how many rows
  * were new. Wake the dispatcher after the commit (the policy's `messagesPlanned` hint).
  */
-export async function enqueueMessages(tx: Tx, msgs: PlannedMessage[]): Promise<number> {
+export async function enqueueMessages(
+  tx: Tx,
+  msgs: PlannedMessage[],
+): Promise<number> {
   if (msgs.length === 0) return 0;
   const rows = msgs.map((m) => ({
     key: idempotencyKeyOf(m),

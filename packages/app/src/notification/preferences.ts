@@ -3,12 +3,30 @@
 // locale when the customer places an order or switches language, so the emails follow the UI the
 // customer uses; until then Korean (the default of the UI, for shops and customers in Korea).
 import { sqlOf, type Db } from "@bloom/db";
-import { emailPreferencesSchema, messageLocaleSchema, OPTIONAL_EMAIL_KINDS, refuse, type MessageLanguage, type OptionalEmailKind, type Result } from "@bloom/domain";
+import {
+  emailPreferencesSchema,
+  messageLocaleSchema,
+  OPTIONAL_EMAIL_KINDS,
+  refuse,
+  type MessageLanguage,
+  type OptionalEmailKind,
+  type Result,
+} from "@bloom/domain";
 
-export type EmailPreferences = { locale: MessageLanguage; optedOut: OptionalEmailKind[]; kinds: readonly OptionalEmailKind[] };
+export type EmailPreferences = {
+  locale: MessageLanguage;
+  optedOut: OptionalEmailKind[];
+  kinds: readonly OptionalEmailKind[];
+};
 
-export async function emailPreferencesOf(db: Db, customerId: string): Promise<EmailPreferences> {
-  const { rows } = await sqlOf(db).query<{ locale: string; optedOut: string[] }>({
+export async function emailPreferencesOf(
+  db: Db,
+  customerId: string,
+): Promise<EmailPreferences> {
+  const { rows } = await sqlOf(db).query<{
+    locale: string;
+    optedOut: string[];
+  }>({
     name: "notify-prefs-get",
     text: `SELECT locale, opted_out AS "optedOut" FROM notify_preferences WHERE customer_id = $1`,
     values: [customerId],
@@ -22,9 +40,17 @@ export async function emailPreferencesOf(db: Db, customerId: string): Promise<Em
 }
 
 /** Replaces the kinds turned off; receipts are refused by the schema (they always go). */
-export async function setEmailPreferences(db: Db, customerId: string, input: unknown): Promise<Result<{ preferences: EmailPreferences }>> {
+export async function setEmailPreferences(
+  db: Db,
+  customerId: string,
+  input: unknown,
+): Promise<Result<{ preferences: EmailPreferences }>> {
   const parsed = emailPreferencesSchema.safeParse(input);
-  if (!parsed.success) return refuse("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid settings");
+  if (!parsed.success)
+    return refuse(
+      "VALIDATION",
+      parsed.error.issues[0]?.message ?? "Invalid settings",
+    );
   await sqlOf(db).query({
     name: "notify-prefs-set",
     text: `INSERT INTO notify_preferences (customer_id, opted_out, updated_at) VALUES ($1, $2, now())
@@ -38,7 +64,11 @@ export async function setEmailPreferences(db: Db, customerId: string, input: unk
  * Records the language of the customer's UI. One statement that writes only when the language
  * changed, so calling it before every order costs a primary-key probe.
  */
-export async function rememberMessageLocale(db: Db, customerId: string, locale: unknown): Promise<Result<{ locale: MessageLanguage }>> {
+export async function rememberMessageLocale(
+  db: Db,
+  customerId: string,
+  locale: unknown,
+): Promise<Result<{ locale: MessageLanguage }>> {
   const parsed = messageLocaleSchema.safeParse({ locale });
   if (!parsed.success) return refuse("VALIDATION", "Unknown language");
   await sqlOf(db).query({

@@ -5,7 +5,12 @@
 // ordering (the receipt) and, for a delivered order's photo, delivery's proof key; it writes only
 // its own tables (C1).
 import type { Tx } from "@bloom/db";
-import { EMAIL_KIND_OF_EVENT, type DomainEvent, type EmailKind, type SenderEmailEvent } from "@bloom/domain";
+import {
+  EMAIL_KIND_OF_EVENT,
+  type DomainEvent,
+  type EmailKind,
+  type SenderEmailEvent,
+} from "@bloom/domain";
 import type { LiveHint } from "../policies";
 import { enqueueMessages } from "./messages";
 
@@ -28,7 +33,10 @@ type OrderFacts = {
 };
 
 /** What every email of an order shows (the receipt's facts), plus what the step adds. */
-export type SenderEmailPayload = Omit<OrderFacts, "email" | "locale" | "customerId"> & {
+export type SenderEmailPayload = Omit<
+  OrderFacts,
+  "email" | "locale" | "customerId"
+> & {
   orderId: string;
   occurredAt: string;
   step: Record<string, unknown>;
@@ -37,12 +45,17 @@ export type SenderEmailPayload = Omit<OrderFacts, "email" | "locale" | "customer
 /** Addresses that can never receive mail (RFC 2606 `.invalid`: the REST partners' accounts, who get webhooks). */
 const UNDELIVERABLE = /\.invalid$/i;
 
-export function isSenderEmailEvent(e: DomainEvent): e is DomainEvent<SenderEmailEvent> {
+export function isSenderEmailEvent(
+  e: DomainEvent,
+): e is DomainEvent<SenderEmailEvent> {
   return e.type in EMAIL_KIND_OF_EVENT;
 }
 
 /** Plans the email for one event; returns how many messages were new (0 on a redelivery). */
-export async function planSenderEmail(tx: Tx, e: DomainEvent): Promise<LiveHint> {
+export async function planSenderEmail(
+  tx: Tx,
+  e: DomainEvent,
+): Promise<LiveHint> {
   if (!isSenderEmailEvent(e)) return {};
   const kind: EmailKind = EMAIL_KIND_OF_EVENT[e.type];
   const rows = await tx.$queryRaw<OrderFacts[]>`
@@ -61,7 +74,12 @@ export async function planSenderEmail(tx: Tx, e: DomainEvent): Promise<LiveHint>
   if (!o || UNDELIVERABLE.test(o.email)) return {};
   const step = await stepFacts(tx, e);
   const { email, locale, customerId: _customer, ...facts } = o;
-  const payload: SenderEmailPayload = { ...facts, orderId: e.orderId, occurredAt: e.occurredAt, step };
+  const payload: SenderEmailPayload = {
+    ...facts,
+    orderId: e.orderId,
+    occurredAt: e.occurredAt,
+    step,
+  };
   const planned = await enqueueMessages(tx, [
     {
       channel: "email",
@@ -77,7 +95,10 @@ export async function planSenderEmail(tx: Tx, e: DomainEvent): Promise<LiveHint>
 }
 
 /** What this step adds to the order's facts. */
-async function stepFacts(tx: Tx, e: DomainEvent<SenderEmailEvent>): Promise<Record<string, unknown>> {
+async function stepFacts(
+  tx: Tx,
+  e: DomainEvent<SenderEmailEvent>,
+): Promise<Record<string, unknown>> {
   switch (e.type) {
     case "OrderPlaced":
       return { note: e.payload.note };
@@ -90,15 +111,30 @@ async function stepFacts(tx: Tx, e: DomainEvent<SenderEmailEvent>): Promise<Reco
       const proof = e.payload.proof;
       let photoKey: string | null = null;
       if (proof?.photo) {
-        const d = await tx.$queryRaw<{ key: string | null }[]>`SELECT proof_photo_key AS key FROM delivery_deliveries WHERE order_id = ${e.orderId}::uuid`;
+        const d = await tx.$queryRaw<
+          { key: string | null }[]
+        >`SELECT proof_photo_key AS key FROM delivery_deliveries WHERE order_id = ${e.orderId}::uuid`;
         photoKey = d[0]?.key ?? null;
       }
-      return { leftWith: e.type === "DeliveryLeftWithNeighbour" ? e.payload.name : null, proofNote: proof?.note ?? null, photoKey };
+      return {
+        leftWith:
+          e.type === "DeliveryLeftWithNeighbour" ? e.payload.name : null,
+        proofNote: proof?.note ?? null,
+        photoKey,
+      };
     }
     case "DeliveryAttempted":
-      return { reason: e.payload.reason, note: e.payload.note, attempt: e.payload.attempt };
+      return {
+        reason: e.payload.reason,
+        note: e.payload.note,
+        attempt: e.payload.attempt,
+      };
     case "DeliveryRescheduled":
-      return { deliveryDate: e.payload.deliveryDate, timeSlot: e.payload.timeSlot, feeWon: e.payload.feeWon };
+      return {
+        deliveryDate: e.payload.deliveryDate,
+        timeSlot: e.payload.timeSlot,
+        feeWon: e.payload.feeWon,
+      };
     case "StoreOrderRejected":
       return { reason: e.payload.reason, detail: e.payload.detail };
     case "OrderCancelled":

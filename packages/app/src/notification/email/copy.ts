@@ -24,8 +24,14 @@ export type EmailCopy = {
   viewOrder: string;
   settings: string;
   why: string;
-  rejectReasons: Record<"OUT_OF_FLOWERS" | "OUT_OF_MATERIALS" | "OTHER", string>;
-  attemptReasons: Record<"NOBODY_HOME" | "ADDRESS_NOT_FOUND" | "REFUSED" | "NO_ACCESS" | "OTHER", string>;
+  rejectReasons: Record<
+    "OUT_OF_FLOWERS" | "OUT_OF_MATERIALS" | "OTHER",
+    string
+  >;
+  attemptReasons: Record<
+    "NOBODY_HOME" | "ADDRESS_NOT_FOUND" | "REFUSED" | "NO_ACCESS" | "OTHER",
+    string
+  >;
   card: string;
 };
 
@@ -90,7 +96,8 @@ const en: EmailCopy = {
   leftWith: "Left with {name}.",
   proofNote: "The rider's note: {note}",
   photoAlt: "Photo of the bouquet at the door",
-  photoMissing: "The rider took a photo at the door; you can see it on your order page.",
+  photoMissing:
+    "The rider took a photo at the door; you can see it on your order page.",
   redeliveryFee: "Redelivery fee recorded by the shop: {fee}",
   refundLine: "{amount} will be refunded to your {card}.",
   giftMessage: "Card message",
@@ -106,7 +113,11 @@ const en: EmailCopy = {
   viewOrder: "View your order",
   settings: "Choose which emails you get",
   why: "You receive this email because you ordered on Bloom.",
-  rejectReasons: { OUT_OF_FLOWERS: "out of flowers", OUT_OF_MATERIALS: "out of materials", OTHER: "other reason" },
+  rejectReasons: {
+    OUT_OF_FLOWERS: "out of flowers",
+    OUT_OF_MATERIALS: "out of materials",
+    OTHER: "other reason",
+  },
   attemptReasons: {
     NOBODY_HOME: "nobody home",
     ADDRESS_NOT_FOUND: "address not found",
@@ -178,7 +189,8 @@ const ko: EmailCopy = {
   leftWith: "{name}님께 맡겼습니다.",
   proofNote: "라이더 메모: {note}",
   photoAlt: "문 앞에 놓인 꽃다발 사진",
-  photoMissing: "라이더가 문 앞 사진을 남겼습니다. 주문 페이지에서 볼 수 있습니다.",
+  photoMissing:
+    "라이더가 문 앞 사진을 남겼습니다. 주문 페이지에서 볼 수 있습니다.",
   redeliveryFee: "매장이 기록한 재배송비: {fee}",
   refundLine: "{card}(으)로 {amount}이(가) 환불됩니다.",
   giftMessage: "카드 메시지",
@@ -194,7 +206,11 @@ const ko: EmailCopy = {
   viewOrder: "주문 보기",
   settings: "받을 이메일 설정",
   why: "Bloom에서 주문하셔서 이 이메일을 보내 드립니다.",
-  rejectReasons: { OUT_OF_FLOWERS: "꽃 재고 부족", OUT_OF_MATERIALS: "포장 재료 부족", OTHER: "기타 사유" },
+  rejectReasons: {
+    OUT_OF_FLOWERS: "꽃 재고 부족",
+    OUT_OF_MATERIALS: "포장 재료 부족",
+    OTHER: "기타 사유",
+  },
   attemptReasons: {
     NOBODY_HOME: "부재중",
     ADDRESS_NOT_FOUND: "주소를 찾을 수 없음",

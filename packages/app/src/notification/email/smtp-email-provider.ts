@@ -4,9 +4,18 @@
 // skipped, receipts never are) and attaches the proof photo inline (cid) when the delivery has one.
 import { createHash } from "node:crypto";
 import { sqlOf, type Db } from "@bloom/db";
-import { isReceiptKind, type EmailKind, type PhotoStorage } from "@bloom/domain";
+import {
+  isReceiptKind,
+  type EmailKind,
+  type PhotoStorage,
+} from "@bloom/domain";
 import nodemailer, { type Transporter } from "nodemailer";
-import { PermanentSendError, SkippedMessageError, type ChannelProvider, type StoredMessage } from "../messages";
+import {
+  PermanentSendError,
+  SkippedMessageError,
+  type ChannelProvider,
+  type StoredMessage,
+} from "../messages";
 import type { SenderEmailPayload } from "../sender-email";
 import { renderSenderEmail } from "./render";
 
@@ -41,13 +50,28 @@ export class SmtpEmailProvider implements ChannelProvider {
   }
 
   async send(m: StoredMessage): Promise<void> {
-    const payload = m.payload as unknown as SenderEmailPayload & { customerId?: string };
-    if (!isReceiptKind(m.kind) && payload.customerId && (await this.optedOut(payload.customerId, m.kind))) {
-      throw new SkippedMessageError(`the customer turned "${m.kind}" emails off`);
+    const payload = m.payload as unknown as SenderEmailPayload & {
+      customerId?: string;
+    };
+    if (
+      !isReceiptKind(m.kind) &&
+      payload.customerId &&
+      (await this.optedOut(payload.customerId, m.kind))
+    ) {
+      throw new SkippedMessageError(
+        `the customer turned "${m.kind}" emails off`,
+      );
     }
-    const photoKey = typeof payload.step?.photoKey === "string" ? payload.step.photoKey : null;
-    const photo = photoKey && this.cfg.photos ? await this.cfg.photos.get(photoKey) : null;
-    const email = await renderSenderEmail(m.kind as EmailKind, m.locale, payload, { appUrl: this.cfg.appUrl, photoCid: photo ? PHOTO_CID : null });
+    const photoKey =
+      typeof payload.step?.photoKey === "string" ? payload.step.photoKey : null;
+    const photo =
+      photoKey && this.cfg.photos ? await this.cfg.photos.get(photoKey) : null;
+    const email = await renderSenderEmail(
+      m.kind as EmailKind,
+      m.locale,
+      payload,
+      { appUrl: this.cfg.appUrl, photoCid: photo ? PHOTO_CID : null },
+    );
     try {
       await this.transport.sendMail({
         from: this.cfg.from,
@@ -58,8 +82,21 @@ export class SmtpEmailProvider implements ChannelProvider {
         // The idempotency key names the message: a resend after a crash mid-send (the only way one
         // can go twice) carries the same Message-ID, which mail systems deduplicate on.
         messageId: `<${createHash("sha256").update(m.idempotencyKey).digest("hex").slice(0, 32)}@bloom.messages>`,
-        headers: { "Content-Language": m.locale, "X-Bloom-Message-Kind": m.kind, "X-Bloom-Order": m.orderId ?? "" },
-        attachments: photo ? [{ filename: "delivery-photo.jpg", content: Buffer.from(photo.bytes), contentType: photo.contentType, cid: PHOTO_CID }] : [],
+        headers: {
+          "Content-Language": m.locale,
+          "X-Bloom-Message-Kind": m.kind,
+          "X-Bloom-Order": m.orderId ?? "",
+        },
+        attachments: photo
+          ? [
+              {
+                filename: "delivery-photo.jpg",
+                content: Buffer.from(photo.bytes),
+                contentType: photo.contentType,
+                cid: PHOTO_CID,
+              },
+            ]
+          : [],
       });
     } catch (e) {
       throw classify(e);
@@ -82,9 +119,20 @@ export class SmtpEmailProvider implements ChannelProvider {
 
 /** A 5xx answer to the recipient (no such mailbox, refused) never succeeds; anything else may. */
 function classify(e: unknown): Error {
-  const err = e as Error & { responseCode?: number; command?: string; code?: string };
-  if (typeof err.responseCode === "number" && err.responseCode >= 500 && err.responseCode < 600 && /RCPT/i.test(err.command ?? "")) {
-    return new PermanentSendError(`SMTP refused the recipient: ${err.responseCode} ${err.message}`);
+  const err = e as Error & {
+    responseCode?: number;
+    command?: string;
+    code?: string;
+  };
+  if (
+    typeof err.responseCode === "number" &&
+    err.responseCode >= 500 &&
+    err.responseCode < 600 &&
+    /RCPT/i.test(err.command ?? "")
+  ) {
+    return new PermanentSendError(
+      `SMTP refused the recipient: ${err.responseCode} ${err.message}`,
+    );
   }
   return err instanceof Error ? err : new Error(String(e));
 }

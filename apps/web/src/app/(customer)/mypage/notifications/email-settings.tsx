@@ -15,7 +15,18 @@ import { useTRPC } from "~/trpc/react";
 
 // The kinds a sender can receive today, in the order of an order's life. The "arrangement photo to
 // approve" email (the florist's bench issue) joins this list when its event exists.
-const SHOWN = ["receipt", "accepted", "out_for_delivery", "delivered", "attempted", "rescheduled", "rejected", "cancelled", "undeliverable", "refunded"] as const;
+const SHOWN = [
+  "receipt",
+  "accepted",
+  "out_for_delivery",
+  "delivered",
+  "attempted",
+  "rescheduled",
+  "rejected",
+  "cancelled",
+  "undeliverable",
+  "refunded",
+] as const;
 type Shown = (typeof SHOWN)[number];
 const RECEIPTS: readonly Shown[] = ["receipt", "refunded"];
 type Optional = Exclude<Shown, "receipt" | "refunded">;
@@ -33,7 +44,11 @@ export function EmailSettings() {
   const prefs = useQuery(trpc.notification.emailPreferences.queryOptions());
   const save = useMutation(
     trpc.notification.setEmailPreferences.mutationOptions({
-      onSuccess: (data) => queryClient.setQueryData(trpc.notification.emailPreferences.queryKey(), data),
+      onSuccess: (data) =>
+        queryClient.setQueryData(
+          trpc.notification.emailPreferences.queryKey(),
+          data,
+        ),
     }),
   );
   const current = save.isPending ? save.variables : prefs.data;
@@ -41,13 +56,21 @@ export function EmailSettings() {
   return (
     <div className="mx-auto max-w-2xl">
       <p className="mb-2">
-        <Link href="/mypage" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link
+          href="/mypage"
+          className="font-semibold text-brand-700 underline-offset-4 hover:underline"
+        >
           {t("back")}
         </Link>
       </p>
       <PageHeader title={t("title")} description={t("lead")} />
       {prefs.isError && !prefs.data ? (
-        <LoadErrorAlert title={t("loadError")} retryLabel={t("retry")} error={prefs.error} onRetry={() => void prefs.refetch()} />
+        <LoadErrorAlert
+          title={t("loadError")}
+          retryLabel={t("retry")}
+          error={prefs.error}
+          onRetry={() => void prefs.refetch()}
+        />
       ) : !current ? (
         <Loading label={t("loading")} className="grid gap-3">
           <Skeleton className="h-24" />
@@ -56,17 +79,28 @@ export function EmailSettings() {
       ) : (
         <div className="grid gap-4" data-testid="email-settings">
           <fieldset className="m-0 grid gap-2 rounded-2xl border border-line bg-surface p-4">
-            <legend className="px-1 text-lg font-bold">{t("languageTitle")}</legend>
+            <legend className="px-1 text-lg font-bold">
+              {t("languageTitle")}
+            </legend>
             <div className="flex flex-wrap gap-4">
               {LANGUAGES.map((l) => (
-                <label key={l.value} className="inline-flex min-h-10 items-center gap-2 font-semibold" lang={l.value}>
+                <label
+                  key={l.value}
+                  className="inline-flex min-h-10 items-center gap-2 font-semibold"
+                  lang={l.value}
+                >
                   <input
                     type="radio"
                     name={`${id}-locale`}
                     value={l.value}
                     checked={current.locale === l.value}
                     disabled={save.isPending}
-                    onChange={() => save.mutate({ locale: l.value, optedOut: current.optedOut as Optional[] })}
+                    onChange={() =>
+                      save.mutate({
+                        locale: l.value,
+                        optedOut: current.optedOut as Optional[],
+                      })
+                    }
                     className="size-5 accent-brand-600"
                   />
                   {l.label}
@@ -76,20 +110,31 @@ export function EmailSettings() {
             <p className="m-0 text-sm text-muted">{t("languageHint")}</p>
           </fieldset>
 
-          <section aria-labelledby={`${id}-kinds`} className="grid gap-1 rounded-2xl border border-line bg-surface p-4">
+          <section
+            aria-labelledby={`${id}-kinds`}
+            className="grid gap-1 rounded-2xl border border-line bg-surface p-4"
+          >
             <h2 id={`${id}-kinds`} className="m-0 mb-1 text-lg font-bold">
               {t("kindsTitle")}
             </h2>
             <ul className="m-0 grid list-none gap-0 p-0">
               {SHOWN.map((kind) => {
                 const receipt = RECEIPTS.includes(kind);
-                const on = receipt || !(current.optedOut as string[]).includes(kind);
+                const on =
+                  receipt || !(current.optedOut as string[]).includes(kind);
                 const switchId = `${id}-${kind}`;
                 return (
-                  <li key={kind} className="flex min-h-12 items-center justify-between gap-4 border-b border-line py-2 last:border-b-0">
+                  <li
+                    key={kind}
+                    className="flex min-h-12 items-center justify-between gap-4 border-b border-line py-2 last:border-b-0"
+                  >
                     <label htmlFor={switchId} className="font-semibold">
                       {t(`kind.${kind}`)}
-                      {receipt && <span className="block text-sm font-normal text-muted">{t("always")}</span>}
+                      {receipt && (
+                        <span className="block text-sm font-normal text-muted">
+                          {t("always")}
+                        </span>
+                      )}
                     </label>
                     <Switch
                       id={switchId}
@@ -98,8 +143,13 @@ export function EmailSettings() {
                       disabled={receipt || save.isPending}
                       aria-describedby={receipt ? `${id}-receipts` : undefined}
                       onCheckedChange={(v) => {
-                        const rest = (current.optedOut as Optional[]).filter((k) => k !== kind);
-                        save.mutate({ locale: current.locale, optedOut: v ? rest : [...rest, kind as Optional] });
+                        const rest = (current.optedOut as Optional[]).filter(
+                          (k) => k !== kind,
+                        );
+                        save.mutate({
+                          locale: current.locale,
+                          optedOut: v ? rest : [...rest, kind as Optional],
+                        });
                       }}
                     />
                   </li>
@@ -110,7 +160,11 @@ export function EmailSettings() {
               {t("receiptHint")}
             </p>
           </section>
-          <p role="status" aria-live="polite" className="m-0 min-h-6 text-sm font-semibold text-muted">
+          <p
+            role="status"
+            aria-live="polite"
+            className="m-0 min-h-6 text-sm font-semibold text-muted"
+          >
             {save.isPending ? t("saving") : save.isSuccess ? t("saved") : ""}
           </p>
           {save.error && <Alert>{errorMessage(save.error)}</Alert>}
