@@ -15,7 +15,7 @@ import {
   type Rider,
 } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
-import { parseEvent } from "@bloom/domain";
+import { createEvent, parseEvent } from "@bloom/domain";
 import webpush from "web-push";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startWorker } from "../../../../../apps/worker/src/runtime";
@@ -187,6 +187,24 @@ describe("web push to owners and riders (X3)", () => {
     await pushesTo(kept, 2, "the second order's push");
     expect(await db.notifyMessage.count({ where: { recipient: goneId } })).toBe(1);
     expect(received(kept).map((p) => p.tag)).toEqual([`order-${first}`, `order-${second}`]);
+  });
+
+  it("[X3] an event handled past its time to live (a redrive, a backlog) rings nobody: the message is skipped", async () => {
+    const board = push.device("owner-late");
+    const id = await subscribe(owner, board);
+    const sevenHoursAgo = new Date(Date.now() - 7 * 3600_000);
+    const old = createEvent(
+      "OrderPlaced",
+      globalThis.crypto.randomUUID(),
+      { customerId: CUSTOMER.id, storeId: STORE.id, storeName: STORE.name, lines: [{ bouquetId: "b", name: "Roses", unitPriceWon: 1000, quantity: 1 }], totalWon: 1000, recipientName: "R", recipientPhone: "010", address: "Seoul", deliveryDate: "2026-12-03", timeSlot: "12-15", giftMessage: null, note: null, paymentId: "p" },
+      { role: "CUSTOMER", id: CUSTOMER.id },
+      sevenHoursAgo,
+    );
+    expect((await runPolicy(db, policyHandlers(), "staff-push", old)).outcome).toBe("done");
+    worker.messages.kick();
+    const msg = await waitFor(() => db.notifyMessage.findFirst({ where: { recipient: id } }), (m) => m?.status === "skipped", { what: "the late message skipped" });
+    expect(msg!.lastError).toMatch(/time to live/);
+    expect(push.to(board.name)).toHaveLength(0);
   });
 
   it("[X3][X5] the push service down delays the push, and it is delivered when the service is back", async () => {

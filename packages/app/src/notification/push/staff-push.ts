@@ -17,6 +17,8 @@ export type PushMessagePayload = {
   url: string;
   tag: string;
   ttlSec: number;
+  /** The event's time + the TTL: a push planned late (a redrive, a backlog) never rings for old news. */
+  expiresAt: string;
 };
 
 /** The staff push an event calls for, or null (nobody to ring, or a request no longer open). */
@@ -78,10 +80,12 @@ export async function planStaffPush(tx: Tx, e: DomainEvent): Promise<{ messagesP
   const push = await staffPushFor(tx, e);
   if (!push) return { messagesPlanned: false };
   const devices = await devicesFor(tx, push.to);
+  const expiresAt = new Date(new Date(e.occurredAt).getTime() + push.ttlSec * 1000).toISOString();
   const msgs: PlannedMessage[] = devices.map((d) => {
     const payload: PushMessagePayload = {
       ...push.payload(d.locale),
       ttlSec: push.ttlSec,
+      expiresAt,
     };
     return {
       channel: "push",
