@@ -44,8 +44,9 @@ const schema = z.object({
    * P-256 key; set both or neither) and the contact the push services see (mailto: or https:).
    * `npm start` generates a pair once into .bloom/vapid.json; without keys the worker sends no push.
    */
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)").optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)").optional(),
+  // An empty value (a compose file's `${VAPID_PUBLIC_KEY:-}`) counts as unset.
+  VAPID_PUBLIC_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)").optional()),
+  VAPID_PRIVATE_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)").optional()),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: contact").default("mailto:push@bloom.example"),
   /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
   PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
