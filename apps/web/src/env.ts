@@ -52,7 +52,10 @@ const schema = z
      * X3: the VAPID public key browsers subscribe to web push with (the worker signs with the private
      * half). Unset: "Ring this device" says alerts are not set up. `npm start` generates a pair once.
      */
-    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)").optional(),
+    VAPID_PUBLIC_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v), // a compose file's `${VAPID_PUBLIC_KEY:-}` counts as unset
+      z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)").optional(),
+    ),
     /** X3, development and tests only: accept http://127.0.0.1 push endpoints (a local push service). */
     PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
   })
