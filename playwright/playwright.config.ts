@@ -20,7 +20,7 @@ function processorDatabaseUrl() {
   return u.toString();
 }
 /** X3: a VAPID pair for this run unless the environment has one (npm test passes .bloom/vapid.json's). */
-function vapidKeys() {
+function vapidKeys(): Record<string, string> {
   if (process.env.VAPID_PUBLIC_KEY) return {};
   const ecdh = createECDH("prime256v1");
   ecdh.generateKeys();
