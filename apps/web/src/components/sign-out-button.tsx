@@ -5,11 +5,14 @@ import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { forgetThisPushDevice } from "~/lib/push-device";
+import { useTRPCClient } from "~/trpc/react";
 import { Button } from "./ui/button";
 
 export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "primary" | "secondary" }) {
   const t = useTranslations("header");
   const [pending, setPending] = useState(false);
+  const trpc = useTRPCClient();
   return (
     <Button
       variant={variant}
@@ -18,7 +21,10 @@ export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "prim
       pendingText={t("signingOut")}
       onClick={() => {
         setPending(true);
-        void signOut({ redirect: false }).finally(() => window.location.assign("/stores"));
+        // X3: this browser stops ringing for the account that signs out.
+        void forgetThisPushDevice((endpoint) => trpc.push.remove.mutate({ endpoint }))
+          .then(() => signOut({ redirect: false }))
+          .finally(() => window.location.assign("/stores"));
       }}
     >
       <LogOut aria-hidden="true" className="hidden sm:block" />
