@@ -5,36 +5,24 @@ import sharp from "sharp";
 import { MAIL_CATCHER_URL } from "./playwright.config";
 import { ACCOUNTS, newSignedInPage, placeOrder } from "./support";
 
-test("[X1] the sender reads the delivered email with its door photo in the mail catcher", async ({
-  browser,
-}) => {
+test("[X1] the sender reads the delivered email with its door photo in the mail catcher", async ({ browser }) => {
   test.setTimeout(180_000);
   const recipient = `Mail ${Date.now().toString(36)}`;
-  const customer = await newSignedInPage(
-    browser,
-    ACCOUNTS.customer,
-    /\/stores$/,
-  );
+  const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
   const orderId = await placeOrder(customer, "Sunny Sunflowers", recipient);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(
-    `[data-testid="board-order"][data-order-id="${orderId}"]`,
-  );
+  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Accept/ }).click();
   await card.getByRole("button", { name: /^Decoration done/ }).click();
   await expect(card).toHaveAttribute("data-status", "DECORATED");
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(
-    `[data-testid="open-delivery"][data-order-id="${orderId}"]`,
-  );
+  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
   await expect(request).toBeVisible({ timeout: 15_000 });
   await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(
-    `[data-testid="my-delivery"][data-order-id="${orderId}"]`,
-  );
+  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await mine.getByRole("button", { name: /^Picked up/ }).click();
   await expect(mine).toHaveAttribute("data-status", "STARTED", {
     timeout: 15_000,
@@ -44,23 +32,15 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   })
     .jpeg()
     .toBuffer();
-  await mine
-    .getByLabel(/Photo at the door/)
-    .setInputFiles({ name: "door.jpg", mimeType: "image/jpeg", buffer: photo });
-  await mine
-    .getByLabel(/Note for the customer/)
-    .fill("Left with the concierge");
+  await mine.getByLabel(/Photo at the door/).setInputFiles({ name: "door.jpg", mimeType: "image/jpeg", buffer: photo });
+  await mine.getByLabel(/Note for the customer/).fill("Left with the concierge");
   await mine.getByRole("button", { name: /^Mark delivered/ }).click();
-  await expect(
-    rider.getByText("Marked delivered. Thank you!").first(),
-  ).toBeVisible({ timeout: 15_000 });
+  await expect(rider.getByText("Marked delivered. Thank you!").first()).toBeVisible({ timeout: 15_000 });
 
   // The mail catcher's page: the sender's inbox has the delivered email, in English (the UI's language).
   const mail = await browser.newPage();
   await mail.goto(MAIL_CATCHER_URL);
-  const item = mail
-    .getByText(`Your bouquet was delivered to ${recipient}`)
-    .first();
+  const item = mail.getByText(`Your bouquet was delivered to ${recipient}`).first();
   await expect(async () => {
     await mail.getByTestId("refresh-button").click();
     await expect(item).toBeVisible({ timeout: 2000 });
@@ -69,19 +49,10 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   await expect(mail.getByText(ACCOUNTS.customer).first()).toBeVisible();
   const body = mail.frameLocator("iframe").first();
   await expect(body.getByText("Delivered", { exact: true })).toBeVisible();
-  await expect(
-    body.getByText("The rider's note: Left with the concierge"),
-  ).toBeVisible();
+  await expect(body.getByText("The rider's note: Left with the concierge")).toBeVisible();
   const img = body.getByAltText("Photo of the bouquet at the door");
   await img.scrollIntoViewIfNeeded();
-  await expect
-    .poll(
-      () => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth),
-      { timeout: 10_000 },
-    )
-    .toBeGreaterThan(0);
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
   // The receipt came first, for the same order.
-  await expect(
-    mail.getByText(/Your order from Seoul Forest Florist is placed/).first(),
-  ).toBeVisible();
+  await expect(mail.getByText(/Your order from Seoul Forest Florist is placed/).first()).toBeVisible();
 });

@@ -22,32 +22,12 @@ import {
   SmtpEmailProvider,
   type Rider,
 } from "@bloom/app";
-import { closeDbs } from "@bloom/db";
-import {
-  addDays,
-  parseEvent,
-  POLICIES,
-  todayInSeoul,
-  type EmailKind,
-} from "@bloom/domain";
+import { closeDbs, sqlTransaction } from "@bloom/db";
+import { addDays, parseEvent, POLICIES, todayInSeoul, type EmailKind } from "@bloom/domain";
 import sharp from "sharp";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../test/support/app";
-import {
-  checkout,
-  CUSTOMER,
-  CUSTOMER2,
-  OWNER,
-  RIDER,
-} from "../../../test/support/fixtures";
+import { checkout, CUSTOMER, CUSTOMER2, OWNER, RIDER } from "../../../test/support/fixtures";
 import { TestSmtpServer } from "../../../test/support/smtp";
 import { waitFor } from "../../../test/support/wait";
 import { inProcessWorker, uniquePrefix } from "../../../test/support/worker";
@@ -76,9 +56,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetOrders(db);
-  await db.$executeRawUnsafe(
-    `DELETE FROM notify_preferences WHERE customer_id IN ('${CUSTOMER.id}', '${CUSTOMER2.id}')`,
-  );
+  await db.$executeRawUnsafe(`DELETE FROM notify_preferences WHERE customer_id IN ('${CUSTOMER.id}', '${CUSTOMER2.id}')`);
   smtp.mails.length = 0;
 });
 afterEach(async () => {
@@ -90,10 +68,7 @@ afterEach(async () => {
 });
 
 /** The real worker runtime with the email channel pointed at the test's SMTP server. */
-async function startWorkerWithEmail(
-  prefix: string,
-  messages: WorkerConfig["messages"] = {},
-) {
+async function startWorkerWithEmail(prefix: string, messages: WorkerConfig["messages"] = {}) {
   const email = new SmtpEmailProvider({
     db,
     smtpUrl: smtp.url,
@@ -120,8 +95,7 @@ async function startWorkerWithEmail(
   return w;
 }
 
-const ok = (r: { ok: boolean; message?: string }) =>
-  expect(r, r.message).toMatchObject({ ok: true });
+const ok = (r: { ok: boolean; message?: string }) => expect(r, r.message).toMatchObject({ ok: true });
 const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
 const kindsOf = (orderId: string) =>
   smtp
@@ -147,11 +121,7 @@ async function settled(orderId: string) {
   });
   return evs.length > 0 && handled === evs.length && pending === 0;
 }
-async function expectEmails(
-  orderId: string,
-  kinds: EmailKind[],
-  timeoutMs = 20_000,
-) {
+async function expectEmails(orderId: string, kinds: EmailKind[], timeoutMs = 20_000) {
   await waitFor(
     async () => kindsOf(orderId),
     (k) => k.length >= kinds.length,
@@ -221,34 +191,19 @@ describe("email to the sender (X1)", () => {
       }),
     );
 
-    const mails = await expectEmails(id, [
-      "receipt",
-      "accepted",
-      "out_for_delivery",
-      "delivered",
-    ]);
+    const mails = await expectEmails(id, ["receipt", "accepted", "out_for_delivery", "delivered"]);
     for (const m of mails) {
-      expect((Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).toBe(
-        CUSTOMER.email,
-      );
+      expect((Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).toBe(CUSTOMER.email);
       expect(m.header("content-language")).toBe("en");
       expect(m.html).toContain('lang="en"');
     }
-    const byKind = Object.fromEntries(
-      mails.map((m) => [m.header("x-bloom-message-kind"), m]),
-    );
-    expect(byKind.receipt!.subject).toBe(
-      "Your order from Seoul Forest Florist is placed",
-    );
+    const byKind = Object.fromEntries(mails.map((m) => [m.header("x-bloom-message-kind"), m]));
+    expect(byKind.receipt!.subject).toBe("Your order from Seoul Forest Florist is placed");
     // The receipt: items, fee, slot, card message, total.
     const o = await order(id);
     expect(byKind.receipt!.text).toContain("₩59,000");
-    expect(byKind.receipt!.text).toContain(
-      `Delivery fee: ₩${o.deliveryFeeWon.toLocaleString("en-US")}`,
-    );
-    expect(byKind.receipt!.text).toContain(
-      `Total: ₩${o.totalWon.toLocaleString("en-US")}`,
-    );
+    expect(byKind.receipt!.text).toContain(`Delivery fee: ₩${o.deliveryFeeWon.toLocaleString("en-US")}`);
+    expect(byKind.receipt!.text).toContain(`Total: ₩${o.totalWon.toLocaleString("en-US")}`);
     expect(byKind.receipt!.text).toContain("12:00–15:00");
     if (o.giftMessage) expect(byKind.receipt!.text).toContain(o.giftMessage);
     expect(byKind.out_for_delivery!.text).toContain(RIDER.name);
@@ -264,9 +219,7 @@ describe("email to the sender (X1)", () => {
     expect(delivered.html).toContain("cid:proof-photo@bloom");
     // One row per message, all sent once.
     const rows = await db.notifyMessage.findMany({ where: { orderId: id } });
-    expect(
-      rows.map((r) => [r.status, r.attempts, r.locale, r.channel]),
-    ).toEqual(rows.map(() => ["sent", 1, "en", "email"]));
+    expect(rows.map((r) => [r.status, r.attempts, r.locale, r.channel])).toEqual(rows.map(() => ["sent", 1, "en", "email"]));
   });
 
   it("[X1] in Korean: rejected by the shop → the receipt, the rejection with the refund, the refund receipt", async () => {
@@ -282,20 +235,12 @@ describe("email to the sender (X1)", () => {
     );
     const mails = await expectEmails(id, ["receipt", "rejected", "refunded"]);
     const o = await order(id);
-    const byKind = Object.fromEntries(
-      mails.map((m) => [m.header("x-bloom-message-kind"), m]),
-    );
+    const byKind = Object.fromEntries(mails.map((m) => [m.header("x-bloom-message-kind"), m]));
     for (const m of mails) expect(m.header("content-language")).toBe("ko");
-    expect(byKind.receipt!.subject).toBe(
-      "Seoul Forest Florist 주문이 접수되었습니다",
-    );
+    expect(byKind.receipt!.subject).toBe("Seoul Forest Florist 주문이 접수되었습니다");
     expect(byKind.rejected!.text).toContain("꽃 재고 부족");
-    expect(byKind.rejected!.text).toContain(
-      `₩${o.totalWon.toLocaleString("ko-KR")}이(가) 환불됩니다`,
-    );
-    expect(byKind.refunded!.subject).toBe(
-      `₩${o.totalWon.toLocaleString("ko-KR")} 환불 완료`,
-    );
+    expect(byKind.rejected!.text).toContain(`₩${o.totalWon.toLocaleString("ko-KR")}이(가) 환불됩니다`);
+    expect(byKind.refunded!.subject).toBe(`₩${o.totalWon.toLocaleString("ko-KR")} 환불 완료`);
   });
 
   it("[X1] an attempt, a new slot, then cancelled by the sender: attempted, rescheduled, cancelled and the refund (default language Korean)", async () => {
@@ -323,52 +268,31 @@ describe("email to the sender (X1)", () => {
       { what: "cancellable again" },
     );
     ok(await cancelOrder(ctx, CUSTOMER2.id, id, "Plans changed"));
-    const mails = await expectEmails(id, [
-      "receipt",
-      "accepted",
-      "out_for_delivery",
-      "attempted",
-      "rescheduled",
-      "cancelled",
-      "refunded",
-    ]);
-    const byKind = Object.fromEntries(
-      mails.map((m) => [m.header("x-bloom-message-kind"), m]),
-    );
+    const mails = await expectEmails(id, ["receipt", "accepted", "out_for_delivery", "attempted", "rescheduled", "cancelled", "refunded"]);
+    const byKind = Object.fromEntries(mails.map((m) => [m.header("x-bloom-message-kind"), m]));
     for (const m of mails) expect(m.header("content-language")).toBe("ko");
     expect(byKind.attempted!.text).toContain("부재중");
-    expect(byKind.rescheduled!.subject).toMatch(
-      /^새 배송 시간: .* 15:00–18:00$/,
-    );
+    expect(byKind.rescheduled!.subject).toMatch(/^새 배송 시간: .* 15:00–18:00$/);
     expect(byKind.rescheduled!.text).toContain("₩3,000");
     expect(byKind.cancelled!.text).toContain("Plans changed");
   });
 
   it("[X1] a kind turned off is not sent (the message is skipped), receipts cannot be turned off", async () => {
     // Refused before anything is written: receipts are not a choice.
-    expect(
-      await setEmailPreferences(db, CUSTOMER.id, { optedOut: ["receipt"] }),
-    ).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await setEmailPreferences(db, CUSTOMER.id, { optedOut: ["receipt"] })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(
       await setEmailPreferences(db, CUSTOMER.id, {
         optedOut: ["refunded", "accepted"],
       }),
     ).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(
-      await setEmailPreferences(db, CUSTOMER.id, { optedOut: ["nonsense"] }),
-    ).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(
-      await db.notifyPreference.count({ where: { customerId: CUSTOMER.id } }),
-    ).toBe(0);
+    expect(await setEmailPreferences(db, CUSTOMER.id, { optedOut: ["nonsense"] })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await db.notifyPreference.count({ where: { customerId: CUSTOMER.id } })).toBe(0);
     ok(
       await setEmailPreferences(db, CUSTOMER.id, {
         optedOut: ["accepted", "cancelled"],
       }),
     );
-    expect((await emailPreferencesOf(db, CUSTOMER.id)).optedOut).toEqual([
-      "accepted",
-      "cancelled",
-    ]);
+    expect((await emailPreferencesOf(db, CUSTOMER.id)).optedOut).toEqual(["accepted", "cancelled"]);
 
     const w = await startWorkerWithEmail(uniquePrefix("mail-optout"));
     const id = await placed();
@@ -398,26 +322,15 @@ describe("nothing sent twice, nothing lost (X5)", () => {
       where: { orderId: id, type: "OrderPlaced" },
     });
     // The same event handed to the queue again under a new job id: the inbox says duplicate.
-    const again = await w.queues["sender-email"].add(
-      "OrderPlaced",
-      row.payload,
-      { ...JOB_OPTIONS, jobId: `${row.id}-again` },
-    );
+    const again = await w.queues["sender-email"].add("OrderPlaced", row.payload, { ...JOB_OPTIONS, jobId: `${row.id}-again` });
     await waitFor(
       () => again.getState(),
       (s) => s === "completed",
       { what: "duplicate job done" },
     );
-    expect(
-      (await w.queues["sender-email"].getJob(again.id!))?.returnvalue,
-    ).toBe("duplicate");
+    expect((await w.queues["sender-email"].getJob(again.id!))?.returnvalue).toBe("duplicate");
     // The policy itself run twice more (as if its inbox row were lost): the idempotency key holds.
-    for (let i = 0; i < 2; i++)
-      expect(
-        await db.$transaction((tx) =>
-          planSenderEmail(tx, parseEvent(row.payload)),
-        ),
-      ).toEqual({ messagesPlanned: false });
+    for (let i = 0; i < 2; i++) expect(await sqlTransaction(db, (c) => planSenderEmail(c, parseEvent(row.payload)))).toEqual({ messagesPlanned: false });
     // A later email of the same order is sent after anything due before it: then nothing more came.
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     await expectEmails(id, ["receipt", "accepted"]);
@@ -451,8 +364,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
       { what: "61 emails", timeoutMs: 30_000 },
     );
     await waitFor(
-      () =>
-        db.notifyMessage.count({ where: { orderId: id, status: "pending" } }),
+      () => db.notifyMessage.count({ where: { orderId: id, status: "pending" } }),
       (n) => n === 0,
       { what: "none pending" },
     );
@@ -464,9 +376,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
       }),
     ).toBe(0);
     // Both took a share (the claim skips what the other holds).
-    expect(
-      workers.map((w) => w.messages.stats.email.sent).every((n) => n > 0),
-    ).toBe(true);
+    expect(workers.map((w) => w.messages.stats.email.sent).every((n) => n > 0)).toBe(true);
   });
 
   it("[X5] SMTP down for 60 s delays the emails, then every one is sent once; bloom_messages_total counts the retries", async () => {
@@ -512,14 +422,8 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(5);
     expect(w.messages.stats.email.retry).toBeGreaterThan(10);
     const text = await workerMetrics(w, db, "t").metrics();
-    expect(text).toMatch(
-      new RegExp(
-        `bloom_messages_total\\{channel="email",outcome="retry"[^}]*\\} ${w.messages.stats.email.retry}`,
-      ),
-    );
-    expect(text).toMatch(
-      /bloom_messages_total\{channel="email",outcome="sent"[^}]*\} [1-9]/,
-    );
+    expect(text).toMatch(new RegExp(`bloom_messages_total\\{channel="email",outcome="retry"[^}]*\\} ${w.messages.stats.email.retry}`));
+    expect(text).toMatch(/bloom_messages_total\{channel="email",outcome="sent"[^}]*\} [1-9]/);
   });
 
   it("[X5] a message whose channel has no provider in this worker stays pending, untouched", async () => {

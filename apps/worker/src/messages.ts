@@ -2,13 +2,7 @@
 // (notify_messages), right after a policy plans some (kick) and on a timer for retries, other
 // workers' plans and messages whose lease ran out. Rounds never overlap in one process; several
 // processes split the work with SKIP LOCKED (packages/app notification/dispatch.ts).
-import {
-  dispatchDueMessages,
-  type Channel,
-  type ChannelProvider,
-  type Logger,
-  type MessageOutcome,
-} from "@bloom/app";
+import { dispatchDueMessages, type Channel, type ChannelProvider, type Logger, type MessageOutcome } from "@bloom/app";
 import type { Db } from "@bloom/db";
 
 export type MessageDispatcherConfig = {
@@ -24,18 +18,12 @@ export type MessageDispatcherConfig = {
   maxBackoffMs?: number;
 };
 
-export const MESSAGE_OUTCOMES = [
-  "sent",
-  "retry",
-  "dead",
-  "skipped",
-] as const satisfies readonly MessageOutcome[];
+export const MESSAGE_OUTCOMES = ["sent", "retry", "dead", "skipped"] as const satisfies readonly MessageOutcome[];
 
 export function startMessageDispatcher(cfg: MessageDispatcherConfig) {
   /** Per channel and outcome, since start (read by bloom_messages_total). */
   const stats = {} as Record<Channel, Record<MessageOutcome, number>>;
-  for (const ch of ["email", "sms", "push"] as const)
-    stats[ch] = { sent: 0, retry: 0, dead: 0, skipped: 0 };
+  for (const ch of ["email", "sms", "push"] as const) stats[ch] = { sent: 0, retry: 0, dead: 0, skipped: 0 };
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -62,12 +50,7 @@ export function startMessageDispatcher(cfg: MessageDispatcherConfig) {
     }
     if (timer) clearTimeout(timer);
     running = round()
-      .catch((e: unknown) =>
-        cfg.log.warn(
-          { loop: "message dispatcher", err: String(e) },
-          "message dispatcher: round failed; next round retries",
-        ),
-      )
+      .catch((e: unknown) => cfg.log.warn({ loop: "message dispatcher", err: String(e) }, "message dispatcher: round failed; next round retries"))
       .finally(() => {
         running = null;
         if (stopped) return;

@@ -1,21 +1,11 @@
 // The message dispatcher's providers in this process, one per channel, built from the validated
 // environment (X1–X4). Each channel adds its own line; a channel left out keeps its messages pending.
 import path from "node:path";
-import {
-  LocalPhotoStorage,
-  SmtpEmailProvider,
-  WebPushProvider,
-  type ChannelProvider,
-  type Logger,
-} from "@bloom/app";
+import { LocalPhotoStorage, SmtpEmailProvider, WebPushProvider, type ChannelProvider, type Logger } from "@bloom/app";
 import type { Db } from "@bloom/db";
 import type { env as workerEnv } from "./env";
 
-export function messageProviders(
-  env: typeof workerEnv,
-  db: Db,
-  log: Logger,
-): ChannelProvider[] {
+export function messageProviders(env: typeof workerEnv, db: Db, log: Logger): ChannelProvider[] {
   const providers: ChannelProvider[] = [];
   // X1: email over SMTP (npm start: its mail catcher). Without SMTP_URL emails wait, pending, until a worker has it.
   if (env.SMTP_URL) {
@@ -29,10 +19,7 @@ export function messageProviders(
       }),
     );
   } else {
-    log.warn(
-      { channel: "email" },
-      "SMTP_URL is not set: emails are planned and wait (pending) until a worker with SMTP_URL sends them",
-    );
+    log.warn({ channel: "email" }, "SMTP_URL is not set: emails are planned and wait (pending) until a worker with SMTP_URL sends them");
   }
   // X3: web push, when the VAPID keys are configured (npm start: generated once into .bloom/vapid.json).
   if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) {

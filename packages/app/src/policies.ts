@@ -65,7 +65,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
-    "sender-email": (tx, e) => planSenderEmail(tx, e),
+    "sender-email": { sql: (c, e) => planSenderEmail(c, e) },
     // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
     "staff-push": (tx, e) => planStaffPush(tx, e),
   };

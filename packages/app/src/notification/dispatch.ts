@@ -7,13 +7,7 @@
 // outage. A message whose channel has no provider in this process stays pending, untouched.
 import { sqlOf, type Db } from "@bloom/db";
 import type { Logger } from "../shared/context";
-import {
-  PermanentSendError,
-  SkippedMessageError,
-  type Channel,
-  type ChannelProvider,
-  type StoredMessage,
-} from "./messages";
+import { PermanentSendError, SkippedMessageError, type Channel, type ChannelProvider, type StoredMessage } from "./messages";
 
 export type MessageOutcome = "sent" | "retry" | "dead" | "skipped";
 
@@ -32,20 +26,12 @@ export type DispatchOptions = {
 
 type Row = Omit<StoredMessage, "createdAt"> & { createdAt: Date };
 
-export function retryDelayMs(
-  attempts: number,
-  baseMs = 1000,
-  maxMs = 60_000,
-): number {
+export function retryDelayMs(attempts: number, baseMs = 1000, maxMs = 60_000): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));
 }
 
 /** One round: returns how many messages it claimed and what became of them. */
-export async function dispatchDueMessages(
-  db: Db,
-  providers: readonly ChannelProvider[],
-  opts: DispatchOptions,
-) {
+export async function dispatchDueMessages(db: Db, providers: readonly ChannelProvider[], opts: DispatchOptions) {
   const byChannel = new Map(providers.map((p) => [p.channel, p]));
   const out = { claimed: 0, sent: 0, retry: 0, dead: 0, skipped: 0 };
   if (byChannel.size === 0) return out;
@@ -62,11 +48,7 @@ export async function dispatchDueMessages(
     values: [[...byChannel.keys()], opts.batch ?? 20, opts.leaseMs ?? 60_000],
   });
   out.claimed = rows.length;
-  const settle = (
-    id: string,
-    status: "sent" | "dead" | "skipped",
-    error: string | null,
-  ) =>
+  const settle = (id: string, status: "sent" | "dead" | "skipped", error: string | null) =>
     sql.query({
       name: "notify-settle",
       text: `UPDATE notify_messages SET status = $2, last_error = $3, sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
@@ -99,21 +81,14 @@ export async function dispatchDueMessages(
           await settle(m.id, "skipped", err);
           outcome = "skipped";
         } else {
-          const delay = retryDelayMs(
-            m.attempts,
-            opts.baseBackoffMs,
-            opts.maxBackoffMs,
-          );
+          const delay = retryDelayMs(m.attempts, opts.baseBackoffMs, opts.maxBackoffMs);
           await sql.query({
             name: "notify-retry",
             text: `UPDATE notify_messages SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3
                    WHERE id = $1 AND status = 'pending'`,
             values: [m.id, delay, err],
           });
-          opts.log.warn(
-            { ...line, retryInMs: delay },
-            "message not sent (provider failed); retrying",
-          );
+          opts.log.warn({ ...line, retryInMs: delay }, "message not sent (provider failed); retrying");
           outcome = "retry";
         }
       }

@@ -3,14 +3,10 @@
 // together; the worker's message dispatcher sends them later, through the provider of their
 // channel, outside any transaction. One row per idempotency key: a redelivered event plans nothing
 // twice, and a provider outage only delays the rows (they stay pending, retried with backoff).
-import type { Tx } from "@bloom/db";
+import type { SqlClient, Tx } from "@bloom/db";
 
 export type Channel = "email" | "sms" | "push";
-export const CHANNELS = [
-  "email",
-  "sms",
-  "push",
-] as const satisfies readonly Channel[];
+export const CHANNELS = ["email", "sms", "push"] as const satisfies readonly Channel[];
 export type MessageLocale = "ko" | "en";
 export type MessageStatus = "pending" | "sent" | "dead" | "skipped";
 
@@ -68,41 +64,39 @@ export class SkippedMessageError extends Error {
   override name = "SkippedMessageError";
 }
 
-export function idempotencyKeyOf(
-  m: Pick<
-    PlannedMessage,
-    "eventId" | "channel" | "recipient" | "kind" | "keyByKind"
-  >,
-): string {
+export function idempotencyKeyOf(m: Pick<PlannedMessage, "eventId" | "channel" | "recipient" | "kind" | "keyByKind">): string {
   const base = `${m.eventId}:${m.channel}:${m.recipient}`;
   return m.keyByKind ? `${base}:${m.kind}` : base;
 }
 
+const INSERT = `
+  INSERT INTO notify_messages (id, idempotency_key, channel, kind, recipient, order_id, event_id, locale, payload)
+  SELECT gen_random_uuid(), r->>'key', r->>'channel', r->>'kind', r->>'recipient', (r->>'orderId')::uuid,
+         (r->>'eventId')::uuid, r->>'locale', r->'payload'
+  FROM jsonb_array_elements($1::jsonb) AS r
+  ON CONFLICT (idempotency_key) DO NOTHING`;
+
 /**
  * Inserts the planned messages; a message whose idempotency key is already there is left alone
- * (ON CONFLICT DO NOTHING). Call it inside the policy's inbox transaction. Returns how many rows
- * were new. Wake the dispatcher after the commit (the policy's `messagesPlanned` hint).
+ * (ON CONFLICT DO NOTHING). Call it inside the policy's inbox transaction — a Prisma transaction
+ * (handleOnce) or a pg client in one (handleOnceSql). Returns how many rows were new. Wake the
+ * dispatcher after the commit (the policy's `messagesPlanned` hint).
  */
-export async function enqueueMessages(
-  tx: Tx,
-  msgs: PlannedMessage[],
-): Promise<number> {
+export async function enqueueMessages(tx: Tx | SqlClient, msgs: PlannedMessage[]): Promise<number> {
   if (msgs.length === 0) return 0;
-  const rows = msgs.map((m) => ({
-    key: idempotencyKeyOf(m),
-    channel: m.channel,
-    kind: m.kind,
-    recipient: m.recipient,
-    orderId: m.orderId,
-    eventId: m.eventId,
-    locale: m.locale,
-    payload: m.payload,
-  }));
-  // One statement for the batch; raw SQL because a Prisma model call costs ~1 ms of CPU to compile.
-  return tx.$executeRaw`
-    INSERT INTO notify_messages (id, idempotency_key, channel, kind, recipient, order_id, event_id, locale, payload)
-    SELECT gen_random_uuid(), r->>'key', r->>'channel', r->>'kind', r->>'recipient', (r->>'orderId')::uuid,
-           (r->>'eventId')::uuid, r->>'locale', r->'payload'
-    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
-    ON CONFLICT (idempotency_key) DO NOTHING`;
+  const rows = JSON.stringify(
+    msgs.map((m) => ({
+      key: idempotencyKeyOf(m),
+      channel: m.channel,
+      kind: m.kind,
+      recipient: m.recipient,
+      orderId: m.orderId,
+      eventId: m.eventId,
+      locale: m.locale,
+      payload: m.payload,
+    })),
+  );
+  // One statement for the batch, as plain SQL (a Prisma model call costs ~1 ms of CPU to compile).
+  if ("$executeRawUnsafe" in tx) return tx.$executeRawUnsafe(INSERT, rows);
+  return (await tx.query({ name: "notify-enqueue", text: INSERT, values: [rows] })).rowCount ?? 0;
 }

@@ -19,10 +19,7 @@ export type EmailPreferences = {
   kinds: readonly OptionalEmailKind[];
 };
 
-export async function emailPreferencesOf(
-  db: Db,
-  customerId: string,
-): Promise<EmailPreferences> {
+export async function emailPreferencesOf(db: Db, customerId: string): Promise<EmailPreferences> {
   const { rows } = await sqlOf(db).query<{
     locale: string;
     optedOut: string[];
@@ -40,17 +37,9 @@ export async function emailPreferencesOf(
 }
 
 /** Replaces the kinds turned off; receipts are refused by the schema (they always go). */
-export async function setEmailPreferences(
-  db: Db,
-  customerId: string,
-  input: unknown,
-): Promise<Result<{ preferences: EmailPreferences }>> {
+export async function setEmailPreferences(db: Db, customerId: string, input: unknown): Promise<Result<{ preferences: EmailPreferences }>> {
   const parsed = emailPreferencesSchema.safeParse(input);
-  if (!parsed.success)
-    return refuse(
-      "VALIDATION",
-      parsed.error.issues[0]?.message ?? "Invalid settings",
-    );
+  if (!parsed.success) return refuse("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid settings");
   await sqlOf(db).query({
     name: "notify-prefs-set",
     text: `INSERT INTO notify_preferences (customer_id, opted_out, updated_at) VALUES ($1, $2, now())
@@ -64,11 +53,7 @@ export async function setEmailPreferences(
  * Records the language of the customer's UI. One statement that writes only when the language
  * changed, so calling it before every order costs a primary-key probe.
  */
-export async function rememberMessageLocale(
-  db: Db,
-  customerId: string,
-  locale: unknown,
-): Promise<Result<{ locale: MessageLanguage }>> {
+export async function rememberMessageLocale(db: Db, customerId: string, locale: unknown): Promise<Result<{ locale: MessageLanguage }>> {
   const parsed = messageLocaleSchema.safeParse({ locale });
   if (!parsed.success) return refuse("VALIDATION", "Unknown language");
   await sqlOf(db).query({

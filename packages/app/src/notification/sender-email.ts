@@ -4,13 +4,8 @@
 // customer's opt-outs again at send time. The notification context reads identity (the address),
 // ordering (the receipt) and, for a delivered order's photo, delivery's proof key; it writes only
 // its own tables (C1).
-import type { Tx } from "@bloom/db";
-import {
-  EMAIL_KIND_OF_EVENT,
-  type DomainEvent,
-  type EmailKind,
-  type SenderEmailEvent,
-} from "@bloom/domain";
+import type { SqlClient } from "@bloom/db";
+import { EMAIL_KIND_OF_EVENT, type DomainEvent, type EmailKind, type SenderEmailEvent } from "@bloom/domain";
 import type { LiveHint } from "../policies";
 import { enqueueMessages } from "./messages";
 
@@ -33,10 +28,7 @@ type OrderFacts = {
 };
 
 /** What every email of an order shows (the receipt's facts), plus what the step adds. */
-export type SenderEmailPayload = Omit<
-  OrderFacts,
-  "email" | "locale" | "customerId"
-> & {
+export type SenderEmailPayload = Omit<OrderFacts, "email" | "locale" | "customerId"> & {
   orderId: string;
   occurredAt: string;
   step: Record<string, unknown>;
@@ -45,21 +37,20 @@ export type SenderEmailPayload = Omit<
 /** Addresses that can never receive mail (RFC 2606 `.invalid`: the REST partners' accounts, who get webhooks). */
 const UNDELIVERABLE = /\.invalid$/i;
 
-export function isSenderEmailEvent(
-  e: DomainEvent,
-): e is DomainEvent<SenderEmailEvent> {
+export function isSenderEmailEvent(e: DomainEvent): e is DomainEvent<SenderEmailEvent> {
   return e.type in EMAIL_KIND_OF_EVENT;
 }
 
-/** Plans the email for one event; returns how many messages were new (0 on a redelivery). */
-export async function planSenderEmail(
-  tx: Tx,
-  e: DomainEvent,
-): Promise<LiveHint> {
+/**
+ * Plans the email for one event, on the policy's inbox transaction (plain SQL: this runs for nearly
+ * every event of every order). `messagesPlanned` is false on a redelivery (the key was there).
+ */
+export async function planSenderEmail(c: SqlClient, e: DomainEvent): Promise<LiveHint> {
   if (!isSenderEmailEvent(e)) return {};
   const kind: EmailKind = EMAIL_KIND_OF_EVENT[e.type];
-  const rows = await tx.$queryRaw<OrderFacts[]>`
-    SELECT o.customer_id AS "customerId", u.email, u.name AS "customerName", p.locale, o.store_name AS "storeName",
+  const { rows } = await c.query<OrderFacts>({
+    name: "sender-email-facts",
+    text: `SELECT o.customer_id AS "customerId", u.email, u.name AS "customerName", p.locale, o.store_name AS "storeName",
            o.total_won AS "totalWon", o.delivery_fee_won AS "deliveryFeeWon", o.recipient_name AS "recipientName",
            o.address, o.delivery_date AS "deliveryDate", o.time_slot AS "timeSlot", o.gift_message AS "giftMessage",
            o.card_brand AS "cardBrand", o.card_last4 AS "cardLast4",
@@ -68,11 +59,13 @@ export async function planSenderEmail(
     FROM ordering_orders o
     JOIN identity_users u ON u.id = o.customer_id
     LEFT JOIN notify_preferences p ON p.customer_id = o.customer_id
-    WHERE o.id = ${e.orderId}::uuid`;
+    WHERE o.id = $1`,
+    values: [e.orderId],
+  });
   const o = rows[0];
   // The order is committed with OrderPlaced, before any of its events: none means nothing to tell.
   if (!o || UNDELIVERABLE.test(o.email)) return {};
-  const step = await stepFacts(tx, e);
+  const step = await stepFacts(c, e);
   const { email, locale, customerId: _customer, ...facts } = o;
   const payload: SenderEmailPayload = {
     ...facts,
@@ -80,7 +73,7 @@ export async function planSenderEmail(
     occurredAt: e.occurredAt,
     step,
   };
-  const planned = await enqueueMessages(tx, [
+  const planned = await enqueueMessages(c, [
     {
       channel: "email",
       kind,
@@ -95,10 +88,7 @@ export async function planSenderEmail(
 }
 
 /** What this step adds to the order's facts. */
-async function stepFacts(
-  tx: Tx,
-  e: DomainEvent<SenderEmailEvent>,
-): Promise<Record<string, unknown>> {
+async function stepFacts(c: SqlClient, e: DomainEvent<SenderEmailEvent>): Promise<Record<string, unknown>> {
   switch (e.type) {
     case "OrderPlaced":
       return { note: e.payload.note };
@@ -111,14 +101,15 @@ async function stepFacts(
       const proof = e.payload.proof;
       let photoKey: string | null = null;
       if (proof?.photo) {
-        const d = await tx.$queryRaw<
-          { key: string | null }[]
-        >`SELECT proof_photo_key AS key FROM delivery_deliveries WHERE order_id = ${e.orderId}::uuid`;
-        photoKey = d[0]?.key ?? null;
+        const d = await c.query<{ key: string | null }>({
+          name: "sender-email-photo",
+          text: "SELECT proof_photo_key AS key FROM delivery_deliveries WHERE order_id = $1",
+          values: [e.orderId],
+        });
+        photoKey = d.rows[0]?.key ?? null;
       }
       return {
-        leftWith:
-          e.type === "DeliveryLeftWithNeighbour" ? e.payload.name : null,
+        leftWith: e.type === "DeliveryLeftWithNeighbour" ? e.payload.name : null,
         proofNote: proof?.note ?? null,
         photoKey,
       };

@@ -20,16 +20,10 @@ export const EMAIL_KINDS = [
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Never turned off: what was bought and what was paid back. */
-export const RECEIPT_KINDS = [
-  "receipt",
-  "refunded",
-] as const satisfies readonly EmailKind[];
+export const RECEIPT_KINDS = ["receipt", "refunded"] as const satisfies readonly EmailKind[];
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 export type OptionalEmailKind = Exclude<EmailKind, ReceiptKind>;
-export const OPTIONAL_EMAIL_KINDS = EMAIL_KINDS.filter(
-  (k): k is OptionalEmailKind =>
-    !(RECEIPT_KINDS as readonly string[]).includes(k),
-);
+export const OPTIONAL_EMAIL_KINDS = EMAIL_KINDS.filter((k): k is OptionalEmailKind => !(RECEIPT_KINDS as readonly string[]).includes(k));
 
 export function isReceiptKind(kind: string): kind is ReceiptKind {
   return (RECEIPT_KINDS as readonly string[]).includes(kind);
@@ -57,12 +51,7 @@ export type MessageLanguage = (typeof MESSAGE_LOCALES)[number];
 /** The settings screen's form and its procedure: the kinds turned off (receipts cannot be). */
 export const emailPreferencesSchema = z.object({
   optedOut: z
-    .array(
-      z.enum(
-        OPTIONAL_EMAIL_KINDS as [OptionalEmailKind, ...OptionalEmailKind[]],
-        "Receipts cannot be turned off",
-      ),
-    )
+    .array(z.enum(OPTIONAL_EMAIL_KINDS as [OptionalEmailKind, ...OptionalEmailKind[]], "Receipts cannot be turned off"))
     .max(OPTIONAL_EMAIL_KINDS.length)
     .transform((ks) => [...new Set(ks)]),
 });

@@ -5,21 +5,12 @@ import type { Role } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders } from "../../../../../test/support/app";
-import {
-  checkout,
-  CUSTOMER,
-  CUSTOMER2,
-  OWNER,
-} from "../../../../../test/support/fixtures";
+import { checkout, CUSTOMER, CUSTOMER2, OWNER } from "../../../../../test/support/fixtures";
 import { services } from "../services";
 import { createCaller } from "./_app";
 
 const svc = services();
-const as = (
-  u: { id: string; email: string; name: string },
-  role: Role,
-  locale?: "ko" | "en",
-) =>
+const as = (u: { id: string; email: string; name: string }, role: Role, locale?: "ko" | "en") =>
   createCaller({
     ...svc,
     locale,
@@ -31,11 +22,9 @@ const as = (
 const codeOf = (p: Promise<unknown>) =>
   p.then(
     () => "OK",
-    (e: unknown) =>
-      e instanceof TRPCError ? e.code : `unexpected ${String(e)}`,
+    (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected ${String(e)}`),
   );
-const prefsRow = (id: string) =>
-  svc.db.notifyPreference.findUnique({ where: { customerId: id } });
+const prefsRow = (id: string) => svc.db.notifyPreference.findUnique({ where: { customerId: id } });
 
 beforeEach(async () => {
   await resetOrders(svc.db);
@@ -58,10 +47,7 @@ describe("email settings (X1)", () => {
       { locale: "fr", optedOut: [] },
       { locale: "en", optedOut: ["spam"] },
     ]) {
-      expect(
-        await codeOf(me.notification.setEmailPreferences(bad as never)),
-        JSON.stringify(bad),
-      ).toBe("BAD_REQUEST");
+      expect(await codeOf(me.notification.setEmailPreferences(bad as never)), JSON.stringify(bad)).toBe("BAD_REQUEST");
     }
     expect(await prefsRow(CUSTOMER.id)).toBeNull();
     expect(
@@ -74,12 +60,8 @@ describe("email settings (X1)", () => {
       optedOut: ["accepted", "delivered"],
     });
     // Another customer's settings are their own; owners have none.
-    expect(
-      await as(CUSTOMER2, "CUSTOMER").notification.emailPreferences(),
-    ).toMatchObject({ locale: "ko", optedOut: [] });
-    expect(
-      await codeOf(as(OWNER, "OWNER").notification.emailPreferences()),
-    ).toBe("FORBIDDEN");
+    expect(await as(CUSTOMER2, "CUSTOMER").notification.emailPreferences()).toMatchObject({ locale: "ko", optedOut: [] });
+    expect(await codeOf(as(OWNER, "OWNER").notification.emailPreferences())).toBe("FORBIDDEN");
     expect(
       await codeOf(
         as(OWNER, "OWNER").notification.setEmailPreferences({

@@ -24,14 +24,8 @@ export type EmailCopy = {
   viewOrder: string;
   settings: string;
   why: string;
-  rejectReasons: Record<
-    "OUT_OF_FLOWERS" | "OUT_OF_MATERIALS" | "OTHER",
-    string
-  >;
-  attemptReasons: Record<
-    "NOBODY_HOME" | "ADDRESS_NOT_FOUND" | "REFUSED" | "NO_ACCESS" | "OTHER",
-    string
-  >;
+  rejectReasons: Record<"OUT_OF_FLOWERS" | "OUT_OF_MATERIALS" | "OTHER", string>;
+  attemptReasons: Record<"NOBODY_HOME" | "ADDRESS_NOT_FOUND" | "REFUSED" | "NO_ACCESS" | "OTHER", string>;
   card: string;
 };
 
@@ -96,8 +90,7 @@ const en: EmailCopy = {
   leftWith: "Left with {name}.",
   proofNote: "The rider's note: {note}",
   photoAlt: "Photo of the bouquet at the door",
-  photoMissing:
-    "The rider took a photo at the door; you can see it on your order page.",
+  photoMissing: "The rider took a photo at the door; you can see it on your order page.",
   redeliveryFee: "Redelivery fee recorded by the shop: {fee}",
   refundLine: "{amount} will be refunded to your {card}.",
   giftMessage: "Card message",
@@ -189,8 +182,7 @@ const ko: EmailCopy = {
   leftWith: "{name}님께 맡겼습니다.",
   proofNote: "라이더 메모: {note}",
   photoAlt: "문 앞에 놓인 꽃다발 사진",
-  photoMissing:
-    "라이더가 문 앞 사진을 남겼습니다. 주문 페이지에서 볼 수 있습니다.",
+  photoMissing: "라이더가 문 앞 사진을 남겼습니다. 주문 페이지에서 볼 수 있습니다.",
   redeliveryFee: "매장이 기록한 재배송비: {fee}",
   refundLine: "{card}(으)로 {amount}이(가) 환불됩니다.",
   giftMessage: "카드 메시지",

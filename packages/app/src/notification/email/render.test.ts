@@ -45,14 +45,8 @@ describe("sender email templates (X1)", () => {
   for (const locale of ["ko", "en"] as const) {
     for (const kind of EMAIL_KINDS) {
       it(`[X1] ${kind} in ${locale}: complete, every price present, in its language`, async () => {
-        const m = await renderSenderEmail(
-          kind,
-          locale,
-          { ...base, step: STEPS[kind] },
-          APP,
-        );
-        for (const part of [m.subject, m.html, m.text])
-          expect(part).not.toMatch(/\{\w+\}/);
+        const m = await renderSenderEmail(kind, locale, { ...base, step: STEPS[kind] }, APP);
+        for (const part of [m.subject, m.html, m.text]) expect(part).not.toMatch(/\{\w+\}/);
         expect(m.subject.length).toBeGreaterThan(5);
         expect(m.html).toContain(`lang="${locale}"`);
         for (const won of [44000, 15000, 3500, 62500]) {
@@ -60,9 +54,7 @@ describe("sender email templates (X1)", () => {
           expect(m.text, `${price} in text`).toContain(price);
           expect(m.html, `${price} in html`).toContain(price);
         }
-        expect(m.text).toContain(
-          `https://bloom.example/orders/${base.orderId}`,
-        );
+        expect(m.text).toContain(`https://bloom.example/orders/${base.orderId}`);
         expect(m.html).toContain("https://bloom.example/mypage/notifications");
         expect(m.text).toContain("Happy birthday!");
         if (locale === "ko") expect(m.subject + m.text).toMatch(HANGUL);
@@ -72,59 +64,18 @@ describe("sender email templates (X1)", () => {
   }
 
   it("[X1] step facts: rider, reasons, the new slot, the refund, the photo by cid", async () => {
-    const out = await renderSenderEmail(
-      "out_for_delivery",
-      "en",
-      { ...base, step: STEPS.out_for_delivery },
-      APP,
-    );
+    const out = await renderSenderEmail("out_for_delivery", "en", { ...base, step: STEPS.out_for_delivery }, APP);
     expect(out.text).toContain("Minho Kang");
-    expect(
-      (
-        await renderSenderEmail(
-          "attempted",
-          "ko",
-          { ...base, step: STEPS.attempted },
-          APP,
-        )
-      ).text,
-    ).toContain("부재중");
-    const moved = await renderSenderEmail(
-      "rescheduled",
-      "en",
-      { ...base, step: STEPS.rescheduled },
-      APP,
-    );
+    expect((await renderSenderEmail("attempted", "ko", { ...base, step: STEPS.attempted }, APP)).text).toContain("부재중");
+    const moved = await renderSenderEmail("rescheduled", "en", { ...base, step: STEPS.rescheduled }, APP);
     expect(moved.subject).toBe("New delivery time: Sat, Dec 5, 15:00–18:00");
     expect(moved.text).toContain(formatWon(4000, "en"));
-    expect(
-      (
-        await renderSenderEmail(
-          "rejected",
-          "en",
-          { ...base, step: STEPS.rejected },
-          APP,
-        )
-      ).text,
-    ).toContain("out of flowers");
-    expect(
-      (await renderSenderEmail("cancelled", "ko", { ...base, step: {} }, APP))
-        .text,
-    ).toContain("Visa 카드(끝자리 4242)(으)로 ₩62,500이(가) 환불됩니다.");
-    const withPhoto = await renderSenderEmail(
-      "delivered",
-      "en",
-      { ...base, step: STEPS.delivered },
-      { ...APP, photoCid: "proof-photo@bloom" },
-    );
+    expect((await renderSenderEmail("rejected", "en", { ...base, step: STEPS.rejected }, APP)).text).toContain("out of flowers");
+    expect((await renderSenderEmail("cancelled", "ko", { ...base, step: {} }, APP)).text).toContain("Visa 카드(끝자리 4242)(으)로 ₩62,500이(가) 환불됩니다.");
+    const withPhoto = await renderSenderEmail("delivered", "en", { ...base, step: STEPS.delivered }, { ...APP, photoCid: "proof-photo@bloom" });
     expect(withPhoto.html).toContain('src="cid:proof-photo@bloom"');
     expect(withPhoto.html).toContain('alt="Photo of the bouquet at the door"');
-    const noPhoto = await renderSenderEmail(
-      "delivered",
-      "en",
-      { ...base, step: STEPS.delivered },
-      APP,
-    );
+    const noPhoto = await renderSenderEmail("delivered", "en", { ...base, step: STEPS.delivered }, APP);
     expect(noPhoto.html).not.toContain("cid:");
     expect(noPhoto.text).toContain("see it on your order page");
   });
@@ -146,11 +97,7 @@ describe("sender email templates (X1)", () => {
   });
 
   it("[X1] dates and slots per language", () => {
-    expect(formatSlot("2026-12-03", "09-12", "ko")).toBe(
-      "12월 3일 (목) 09:00–12:00",
-    );
-    expect(formatSlot("2026-12-03", "18-21", "en")).toBe(
-      "Thu, Dec 3, 18:00–21:00",
-    );
+    expect(formatSlot("2026-12-03", "09-12", "ko")).toBe("12월 3일 (목) 09:00–12:00");
+    expect(formatSlot("2026-12-03", "18-21", "en")).toBe("Thu, Dec 3, 18:00–21:00");
   });
 });

@@ -16,15 +16,8 @@ export type RenderOptions = {
 
 export const MESSAGE_SETTINGS_PATH = "/mypage/notifications";
 
-const esc = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 
 const DATE_FORMAT = {
   ko: new Intl.DateTimeFormat("ko-KR", {
@@ -42,46 +35,29 @@ const DATE_FORMAT = {
 };
 
 /** "2026-12-03" + "09-12" → "12월 3일 (목) 09:00–12:00" / "Thu, Dec 3, 09:00–12:00". */
-export function formatSlot(
-  date: string,
-  slot: string,
-  locale: MessageLanguage,
-): string {
+export function formatSlot(date: string, slot: string, locale: MessageLanguage): string {
   const [y, m, d] = date.split("-").map(Number);
-  const day =
-    y && m && d
-      ? DATE_FORMAT[locale].format(new Date(Date.UTC(y, m - 1, d, 12)))
-      : date;
+  const day = y && m && d ? DATE_FORMAT[locale].format(new Date(Date.UTC(y, m - 1, d, 12))) : date;
   const [from, to] = slot.split("-");
   const hours = from && to ? `${from}:00–${to}:00` : slot;
   return locale === "ko" ? `${day} ${hours}` : `${day}, ${hours}`;
 }
 
 type Step = Record<string, unknown>;
-const str = (v: unknown): string | null =>
-  typeof v === "string" && v.trim() !== "" ? v : null;
-const num = (v: unknown): number | null =>
-  typeof v === "number" && Number.isFinite(v) ? v : null;
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-function slotOf(
-  kind: EmailKind,
-  p: SenderEmailPayload,
-  locale: MessageLanguage,
-) {
+function slotOf(kind: EmailKind, p: SenderEmailPayload, locale: MessageLanguage) {
   const s = p.step as Step;
   // A reschedule moves the delivery: its email (and its summary) shows the new date and slot.
-  if (kind === "rescheduled" && str(s.deliveryDate) && str(s.timeSlot))
-    return formatSlot(s.deliveryDate as string, s.timeSlot as string, locale);
+  if (kind === "rescheduled" && str(s.deliveryDate) && str(s.timeSlot)) return formatSlot(s.deliveryDate as string, s.timeSlot as string, locale);
   return formatSlot(p.deliveryDate, p.timeSlot, locale);
 }
 
 function reasonOf(kind: EmailKind, step: Step, c: EmailCopy): string {
   if (kind === "rejected") {
     const r = str(step.reason) as keyof EmailCopy["rejectReasons"] | null;
-    return (
-      str(step.detail) ??
-      (r ? (c.rejectReasons[r] ?? r) : c.rejectReasons.OTHER)
-    );
+    return str(step.detail) ?? (r ? (c.rejectReasons[r] ?? r) : c.rejectReasons.OTHER);
   }
   if (kind === "attempted") {
     const r = str(step.reason) as keyof EmailCopy["attemptReasons"] | null;
@@ -91,42 +67,23 @@ function reasonOf(kind: EmailKind, step: Step, c: EmailCopy): string {
 }
 
 /** The lines a kind adds under its lead (plain text; escaped for HTML by the caller). */
-function extraLines(
-  kind: EmailKind,
-  p: SenderEmailPayload,
-  c: EmailCopy,
-  locale: MessageLanguage,
-  card: string,
-  hasPhoto: boolean,
-): string[] {
+function extraLines(kind: EmailKind, p: SenderEmailPayload, c: EmailCopy, locale: MessageLanguage, card: string, hasPhoto: boolean): string[] {
   const s = p.step as Step;
   const out: string[] = [];
   if (kind === "delivered") {
-    if (str(s.leftWith))
-      out.push(fill(c.leftWith, { name: s.leftWith as string }));
-    if (str(s.proofNote))
-      out.push(fill(c.proofNote, { note: s.proofNote as string }));
+    if (str(s.leftWith)) out.push(fill(c.leftWith, { name: s.leftWith as string }));
+    if (str(s.proofNote)) out.push(fill(c.proofNote, { note: s.proofNote as string }));
     if (str(s.photoKey) && !hasPhoto) out.push(c.photoMissing);
   }
-  if (kind === "attempted" && str(s.note))
-    out.push(fill(c.proofNote, { note: s.note as string }));
-  if (kind === "rescheduled" && (num(s.feeWon) ?? 0) > 0)
-    out.push(fill(c.redeliveryFee, { fee: formatWon(num(s.feeWon)!, locale) }));
+  if (kind === "attempted" && str(s.note)) out.push(fill(c.proofNote, { note: s.note as string }));
+  if (kind === "rescheduled" && (num(s.feeWon) ?? 0) > 0) out.push(fill(c.redeliveryFee, { fee: formatWon(num(s.feeWon)!, locale) }));
   if (kind === "cancelled" && str(s.reason)) out.push(s.reason as string);
   if (kind === "undeliverable" && str(s.reason)) out.push(s.reason as string);
-  if (kind === "rejected" || kind === "cancelled" || kind === "undeliverable")
-    out.push(
-      fill(c.refundLine, { amount: formatWon(p.totalWon, locale), card }),
-    );
+  if (kind === "rejected" || kind === "cancelled" || kind === "undeliverable") out.push(fill(c.refundLine, { amount: formatWon(p.totalWon, locale), card }));
   return out;
 }
 
-export async function renderSenderEmail(
-  kind: EmailKind,
-  locale: MessageLanguage,
-  p: SenderEmailPayload,
-  opts: RenderOptions,
-): Promise<RenderedEmail> {
+export async function renderSenderEmail(kind: EmailKind, locale: MessageLanguage, p: SenderEmailPayload, opts: RenderOptions): Promise<RenderedEmail> {
   const c = EMAIL_COPY[locale];
   const money = (won: number) => formatWon(won, locale);
   const step = p.step as Step;
@@ -148,23 +105,14 @@ export async function renderSenderEmail(
   const extra = extraLines(kind, p, c, locale, card, Boolean(opts.photoCid));
   const orderUrl = `${opts.appUrl.replace(/\/$/, "")}/orders/${p.orderId}`;
   const settingsUrl = `${opts.appUrl.replace(/\/$/, "")}${MESSAGE_SETTINGS_PATH}`;
-  const itemsSubtotal = p.lines.reduce(
-    (sum, l) => sum + l.unitPriceWon * l.quantity,
-    0,
-  );
+  const itemsSubtotal = p.lines.reduce((sum, l) => sum + l.unitPriceWon * l.quantity, 0);
   const summary: [string, string][] = [
     [c.store, p.storeName],
     [c.recipient, p.recipientName],
     [c.address, p.address],
     [c.slot, slot],
   ];
-  const lineRows = p.lines.map(
-    (l) =>
-      [`${l.name} × ${l.quantity}`, money(l.unitPriceWon * l.quantity)] as [
-        string,
-        string,
-      ],
-  );
+  const lineRows = p.lines.map((l) => [`${l.name} × ${l.quantity}`, money(l.unitPriceWon * l.quantity)] as [string, string]);
   // Whatever is not a bouquet line in the total is the delivery fee (D1: total = lines + fee).
   const fee = p.deliveryFeeWon ?? Math.max(0, p.totalWon - itemsSubtotal);
   const totals: [string, string][] = [
@@ -233,9 +181,6 @@ export async function renderSenderEmail(
   </mj-body>
 </mjml>`;
   const out = await mjml2html(mjml, { validationLevel: "strict" });
-  if (out.errors.length)
-    throw new Error(
-      `email template ${kind}/${locale}: ${out.errors.map((e) => e.formattedMessage).join("; ")}`,
-    );
+  if (out.errors.length) throw new Error(`email template ${kind}/${locale}: ${out.errors.map((e) => e.formattedMessage).join("; ")}`);
   return { subject, html: out.html, text };
 }

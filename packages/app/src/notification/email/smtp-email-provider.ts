@@ -4,18 +4,9 @@
 // skipped, receipts never are) and attaches the proof photo inline (cid) when the delivery has one.
 import { createHash } from "node:crypto";
 import { sqlOf, type Db } from "@bloom/db";
-import {
-  isReceiptKind,
-  type EmailKind,
-  type PhotoStorage,
-} from "@bloom/domain";
+import { isReceiptKind, type EmailKind, type PhotoStorage } from "@bloom/domain";
 import nodemailer, { type Transporter } from "nodemailer";
-import {
-  PermanentSendError,
-  SkippedMessageError,
-  type ChannelProvider,
-  type StoredMessage,
-} from "../messages";
+import { PermanentSendError, SkippedMessageError, type ChannelProvider, type StoredMessage } from "../messages";
 import type { SenderEmailPayload } from "../sender-email";
 import { renderSenderEmail } from "./render";
 
@@ -53,25 +44,12 @@ export class SmtpEmailProvider implements ChannelProvider {
     const payload = m.payload as unknown as SenderEmailPayload & {
       customerId?: string;
     };
-    if (
-      !isReceiptKind(m.kind) &&
-      payload.customerId &&
-      (await this.optedOut(payload.customerId, m.kind))
-    ) {
-      throw new SkippedMessageError(
-        `the customer turned "${m.kind}" emails off`,
-      );
+    if (!isReceiptKind(m.kind) && payload.customerId && (await this.optedOut(payload.customerId, m.kind))) {
+      throw new SkippedMessageError(`the customer turned "${m.kind}" emails off`);
     }
-    const photoKey =
-      typeof payload.step?.photoKey === "string" ? payload.step.photoKey : null;
-    const photo =
-      photoKey && this.cfg.photos ? await this.cfg.photos.get(photoKey) : null;
-    const email = await renderSenderEmail(
-      m.kind as EmailKind,
-      m.locale,
-      payload,
-      { appUrl: this.cfg.appUrl, photoCid: photo ? PHOTO_CID : null },
-    );
+    const photoKey = typeof payload.step?.photoKey === "string" ? payload.step.photoKey : null;
+    const photo = photoKey && this.cfg.photos ? await this.cfg.photos.get(photoKey) : null;
+    const email = await renderSenderEmail(m.kind as EmailKind, m.locale, payload, { appUrl: this.cfg.appUrl, photoCid: photo ? PHOTO_CID : null });
     try {
       await this.transport.sendMail({
         from: this.cfg.from,
@@ -124,15 +102,8 @@ function classify(e: unknown): Error {
     command?: string;
     code?: string;
   };
-  if (
-    typeof err.responseCode === "number" &&
-    err.responseCode >= 500 &&
-    err.responseCode < 600 &&
-    /RCPT/i.test(err.command ?? "")
-  ) {
-    return new PermanentSendError(
-      `SMTP refused the recipient: ${err.responseCode} ${err.message}`,
-    );
+  if (typeof err.responseCode === "number" && err.responseCode >= 500 && err.responseCode < 600 && /RCPT/i.test(err.command ?? "")) {
+    return new PermanentSendError(`SMTP refused the recipient: ${err.responseCode} ${err.message}`);
   }
   return err instanceof Error ? err : new Error(String(e));
 }

@@ -44,11 +44,7 @@ export function EmailSettings() {
   const prefs = useQuery(trpc.notification.emailPreferences.queryOptions());
   const save = useMutation(
     trpc.notification.setEmailPreferences.mutationOptions({
-      onSuccess: (data) =>
-        queryClient.setQueryData(
-          trpc.notification.emailPreferences.queryKey(),
-          data,
-        ),
+      onSuccess: (data) => queryClient.setQueryData(trpc.notification.emailPreferences.queryKey(), data),
     }),
   );
   const current = save.isPending ? save.variables : prefs.data;
@@ -56,21 +52,13 @@ export function EmailSettings() {
   return (
     <div className="mx-auto max-w-2xl">
       <p className="mb-2">
-        <Link
-          href="/mypage"
-          className="font-semibold text-brand-700 underline-offset-4 hover:underline"
-        >
+        <Link href="/mypage" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
           {t("back")}
         </Link>
       </p>
       <PageHeader title={t("title")} description={t("lead")} />
       {prefs.isError && !prefs.data ? (
-        <LoadErrorAlert
-          title={t("loadError")}
-          retryLabel={t("retry")}
-          error={prefs.error}
-          onRetry={() => void prefs.refetch()}
-        />
+        <LoadErrorAlert title={t("loadError")} retryLabel={t("retry")} error={prefs.error} onRetry={() => void prefs.refetch()} />
       ) : !current ? (
         <Loading label={t("loading")} className="grid gap-3">
           <Skeleton className="h-24" />
@@ -79,16 +67,10 @@ export function EmailSettings() {
       ) : (
         <div className="grid gap-4" data-testid="email-settings">
           <fieldset className="m-0 grid gap-2 rounded-2xl border border-line bg-surface p-4">
-            <legend className="px-1 text-lg font-bold">
-              {t("languageTitle")}
-            </legend>
+            <legend className="px-1 text-lg font-bold">{t("languageTitle")}</legend>
             <div className="flex flex-wrap gap-4">
               {LANGUAGES.map((l) => (
-                <label
-                  key={l.value}
-                  className="inline-flex min-h-10 items-center gap-2 font-semibold"
-                  lang={l.value}
-                >
+                <label key={l.value} className="inline-flex min-h-10 items-center gap-2 font-semibold" lang={l.value}>
                   <input
                     type="radio"
                     name={`${id}-locale`}
@@ -110,31 +92,20 @@ export function EmailSettings() {
             <p className="m-0 text-sm text-muted">{t("languageHint")}</p>
           </fieldset>
 
-          <section
-            aria-labelledby={`${id}-kinds`}
-            className="grid gap-1 rounded-2xl border border-line bg-surface p-4"
-          >
+          <section aria-labelledby={`${id}-kinds`} className="grid gap-1 rounded-2xl border border-line bg-surface p-4">
             <h2 id={`${id}-kinds`} className="m-0 mb-1 text-lg font-bold">
               {t("kindsTitle")}
             </h2>
             <ul className="m-0 grid list-none gap-0 p-0">
               {SHOWN.map((kind) => {
                 const receipt = RECEIPTS.includes(kind);
-                const on =
-                  receipt || !(current.optedOut as string[]).includes(kind);
+                const on = receipt || !(current.optedOut as string[]).includes(kind);
                 const switchId = `${id}-${kind}`;
                 return (
-                  <li
-                    key={kind}
-                    className="flex min-h-12 items-center justify-between gap-4 border-b border-line py-2 last:border-b-0"
-                  >
+                  <li key={kind} className="flex min-h-12 items-center justify-between gap-4 border-b border-line py-2 last:border-b-0">
                     <label htmlFor={switchId} className="font-semibold">
                       {t(`kind.${kind}`)}
-                      {receipt && (
-                        <span className="block text-sm font-normal text-muted">
-                          {t("always")}
-                        </span>
-                      )}
+                      {receipt && <span className="block text-sm font-normal text-muted">{t("always")}</span>}
                     </label>
                     <Switch
                       id={switchId}
@@ -143,9 +114,7 @@ export function EmailSettings() {
                       disabled={receipt || save.isPending}
                       aria-describedby={receipt ? `${id}-receipts` : undefined}
                       onCheckedChange={(v) => {
-                        const rest = (current.optedOut as Optional[]).filter(
-                          (k) => k !== kind,
-                        );
+                        const rest = (current.optedOut as Optional[]).filter((k) => k !== kind);
                         save.mutate({
                           locale: current.locale,
                           optedOut: v ? rest : [...rest, kind as Optional],
@@ -160,11 +129,7 @@ export function EmailSettings() {
               {t("receiptHint")}
             </p>
           </section>
-          <p
-            role="status"
-            aria-live="polite"
-            className="m-0 min-h-6 text-sm font-semibold text-muted"
-          >
+          <p role="status" aria-live="polite" className="m-0 min-h-6 text-sm font-semibold text-muted">
             {save.isPending ? t("saving") : save.isSuccess ? t("saved") : ""}
           </p>
           {save.error && <Alert>{errorMessage(save.error)}</Alert>}
