@@ -67,7 +67,7 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
     "sender-email": { sql: (c, e) => planSenderEmail(c, e) },
     // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
-    "staff-push": (tx, e) => planStaffPush(tx, e),
+    "staff-push": { sql: (c, e) => planStaffPush(c, e) },
   };
 }
 

@@ -1,29 +1,21 @@
 // The delivery context's read port for notices (X3): who holds a delivery and what an open request
 // offers (D6 facts), so the notification context addresses riders without reading delivery tables
 // itself (C1).
-import type { Tx } from "@bloom/db";
+import type { SqlClient } from "@bloom/db";
 import type { RequestFacts } from "@bloom/domain";
 
-export type DeliveryForNotice = RequestFacts & {
-  open: boolean;
-  riderId: string | null;
-};
+export type DeliveryForNotice = RequestFacts & { open: boolean; riderId: string | null };
 
-export async function deliveryForNotice(tx: Tx, deliveryId: string): Promise<DeliveryForNotice | null> {
-  const rows = await tx.$queryRaw<
-    {
-      storeId: string;
-      status: string;
-      riderId: string | null;
-      riderFeeWon: number;
-      distanceKm: number | null;
-      deliveryDate: string;
-      timeSlot: string;
-    }[]
-  >`
-    SELECT store_id::text AS "storeId", status::text AS status, rider_id::text AS "riderId", rider_fee_won AS "riderFeeWon",
-           distance_km AS "distanceKm", delivery_date AS "deliveryDate", time_slot AS "timeSlot"
-    FROM delivery_deliveries WHERE id = ${deliveryId}::uuid`;
+type Row = { storeId: string; status: string; riderId: string | null; riderFeeWon: number; distanceKm: number | null; deliveryDate: string; timeSlot: string };
+
+export async function deliveryForNotice(c: SqlClient, deliveryId: string): Promise<DeliveryForNotice | null> {
+  const { rows } = await c.query<Row>({
+    name: "delivery-for-notice",
+    text: `SELECT store_id::text AS "storeId", status::text AS status, rider_id::text AS "riderId", rider_fee_won AS "riderFeeWon",
+                  distance_km AS "distanceKm", delivery_date AS "deliveryDate", time_slot AS "timeSlot"
+           FROM delivery_deliveries WHERE id = $1::uuid`,
+    values: [deliveryId],
+  });
   const d = rows[0];
   if (!d) return null;
   return {

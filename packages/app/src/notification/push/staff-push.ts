@@ -1,9 +1,10 @@
 // Policy "staff-push" (X3): plans one web push per device of the owners and riders an event
-// concerns, in the device's language, inside the policy's inbox transaction (enqueueMessages); the
-// worker's message dispatcher sends them (web-push-provider.ts). Whom and what: domain
-// notification/staff-push.ts. The shop's owner and the delivery's rider come from the store and
-// delivery contexts' read ports, never from their tables (C1).
-import type { Tx } from "@bloom/db";
+// concerns, in the device's language, inside the policy's inbox transaction — plain SQL on its
+// connection, as it hears every order — with enqueueMessages; the worker's message dispatcher sends
+// them (web-push-provider.ts). Whom and what: domain notification/staff-push.ts. The shop's owner
+// and the delivery's rider come from the store and delivery contexts' read ports, never from their
+// tables (C1).
+import type { SqlClient } from "@bloom/db";
 import { deliveryCancelledPush, newOrderPush, orderCancelledPush, requestOpenedPush, type DomainEvent, type StaffPush } from "@bloom/domain";
 import { deliveryForNotice } from "../../delivery/delivery-for-notice";
 import { shopForNotice } from "../../store/shop-for-notice";
@@ -22,7 +23,7 @@ export type PushMessagePayload = {
 };
 
 /** The staff push an event calls for, or null (nobody to ring, or a request no longer open). */
-export async function staffPushFor(tx: Tx, e: DomainEvent): Promise<StaffPush | null> {
+export async function staffPushFor(tx: SqlClient, e: DomainEvent): Promise<StaffPush | null> {
   switch (e.type) {
     case "OrderPlaced": {
       const shop = await shopForNotice(tx, e.payload.storeId);
@@ -76,7 +77,7 @@ export async function staffPushFor(tx: Tx, e: DomainEvent): Promise<StaffPush | 
 }
 
 /** Plans the pushes (one per device; recipient = the device's subscription id). True when any was new. */
-export async function planStaffPush(tx: Tx, e: DomainEvent): Promise<{ messagesPlanned: boolean }> {
+export async function planStaffPush(tx: SqlClient, e: DomainEvent): Promise<{ messagesPlanned: boolean }> {
   const push = await staffPushFor(tx, e);
   if (!push) return { messagesPlanned: false };
   const devices = await devicesFor(tx, push.to);

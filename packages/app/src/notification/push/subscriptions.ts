@@ -2,7 +2,7 @@
 // is saved when its user turns "Ring this device" on (and again on each visit, which refreshes its
 // language and keys), removed when turned off or when its push service says it is gone (404/410).
 import { createECDH } from "node:crypto";
-import { sqlOf, type Db, type Tx } from "@bloom/db";
+import { sqlOf, type Db, type SqlClient } from "@bloom/db";
 import { MAX_PUSH_DEVICES_PER_USER, refuse, type PushAudience, type PushLocale, type PushSubscriptionInput, type PushTarget, type Result } from "@bloom/domain";
 
 export type PushDevice = {
@@ -76,17 +76,24 @@ export async function removePushSubscription(db: Db, userId: string, endpoint: s
   return { removed: (rowCount ?? 0) > 0 };
 }
 
-/** The devices a push target rings (inside the policy's transaction). */
-export async function devicesFor(tx: Tx, target: PushTarget): Promise<PushDevice[]> {
+/** The devices a push target rings (on the policy's inbox connection). */
+export async function devicesFor(c: SqlClient, target: PushTarget): Promise<PushDevice[]> {
+  const columns = `id::text, user_id::text AS "userId", endpoint, p256dh, auth, locale`;
   if ("everyone" in target) {
-    return tx.$queryRaw<PushDevice[]>`
-      SELECT id::text, user_id::text AS "userId", endpoint, p256dh, auth, locale FROM notify_push_subscriptions
-      WHERE audience = ${target.audience} ORDER BY created_at`;
+    const { rows } = await c.query<PushDevice>({
+      name: "push-devices-of-audience",
+      text: `SELECT ${columns} FROM notify_push_subscriptions WHERE audience = $1 ORDER BY created_at`,
+      values: [target.audience],
+    });
+    return rows;
   }
   if (target.userIds.length === 0) return [];
-  return tx.$queryRaw<PushDevice[]>`
-    SELECT id::text, user_id::text AS "userId", endpoint, p256dh, auth, locale FROM notify_push_subscriptions
-    WHERE audience = ${target.audience} AND user_id = ANY(${target.userIds}::uuid[]) ORDER BY created_at`;
+  const { rows } = await c.query<PushDevice>({
+    name: "push-devices-of-users",
+    text: `SELECT ${columns} FROM notify_push_subscriptions WHERE audience = $1 AND user_id = ANY($2::uuid[]) ORDER BY created_at`,
+    values: [target.audience, target.userIds],
+  });
+  return rows;
 }
 
 /** One device by id (the dispatcher's recipient), or null when it was removed meanwhile. */
