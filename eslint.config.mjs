@@ -20,6 +20,8 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
   },
+  // X3: the service worker runs in the browser's service worker scope (self, clients, registration).
+  { files: ["apps/web/public/sw.js"], languageOptions: { globals: { ...globals.serviceworker } } },
   {
     files: ["packages/domain/**/*.ts"],
     rules: {

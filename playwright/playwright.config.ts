@@ -1,6 +1,7 @@
 // End-to-end journeys in Debian's Chromium (this machine cannot download Playwright's browser).
 // Starts the sandbox card processor (its own process and ledger database), then the production
 // build of web and the worker, against the test database.
+import { createECDH } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -21,7 +22,16 @@ function processorDatabaseUrl() {
   u.pathname = `${u.pathname}_processor`;
   return u.toString();
 }
+/** X3: a VAPID pair for this run unless the environment has one (npm test passes .bloom/vapid.json's). */
+function vapidKeys(): Record<string, string> {
+  if (process.env.VAPID_PUBLIC_KEY) return {};
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  const priv = Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()]).subarray(-32);
+  return { VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"), VAPID_PRIVATE_KEY: priv.toString("base64url") };
+}
 const env = {
+  ...vapidKeys(),
   ...(process.env as Record<string, string>),
   NODE_ENV: "production",
   NEXTAUTH_URL: BASE_URL,

@@ -3,7 +3,7 @@
 // If any child dies the others are stopped and we exit non-zero.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
-import { authSecret, fail, ROOT, run, sleep, step, trackingLinkSecret } from "./lib/services.mjs";
+import { authSecret, fail, ROOT, run, sleep, step, trackingLinkSecret, vapidEnv } from "./lib/services.mjs";
 import { setup } from "./setup.mjs";
 
 const PORT = process.env.PORT || "3000";
@@ -39,6 +39,8 @@ const childEnv = {
   AUTH_SECRET: authSecret(),
   TRACKING_LINK_SECRET: trackingLinkSecret(),
   SMS_PROVIDER_URL: smsUrl.toString().replace(/\/+$/, ""),
+  // X3: web push keys (env, else generated once into .bloom/vapid.json); web hands the public key to browsers.
+  ...vapidEnv(),
 };
 
 // X1: a local mail catcher (maildev) receives Bloom's emails and shows them in its web page, unless

@@ -1,7 +1,7 @@
 // `npm test` (and CI via .ci/run): prepare the test environment, run every stage even after a
 // failure so the summary is complete, and end with the line `tests: N passed, N failed`.
 // `--only unit,integration` runs a subset.
-import { authSecret, ensureChromium, ensureNodeModules, ROOT, run, step } from "./lib/services.mjs";
+import { authSecret, ensureChromium, ensureNodeModules, ROOT, run, step, vapidEnv } from "./lib/services.mjs";
 import { setup } from "./setup.mjs";
 
 const build = ["npx", "turbo", "run", "build", "--filter=@bloom/web"];
@@ -54,6 +54,8 @@ try {
   if (stages.some((s) => s.name === "e2e")) await ensureChromium();
   // Production builds and `next start` (started by Playwright) refuse to run without a secret.
   env = { ...env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+  // X3: the e2e web server offers "Ring this device" only with a VAPID public key.
+  env = { ...vapidEnv(), ...env };
   record("setup", true, t0);
 } catch (err) {
   console.error(`✖ setup: ${err.message}`);

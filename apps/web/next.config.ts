@@ -34,7 +34,7 @@ const config: NextConfig = {
   output: "standalone",
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   transpilePackages: ["@bloom/domain", "@bloom/app", "@bloom/db"],
-  serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/client", "@prisma/adapter-pg", "bcryptjs", "pino", "prom-client"],
+  serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/client", "@prisma/adapter-pg", "bcryptjs", "pino", "prom-client", "web-push"],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm test` type-checks every package (including tests) in its own stage; the build skips it.

@@ -2,7 +2,7 @@
 // run before `npm ci` has installed anything. The one exception (`pg`) is loaded lazily from the
 // repo's own node_modules, after ensureNodeModules().
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createECDH, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -360,4 +360,28 @@ export function trackingLinkSecret() {
     fs.writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
+}
+
+/**
+ * X3: the VAPID key pair web push is signed with — VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY from env
+ * (production), else a pair generated once into .bloom/vapid.json (untracked, 0600), so devices
+ * subscribed today still ring after a restart (a new pair would orphan every subscription).
+ */
+export function vapidEnv() {
+  const subject = process.env.VAPID_SUBJECT || "mailto:push@bloom.example";
+  if (process.env.VAPID_PUBLIC_KEY || process.env.VAPID_PRIVATE_KEY) {
+    return { VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY ?? "", VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY ?? "", VAPID_SUBJECT: subject };
+  }
+  const file = path.join(ROOT, ".bloom", "vapid.json");
+  if (!fs.existsSync(file)) {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    // Always 32 bytes: a private key with leading zero bytes comes back shorter.
+    const priv = Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()]).subarray(-32);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const keys = { publicKey: ecdh.getPublicKey().toString("base64url"), privateKey: priv.toString("base64url") };
+    fs.writeFileSync(file, JSON.stringify(keys, null, 2) + "\n", { mode: 0o600 });
+  }
+  const keys = JSON.parse(fs.readFileSync(file, "utf8"));
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: subject };
 }

@@ -55,6 +55,16 @@ const schema = z
     TRACKING_LINK_SECRET: z.string().min(32, "TRACKING_LINK_SECRET must be at least 32 characters").optional(),
     /** X2: a recipient's slot choices per tracking link and window. */
     RATE_LIMIT_TRACKING_RESCHEDULE_PER_MIN: z.coerce.number().int().positive().default(5),
+    /**
+     * X3: the VAPID public key browsers subscribe to web push with (the worker signs with the private
+     * half). Unset: "Ring this device" says alerts are not set up. `npm start` generates a pair once.
+     */
+    VAPID_PUBLIC_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v), // a compose file's `${VAPID_PUBLIC_KEY:-}` counts as unset
+      z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)").optional(),
+    ),
+    /** X3, development and tests only: accept http://127.0.0.1 push endpoints (a local push service). */
+    PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
@@ -62,6 +72,9 @@ const schema = z
     }
     if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
       ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
+    }
+    if (v.NODE_ENV === "production" && v.PUSH_ALLOW_LOOPBACK_HTTP === "1") {
+      ctx.addIssue({ code: "custom", path: ["PUSH_ALLOW_LOOPBACK_HTTP"], message: "PUSH_ALLOW_LOOPBACK_HTTP is for development and tests only" });
     }
   });
 

@@ -76,6 +76,17 @@ const schema = z.object({
   SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   /** X2: the sender number (or name) the messages go out from. */
   SMS_FROM: z.string().min(1).default("Bloom"),
+  /**
+   * X3: the VAPID key pair web push is signed with (base64url: a 65-byte public and a 32-byte private
+   * P-256 key; set both or neither) and the contact the push services see (mailto: or https:).
+   * `npm start` generates a pair once into .bloom/vapid.json; without keys the worker sends no push.
+   */
+  // An empty value (a compose file's `${VAPID_PUBLIC_KEY:-}`) counts as unset.
+  VAPID_PUBLIC_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)").optional()),
+  VAPID_PRIVATE_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)").optional()),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: contact").default("mailto:push@bloom.example"),
+  /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
+  PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
 });
 
 const parsed = schema
@@ -83,6 +94,10 @@ const parsed = schema
     if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET) ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
   })
   .safeParse(process.env);
+if (parsed.success && Boolean(parsed.data.VAPID_PUBLIC_KEY) !== Boolean(parsed.data.VAPID_PRIVATE_KEY)) {
+  console.error("Invalid worker configuration:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither");
+  process.exit(1);
+}
 if (!parsed.success) {
   console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);

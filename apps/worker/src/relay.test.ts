@@ -57,7 +57,7 @@ describe("outbox relay filter", () => {
     const update = statements[1]!;
     expect(update.sql).toMatch(/UPDATE outbox_events SET published_at/);
     expect(update.values[0]).toEqual(["00000000-0000-4000-8000-0000000000a1"]);
-    expect(Object.keys(added).sort()).toEqual(["mypage-projection", "partner-webhooks", "sender-email", "store-notification"]);
+    expect(Object.keys(added).sort()).toEqual(["mypage-projection", "partner-webhooks", "sender-email", "staff-push", "store-notification"]);
     expect(added["store-notification"]![0]!.opts.jobId).toBe("00000000-0000-4000-8000-0000000000a1");
   });
 

@@ -2,7 +2,7 @@
 // update feed. Used by main.ts and by integration tests (which run it against real servers).
 import { HttpProcessorGateway, policyHandlers, runPolicy, type LiveHint, type Logger } from "@bloom/app";
 import type { Db } from "@bloom/db";
-import { LIVE_CHANNEL, POLICY_NAMES, type DomainEvent, type LiveChange, type Policy } from "@bloom/domain";
+import { LIVE_CHANNEL, POLICY_NAMES, SILENT_POLICIES, type DomainEvent, type LiveChange, type Policy } from "@bloom/domain";
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import { classifyFailure, isFinalFailure, OutageBackoff, POISON_PREFIX } from "./outage";
@@ -139,8 +139,8 @@ export async function startWorker(cfg: WorkerConfig) {
         const { event, outcome, hint } = await guarded(policy, job, () => runPolicy(cfg.db, handlers, policy, job.data));
         stats[outcome]++;
         if (outcome === "done" && hint.attention) cfg.log.warn({ policy, orderId: event.orderId, eventId: event.eventId, attention: true }, hint.attention);
-        // partner-webhooks changes nothing on any screen: no live update for it.
-        if (outcome === "done" && policy !== "partner-webhooks") await announce(policy, event, hint);
+        // Messages that leave the app change nothing on any screen: no live update for them.
+        if (outcome === "done" && !SILENT_POLICIES.has(policy)) await announce(policy, event, hint);
         if (outcome === "done" && hint.refundRequested) payments.kickRefunds();
         if (outcome === "done" && hint.webhookDeliveries?.length) await webhooks.dispatch(hint.webhookDeliveries);
         if (outcome === "done" && hint.messagesPlanned) messages.kick();

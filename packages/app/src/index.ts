@@ -60,3 +60,7 @@ export * from "./notification/sms-channel";
 export * from "./notification/email/render";
 export * from "./notification/email/smtp-email-provider";
 export * from "./notification/preferences";
+export * from "./notification/push/subscriptions";
+export * from "./notification/push/staff-push";
+export * from "./notification/push/web-push-sender";
+export * from "./notification/push/web-push-provider";

@@ -14,6 +14,7 @@ import { handleOnce, handleOnceSql } from "./shared/inbox";
 import { planWebhookDeliveries, type PlannedDelivery } from "./webhooks/plan";
 import { planSenderEmail } from "./notification/sender-email";
 import { planRecipientSms } from "./notification/recipient-sms";
+import { planStaffPush } from "./notification/push/staff-push";
 
 /**
  * Who should hear that a policy changed something: routes live updates to the right screens.
@@ -72,6 +73,8 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
     "sender-email": { sql: (c, e) => planSenderEmail(c, e) },
     // Plans the recipient's text message with the tracking link; the dispatcher sends it (X2, X5).
     "recipient-sms": (tx, e) => planRecipientSms(tx, e),
+    // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
+    "staff-push": { sql: (c, e) => planStaffPush(c, e) },
   };
 }
 

@@ -40,3 +40,5 @@ export * from "./notification/tracking";
 export * from "./notification/email-kinds";
 export * from "./notification/sms";
 export * from "./notification/recipient-sms";
+export * from "./notification/push-subscription";
+export * from "./notification/staff-push";

@@ -5,11 +5,14 @@
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { forgetThisPushDevice } from "~/lib/push-device";
+import { useTRPCClient } from "~/trpc/react";
 import { Button } from "./ui/button";
 
 export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "primary" | "secondary" }) {
   const t = useTranslations("header");
   const [pending, setPending] = useState(false);
+  const trpc = useTRPCClient();
   return (
     <Button
       variant={variant}
@@ -18,7 +21,9 @@ export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "prim
       pendingText={t("signingOut")}
       onClick={() => {
         setPending(true);
-        void import("next-auth/react")
+        // X3: this browser stops ringing for the account that signs out.
+        void forgetThisPushDevice((endpoint) => trpc.push.remove.mutate({ endpoint }))
+          .then(() => import("next-auth/react"))
           .then(({ signOut }) => signOut({ redirect: false }))
           .finally(() => window.location.assign("/stores"));
       }}

@@ -24,7 +24,7 @@ describe("event contracts", () => {
 
   it("[C1] every event type reaches at least MyPage, and every policy listens to real events", () => {
     for (const t of EVENT_TYPES) expect(policiesFor(t)).toContain("mypage-projection");
-    expect(policiesFor("OrderCancelled").sort()).toEqual(["delivery-cancellation", "mypage-projection", "partner-webhooks", "refund", "sender-email", "store-order-cancellation"]);
+    expect(policiesFor("OrderCancelled").sort()).toEqual(["delivery-cancellation", "mypage-projection", "partner-webhooks", "refund", "sender-email", "staff-push", "store-order-cancellation"]);
     for (const events of Object.values(POLICIES)) for (const t of events) expect(EVENT_TYPES).toContain(t);
   });
 });

@@ -102,10 +102,22 @@ export const POLICIES = {
   ],
   /** The recipient gets a text with the tracking link once the shop accepted the order, and after a failed attempt (X2). */
   "recipient-sms": ["StoreOrderAccepted", "DeliveryAttempted"],
+  /**
+   * X3: a new order and a cancellation ring the shop's owner, a cancelled delivery its rider, a
+   * request opening (or open again) the riders — on their devices, through web push.
+   */
+  "staff-push": ["OrderPlaced", "OrderCancelled", "DeliveryCancelled", "DeliveryRequested", "DeliveryRescheduled"],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type Policy = keyof typeof POLICIES;
 export const POLICY_NAMES = Object.keys(POLICIES) as Policy[];
+
+/**
+ * Policies whose work shows on no screen (messages that leave the app: email, texts, pushes,
+ * partners' webhooks): the worker announces no live change for them, so screens are not refetched
+ * once more per message.
+ */
+export const SILENT_POLICIES: ReadonlySet<Policy> = new Set<Policy>(["partner-webhooks", "sender-email", "recipient-sms", "staff-push"]);
 
 export function policiesFor(type: EventType): Policy[] {
   return POLICY_NAMES.filter((p) => (POLICIES[p] as readonly EventType[]).includes(type));

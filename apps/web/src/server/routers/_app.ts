@@ -7,6 +7,7 @@ import { mypageRouter } from "./mypage";
 import { notificationRouter } from "./notification";
 import { opsRouter } from "./ops";
 import { orderRouter } from "./order";
+import { pushRouter } from "./push";
 import { scheduleRouter } from "./schedule";
 import { storeRouter } from "./store";
 import { trackingRouter } from "./tracking";
@@ -23,6 +24,7 @@ export const appRouter = router({
   schedule: scheduleRouter,
   tracking: trackingRouter,
   notification: notificationRouter,
+  push: pushRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -23,6 +23,7 @@ import { mapLink } from "~/lib/map-link";
 import { readError } from "~/lib/trpc-error";
 import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
 import { RiderToday } from "~/components/rider-facts";
+import { PushOptIn } from "~/components/push-opt-in";
 
 /** Focus after the list has re-rendered, so it lands on the card in its new place. */
 function focusSoon(id: string) {
@@ -267,7 +268,11 @@ export function RiderScreen() {
 
   return (
     <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-44 md:pb-0")}>
-      <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
+        {/* X3: new requests and cancellations ring the phone through web push, even with this screen closed. */}
+        <PushOptIn audience="rider" />
+      </div>
       <RiderToday />
 
       <nav aria-label={t("sections")} className="sticky top-[6.75rem] z-20 grid grid-cols-2 gap-1 rounded-full border border-line bg-surface-2/95 p-1 shadow-sm backdrop-blur md:top-20 lg:hidden">

@@ -14,6 +14,7 @@ import { useNewOrderAlert, useSoundAlerts, useUnreadTitle } from "~/components/b
 import { BoardOrderCard } from "~/components/board-order-card";
 import { BoardRejectDialog } from "~/components/board-reject-dialog";
 import { BoardStorePicker } from "~/components/board-store-picker";
+import { PushOptIn } from "~/components/push-opt-in";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -133,6 +134,8 @@ export function OrderBoard() {
             </label>
             <Switch id={soundId} checked={sound} onCheckedChange={setSound} size="sm" />
           </div>
+          {/* X3: rings the tablet or phone through web push even with the board closed; the sound above stays the fallback. */}
+          <PushOptIn audience="owner" />
         </div>
       </div>
 
