@@ -17,11 +17,6 @@ export function boardLines(value: unknown): BoardLine[] {
   );
 }
 
-/** A short number an owner can read out over the phone: the order id's first 6 hex digits. */
-export function shortOrderNo(orderId: string): string {
-  return `#${orderId.replace(/-/g, "").slice(0, 6).toUpperCase()}`;
-}
-
 /** The id of an order card's heading, so focus can follow a card into its next column. */
 export const boardOrderHeadingId = (orderId: string) => `board-order-${orderId}`;
 

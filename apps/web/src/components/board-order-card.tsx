@@ -3,7 +3,7 @@
 // step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog;
 // "Handed over" (a rider has claimed the arranged bouquet) is the pickup (board-handover.tsx).
 // Built for a shop tablet: the delivery time stands out, actions are finger-size.
-import type { StoreOrderStatus } from "@bloom/domain";
+import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Bike, CalendarClock, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -21,7 +21,7 @@ import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
-import { boardLines, boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+import { boardLines, boardOrderHeadingId, focusBoardOrder, type BoardOrder } from "./board-labels";
 
 const ACCENT: Record<StoreOrderStatus, string> = {
   NEW: "border-l-brand-600",
@@ -53,7 +53,7 @@ export function BoardOrderCard({
   const reasonText = useRejectReasonText();
   const headingId = boardOrderHeadingId(order.orderId);
   const status = order.status as StoreOrderStatus;
-  const no = shortOrderNo(order.orderId);
+  const no = orderNumberLabel(order.orderId);
   const lines = boardLines(order.lines);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
