@@ -130,8 +130,8 @@ export async function readyOrders(db: Db, w: BoardWhere, since: Date, cap: numbe
 export async function donePage(db: Db, w: BoardWhere, since: Date, cursor: BoardCursor | null, limit: number): Promise<StoreOrder[]> {
   if (w.storeIds.length === 0) return [];
   // Done is filtered by the day itself: "today" shows what was finished for today.
-  const filter = `($2::text IS NULL OR o.delivery_date = $2::text) AND ${SLOT} AND o.updated_at >= $5::timestamp
-    AND ($6::timestamp IS NULL OR (o.updated_at <= $6::timestamp AND (o.updated_at < $6::timestamp OR o.id < $7::uuid)))`;
+  const filter = `($2::text IS NULL OR o.delivery_date = $2::text) AND ($3::text IS NULL OR o.time_slot = $3::text) AND o.updated_at >= $4::timestamp
+    AND ($5::timestamp IS NULL OR (o.updated_at <= $5::timestamp AND (o.updated_at < $5::timestamp OR o.id < $6::uuid)))`;
   const { rows } = await sqlOf(db).query<StoreOrderRow>({
     name: "board-done",
     text: `
@@ -139,7 +139,7 @@ export async function donePage(db: Db, w: BoardWhere, since: Date, cursor: Board
       SELECT o.* FROM unnest($1::uuid[]) AS s(store_id) CROSS JOIN LATERAL (
         SELECT * FROM store_orders o
         WHERE o.store_id = s.store_id AND o.status = 'DECORATED' AND o.picked_up_at IS NOT NULL AND o.attempted_at IS NULL AND ${filter}
-        ORDER BY o.updated_at DESC, o.id DESC LIMIT $8::int
+        ORDER BY o.updated_at DESC, o.id DESC LIMIT $7::int
       ) o
     ),
     ended AS (
@@ -148,12 +148,12 @@ export async function donePage(db: Db, w: BoardWhere, since: Date, cursor: Board
       CROSS JOIN LATERAL (
         SELECT * FROM store_orders o
         WHERE o.store_id = s.store_id AND o.status = st.status AND o.recipient_name <> '' AND ${filter}
-        ORDER BY o.updated_at DESC, o.id DESC LIMIT $8::int
+        ORDER BY o.updated_at DESC, o.id DESC LIMIT $7::int
       ) o
     )
     SELECT ${COLUMNS} FROM (SELECT * FROM sent UNION ALL SELECT * FROM ended) o
-    ORDER BY o.updated_at DESC, o.id DESC LIMIT $8::int`,
-    values: [w.storeIds, w.day, w.today, w.slot, since.toISOString(), cursor ? cursor.updatedAt : null, cursor?.id ?? null, limit],
+    ORDER BY o.updated_at DESC, o.id DESC LIMIT $7::int`,
+    values: [w.storeIds, w.day, w.slot, since.toISOString(), cursor ? cursor.updatedAt : null, cursor?.id ?? null, limit],
   });
   return rows.map(storeOrderOf);
 }
