@@ -172,14 +172,14 @@ describe("store board", () => {
     const cancelled = createEvent("OrderCancelled", orderId, { customerId: CUSTOMER.id, storeId: STORE.id, reason: "  The recipient is away  " }, { role: "CUSTOMER", id: CUSTOMER.id });
     await db.$transaction((tx) => cancelStoreOrderFor(tx, cancelled));
     const attempted = await storeOrder(STORE.id, "DECORATED", 1, 0, { pickedUpAt: ago(0.1), attemptedAt: ago(0.05) });
-    await db.$executeRaw`UPDATE store_orders SET attempt_reason = 'NO_ONE_HOME' WHERE order_id = ${attempted}::uuid`;
+    await db.$executeRaw`UPDATE store_orders SET attempt_reason = 'NOBODY_HOME' WHERE order_id = ${attempted}::uuid`;
     await storeOrder(STORE.id, "CANCELLED", 2, 1); // cancelled before the board kept when (no cancelled_at): no banner
 
     const board = await boardFor(db, owner, undefined, { day: today });
     // Newest first: the cancellation (now) before the attempt (an hour ago).
     expect(board.alerts).toEqual([
       { orderId, storeId: STORE.id, kind: "CANCELLED", at: new Date(cancelled.occurredAt), reason: "The recipient is away" },
-      { orderId: attempted, storeId: STORE.id, kind: "ATTEMPT_FAILED", at: expect.any(Date), reason: "NO_ONE_HOME" },
+      { orderId: attempted, storeId: STORE.id, kind: "ATTEMPT_FAILED", at: expect.any(Date), reason: "NOBODY_HOME" },
     ]);
     expect(Math.abs(board.alerts[1]!.at.getTime() - ago(0.05).getTime())).toBeLessThan(60_000);
     // Another owner hears nothing of it.

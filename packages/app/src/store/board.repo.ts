@@ -173,6 +173,20 @@ export async function openCounts(db: Db, storeIds: string[]): Promise<DayCount[]
   return rows;
 }
 
+/**
+ * The ids of every NEW order, whatever the filter: a new order for another day still rings (up to
+ * `limit`, newest first; beyond that a shop has bigger problems than a beep).
+ */
+export async function newOrderIds(db: Db, storeIds: string[], limit: number): Promise<string[]> {
+  if (storeIds.length === 0) return [];
+  const { rows } = await sqlOf(db).query<{ order_id: string }>({
+    name: "board-new-ids",
+    text: `SELECT order_id FROM store_orders WHERE store_id = ANY($1::uuid[]) AND status = 'NEW' ORDER BY created_at DESC LIMIT $2::int`,
+    values: [storeIds, limit],
+  });
+  return rows.map((r) => r.order_id);
+}
+
 /** What rings on the board: a cancellation (with the customer's reason) or a failed delivery attempt. */
 export type BoardAlert = { orderId: string; storeId: string; kind: "CANCELLED" | "ATTEMPT_FAILED"; at: Date; reason: string | null };
 

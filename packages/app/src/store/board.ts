@@ -20,7 +20,7 @@ import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
-import { boardAlerts, boardOrder, donePage, openCounts, openOrders, readyOrders, type BoardWhere } from "./board.repo";
+import { boardAlerts, boardOrder, donePage, newOrderIds, openCounts, openOrders, readyOrders, type BoardWhere } from "./board.repo";
 import { riderFactsOf } from "./rider-facts";
 import { releaseSlotTx } from "./slot-capacity";
 
@@ -69,13 +69,14 @@ async function unreadCount(db: Db, storeIds: string[]): Promise<number> {
 export async function boardFor(db: Db, owner: Owner, storeId: string | undefined, query: Omit<BoardQuery, "storeId" | "cursor"> = {}, now = new Date()) {
   const w = await whereOf(db, owner, storeId, query, now);
   const since = new Date(now.getTime() - BOARD_WINDOW_DAYS * DAY_MS);
-  const [open, ready, done, counts, alerts, unread] = await Promise.all([
+  const [open, ready, done, counts, alerts, unread, newIds] = await Promise.all([
     openOrders(db, w),
     readyOrders(db, w, since, BOARD_READY_CAP + 1),
     donePage(db, w, since, null, BOARD_DONE_PAGE + 1),
     openCounts(db, w.storeIds),
     boardAlerts(db, w.storeIds, new Date(now.getTime() - BOARD_ALERT_HOURS * 3_600_000), 20),
     unreadCount(db, w.storeIds),
+    newOrderIds(db, w.storeIds, 500),
   ]);
   const page = pageOf(done);
   // No order can be beyond stock any more: its units were reserved when it was placed (M5).
@@ -86,6 +87,7 @@ export async function boardFor(db: Db, owner: Owner, storeId: string | undefined
     counts,
     alerts,
     today: w.today,
+    newIds,
     unread,
   };
 }
