@@ -196,6 +196,8 @@ export function BoardOrderCard({
       data-testid="board-order"
       data-order-id={order.orderId}
       data-status={status}
+      data-date={order.deliveryDate}
+      data-slot={order.timeSlot}
       aria-labelledby={headingId}
       className={cn(
         "@container grid min-w-0 gap-3 rounded-2xl border border-l-[6px] border-line bg-surface p-3.5 shadow-card",
