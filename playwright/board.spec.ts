@@ -118,6 +118,7 @@ test.describe("[W3] a board for a busy day", () => {
     await expect.poll(async () => owner.locator('[data-lane] [data-testid="board-order"]').evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.slot === "15-18")), { timeout: 15_000 }).toBe(true);
     expect(await idsIn(owner, ["new", "accepted"])).toEqual(expect.arrayContaining(seeded.filter((s) => s.open && s.date === days[2] && s.slot === "15-18").map((s) => s.id)));
     await owner.getByLabel("Time slot").selectOption("");
+    await expect(owner).not.toHaveURL(/slot=/);
 
     // All days: the whole busy week on one board, still light (compact cards).
     await pickDay(owner, "all");

@@ -74,7 +74,7 @@ export function BoardDayFilter({
           );
         })}
       </div>
-      <SelectField label={t("slot")} value={slot} onChange={(e) => onSlot(e.target.value)} className="w-full sm:w-56">
+      <SelectField label={t("slot")} value={slot} onChange={(e) => onSlot(e.target.value)} className="w-full sm:w-64">
         <option value="">{t("allSlots")}</option>
         {TIME_SLOTS.map((s) => (
           <option key={s} value={s}>

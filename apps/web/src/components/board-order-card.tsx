@@ -3,34 +3,17 @@
 // step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog;
 // "Handed over" (a rider has claimed the arranged bouquet) is the pickup (board-handover.tsx).
 // Built for a shop tablet: the delivery time stands out, actions are finger-size. W3: compact by
-// default (number, slot, items, the recipient's area, status); "Details" opens the rest and the
-// actions, and the board remembers which cards are open as they move between lanes.
+// default (number, status, slot, items, the recipient's area) and light (a dozen nodes, no icons);
+// "Details" opens the rest and the actions, and the board remembers which cards are open as they
+// move between lanes.
 import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  Bike,
-  CalendarClock,
-  Check,
-  ChevronDown,
-  Gift,
-  MapPin,
-  MapPinCheck,
-  MessageSquareText,
-  PackageCheck,
-  Phone,
-  Sparkles,
-  TriangleAlert,
-  Undo2,
-  X,
-} from "lucide-react";
+import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import {
-  DeliveryStatusBadge,
-  StoreOrderStatusBadge,
-} from "~/components/ui/status-badge";
+import { DeliveryStatusBadge, StoreOrderStatusBadge } from "~/components/ui/status-badge";
 import { useToast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
@@ -41,14 +24,7 @@ import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
-import {
-  boardLines,
-  boardOrderHeadingId,
-  focusBoardOrder,
-  itemsSummary,
-  recipientArea,
-  type BoardOrder,
-} from "./board-labels";
+import { boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
 
 const ACCENT: Record<StoreOrderStatus, string> = {
   NEW: "border-l-brand-600",
@@ -92,13 +68,11 @@ export function BoardOrderCard({
   const lines = boardLines(order.lines);
   const detailsId = `${headingId}-details`;
 
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
   const onError = (error: unknown) => {
     const e = readError(error);
     // The order moved on elsewhere (e.g. the customer cancelled): show the board as it is now.
-    if (e.domainCode === "INVALID_TRANSITION" || e.domainCode === "NOT_FOUND")
-      void refresh();
+    if (e.domainCode === "INVALID_TRANSITION" || e.domainCode === "NOT_FOUND") void refresh();
   };
   const accept = useMutation(
     trpc.store.accept.mutationOptions({
@@ -122,74 +96,31 @@ export function BoardOrderCard({
   );
   const busy = accept.isPending || decorate.isPending;
   const error = accept.error ?? decorate.error;
-  const rejectedBecause =
-    status === "REJECTED" ? reasonText(order.rejectReason) : null;
+  const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
   const open = status === "NEW" || status === "ACCEPTED";
   // Once a rider has it: claimed and on the way, at the shop (D3: still here, still cancellable),
   // picked up (by whom, when), then delivered (when) — or, when the customer cancelled after the
   // pickup, coming back to the shop.
-  const returning =
-    status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
-  const waitingForHandover =
-    status === "DECORATED" && !!order.claimedAt && !order.pickedUpAt;
+  const returning = status === "CANCELLED" && !!order.pickedUpAt && !order.deliveredAt;
+  const waitingForHandover = status === "DECORATED" && !!order.claimedAt && !order.pickedUpAt;
   const rider = order.riderName ?? "";
   // D4: a failed attempt waits for the shop's answer (BoardFailedDelivery) in place of the progress line.
-  const failed =
-    status === "DECORATED" && !!order.attemptedAt && !order.deliveredAt;
+  const failed = status === "DECORATED" && !!order.attemptedAt && !order.deliveredAt;
   const progress = failed
     ? null
     : order.returnedAt
-      ? {
-          at: order.returnedAt,
-          text: t("returned", { rider: order.riderName ?? "" }),
-          tone: "bg-surface-3 text-ink",
-          icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" />,
-        }
-      : order.deliveredAt
-        ? {
-            at: order.deliveredAt,
-            text: order.leftWith
-              ? t("deliveredLeftWith", { name: order.leftWith })
-              : t("delivered"),
-            tone: "bg-leaf-50 text-leaf-800",
-            icon: (
-              <PackageCheck aria-hidden="true" className="size-4 shrink-0" />
-            ),
-          }
-        : order.pickedUpAt
-          ? returning
-            ? {
-                at: null,
-                text: t("returning", { rider: order.riderName ?? "" }),
-                tone: "bg-danger-50 text-danger-800",
-                icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" />,
-              }
-            : {
-                at: order.pickedUpAt,
-                text: t("pickedUp", { rider: order.riderName ?? "" }),
-                tone: "bg-info-50 text-info-800",
-                icon: <Bike aria-hidden="true" className="size-4 shrink-0" />,
-              }
-          : waitingForHandover
-            ? order.arrivedAt
-              ? {
-                  at: order.arrivedAt,
-                  text: t("atShop", { rider }),
-                  tone: "bg-warning-50 text-warning-800",
-                  icon: (
-                    <MapPinCheck
-                      aria-hidden="true"
-                      className="size-4 shrink-0"
-                    />
-                  ),
-                }
-              : {
-                  at: order.claimedAt,
-                  text: t("claimed", { rider }),
-                  tone: "bg-info-50 text-info-800",
-                  icon: <Bike aria-hidden="true" className="size-4 shrink-0" />,
-                }
-            : null;
+    ? { at: order.returnedAt, text: t("returned", { rider: order.riderName ?? "" }), tone: "bg-surface-3 text-ink", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
+    : order.deliveredAt
+    ? { at: order.deliveredAt, text: order.leftWith ? t("deliveredLeftWith", { name: order.leftWith }) : t("delivered"), tone: "bg-leaf-50 text-leaf-800", icon: <PackageCheck aria-hidden="true" className="size-4 shrink-0" /> }
+    : order.pickedUpAt
+      ? returning
+        ? { at: null, text: t("returning", { rider: order.riderName ?? "" }), tone: "bg-danger-50 text-danger-800", icon: <Undo2 aria-hidden="true" className="size-4 shrink-0" /> }
+        : { at: order.pickedUpAt, text: t("pickedUp", { rider: order.riderName ?? "" }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
+      : waitingForHandover
+        ? order.arrivedAt
+          ? { at: order.arrivedAt, text: t("atShop", { rider }), tone: "bg-warning-50 text-warning-800", icon: <MapPinCheck aria-hidden="true" className="size-4 shrink-0" /> }
+          : { at: order.claimedAt, text: t("claimed", { rider }), tone: "bg-info-50 text-info-800", icon: <Bike aria-hidden="true" className="size-4 shrink-0" /> }
+        : null;
 
   return (
     <article
@@ -199,278 +130,172 @@ export function BoardOrderCard({
       data-date={order.deliveryDate}
       data-slot={order.timeSlot}
       aria-labelledby={headingId}
-      className={cn(
-        "@container grid min-w-0 gap-3 rounded-2xl border border-l-[6px] border-line bg-surface p-3.5 shadow-card",
-        ACCENT[status],
-        fresh && "motion-safe:animate-ring",
-      )}
+      className={cn("@container grid min-w-0 gap-1.5 rounded-2xl border border-l-[6px] border-line bg-surface px-3 py-2.5 shadow-card", ACCENT[status], fresh && "motion-safe:animate-ring")}
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h3
-          id={headingId}
-          tabIndex={-1}
-          className="m-0 text-lg font-extrabold tabular-nums"
-        >
+        <h3 id={headingId} tabIndex={-1} className="m-0 text-base font-extrabold tabular-nums">
           {t("title", { no })}
         </h3>
         {order.pickedUpAt && !returning && !failed ? (
-          <DeliveryStatusBadge
-            status={order.deliveredAt ? "DELIVERED" : "DELIVERING"}
-            size="sm"
-          />
+          <DeliveryStatusBadge status={order.deliveredAt ? "DELIVERED" : "DELIVERING"} size="sm" />
         ) : (
           <StoreOrderStatusBadge status={status} size="sm" />
         )}
       </header>
-
-      <p className="m-0 flex flex-wrap items-center gap-x-2 gap-y-1 font-bold">
-        <CalendarClock
-          aria-hidden="true"
-          className="size-5 shrink-0 text-brand-600"
-        />
-        <span className="sr-only">{t("deliverOn")} </span>
-        <span>
-          {f.deliveryDate(order.deliveryDate)} · {f.slot(order.timeSlot)}
-        </span>
-        {overdue && (
-          <span className="rounded-full bg-danger-50 px-2 text-sm text-danger-800 ring-1 ring-danger-100">
-            {t("overdue")}
-          </span>
-        )}
+      <p className="m-0 font-bold">
+        {f.deliveryDate(order.deliveryDate)} · {f.slot(order.timeSlot)}
+        {overdue && <strong className="ml-2 rounded-full bg-danger-50 px-2 text-sm text-danger-800">{t("overdue")}</strong>}
       </p>
-      <p
-        className="m-0 truncate text-sm font-semibold"
-        data-testid="board-items-summary"
-      >
-        <span className="sr-only">{t("items")}: </span>
-        {itemsSummary(lines)}
+      <p className="m-0 truncate text-sm" data-testid="board-items-summary">
+        {itemsSummary(lines)} · {recipientArea(order.address)}
+        {storeName && ` · ${storeName}`}
       </p>
-      <p className="m-0 flex items-center gap-2 text-sm text-ink-soft">
-        <MapPin aria-hidden="true" className="size-4 shrink-0 text-muted" />
-        <span className="sr-only">{t("area")}: </span>
-        <span className="truncate">{recipientArea(order.address)}</span>
-        {storeName && (
-          <span className="truncate text-muted"> · {storeName}</span>
-        )}
-      </p>
-      {progress && !expanded && (
-        <p
-          className={cn(
-            "m-0 flex items-center gap-2 rounded-lg px-2 py-1 text-xs font-semibold",
-            progress.tone,
-          )}
-        >
-          {progress.icon}
-          <span className="truncate">{progress.text}</span>
+      {!expanded && (progress || failed) && (
+        <p className={cn("m-0 truncate rounded-lg px-2 py-0.5 text-xs font-semibold", failed ? "bg-danger-50 text-danger-800" : progress?.tone)}>
+          {failed ? t("failedShort") : progress?.text}
         </p>
       )}
-      {failed && !expanded && (
-        <p className="m-0 rounded-lg bg-danger-50 px-2 py-1 text-xs font-semibold text-danger-800">
-          {t("failedShort")}
-        </p>
-      )}
-
       <button
         type="button"
         data-testid="board-card-toggle"
         aria-expanded={expanded}
-        aria-controls={detailsId}
+        aria-controls={expanded ? detailsId : undefined}
+        aria-label={`${expanded ? t("hideDetails") : open ? t("detailsAndActions") : t("details")} · ${t("title", { no })}`}
         onClick={() => onToggle(order.orderId)}
-        className="inline-flex min-h-11 items-center justify-center gap-1.5 rounded-xl border border-line-strong bg-surface px-3 text-sm font-bold text-ink hover:bg-surface-2 focus-visible:ring-3 focus-visible:ring-focus focus-visible:outline-none"
+        className={cn(
+          "min-h-11 rounded-xl border border-line-strong bg-surface px-3 text-sm font-bold text-ink hover:bg-surface-2 focus-visible:ring-3 focus-visible:ring-focus focus-visible:outline-none",
+          expanded ? "after:content-['_▴']" : "after:content-['_▾']",
+        )}
       >
-        <ChevronDown
-          aria-hidden="true"
-          className={cn(
-            "size-4 transition-transform",
-            expanded && "rotate-180",
-          )}
-        />
-        {expanded
-          ? t("hideDetails")
-          : open
-            ? t("detailsAndActions")
-            : t("details")}
-        <span className="sr-only"> {t("title", { no })}</span>
+        {expanded ? t("hideDetails") : open ? t("detailsAndActions") : t("details")}
       </button>
 
       {expanded && (
-        <div id={detailsId} className="grid gap-3">
-          <p className="m-0 text-xs text-muted">
-            {t("placed")}{" "}
-            <time dateTime={isoDateTime(order.createdAt)}>
-              {f.dateTime(order.createdAt)}
-            </time>
-          </p>
+      <div id={detailsId} className="grid gap-3 pt-1">
+      <p className="m-0 text-xs text-muted">
+        {t("placed")} <time dateTime={isoDateTime(order.createdAt)}>{f.dateTime(order.createdAt)}</time>
+        {storeName && <span> · {storeName}</span>}
+      </p>
 
-          {progress && (
-            <p
-              data-testid="board-delivery-progress"
-              className={cn(
-                "m-0 flex items-center gap-2 rounded-xl px-3 py-2 text-sm font-semibold",
-                progress.tone,
-              )}
-            >
-              {progress.icon}
-              <span>
-                {progress.text}
-                {progress.at && (
-                  <>
-                    {" "}
-                    <time dateTime={isoDateTime(progress.at)}>
-                      {f.dateTime(progress.at)}
-                    </time>
-                  </>
-                )}
-              </span>
-            </p>
-          )}
+      {progress && (
+        <p data-testid="board-delivery-progress" className={cn("m-0 flex items-center gap-2 rounded-xl px-3 py-2 text-sm font-semibold", progress.tone)}>
+          {progress.icon}
+          <span>
+            {progress.text}
+            {progress.at && (
+              <>
+                {" "}
+                <time dateTime={isoDateTime(progress.at)}>{f.dateTime(progress.at)}</time>
+              </>
+            )}
+          </span>
+        </p>
+      )}
 
-          {order.overStock && (
-            <p className="m-0 flex items-start gap-2 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-800 ring-1 ring-warning-100">
-              <TriangleAlert
-                aria-hidden="true"
-                className="mt-0.5 size-4 shrink-0"
-              />
-              <span>
-                <strong>{t("overStock")}</strong> — {t("overStockWhy")}
-              </span>
-            </p>
-          )}
+      {order.overStock && (
+        <p className="m-0 flex items-start gap-2 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-800 ring-1 ring-warning-100">
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          <span>
+            <strong>{t("overStock")}</strong> — {t("overStockWhy")}
+          </span>
+        </p>
+      )}
 
-          <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
-            {lines.map((l, i) => (
-              <li
-                key={`${l.bouquetId}-${i}`}
-                className="flex items-baseline justify-between gap-3"
-              >
-                <span className="font-semibold">{l.name}</span>
-                <span className="shrink-0 rounded-full bg-brand-50 px-2 text-sm font-extrabold text-brand-800 tabular-nums">
-                  ×{l.quantity}
-                </span>
-              </li>
-            ))}
-          </ul>
-          {order.deliveryFeeWon > 0 && (
-            <p
-              className="m-0 flex items-baseline justify-between text-sm"
-              data-testid="board-delivery-fee"
-            >
-              <span className="text-muted">{t("deliveryFee")}</span>
-              <Money won={order.deliveryFeeWon} />
-            </p>
-          )}
-          <p className="m-0 flex items-baseline justify-between border-t border-line pt-2 text-sm">
-            <span className="text-muted">{t("total")}</span>
-            <Money won={order.totalWon} className="font-bold" />
-          </p>
+      <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
+        {lines.map((l, i) => (
+          <li key={`${l.bouquetId}-${i}`} className="flex items-baseline justify-between gap-3">
+            <span className="font-semibold">{l.name}</span>
+            <span className="shrink-0 rounded-full bg-brand-50 px-2 text-sm font-extrabold text-brand-800 tabular-nums">×{l.quantity}</span>
+          </li>
+        ))}
+      </ul>
+      {order.deliveryFeeWon > 0 && (
+        <p className="m-0 flex items-baseline justify-between text-sm" data-testid="board-delivery-fee">
+          <span className="text-muted">{t("deliveryFee")}</span>
+          <Money won={order.deliveryFeeWon} />
+        </p>
+      )}
+      <p className="m-0 flex items-baseline justify-between border-t border-line pt-2 text-sm">
+        <span className="text-muted">{t("total")}</span>
+        <Money won={order.totalWon} className="font-bold" />
+      </p>
 
-          <dl className="m-0 grid gap-1.5 text-sm">
-            <dt className="sr-only">{t("recipient")}</dt>
+      <dl className="m-0 grid gap-1.5 text-sm">
+        <dt className="sr-only">{t("recipient")}</dt>
+        <dd className="m-0 flex items-start gap-2">
+          <Phone aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted" />
+          <span>
+            {order.recipientName} · <a href={telLink(order.recipientPhone)} className="whitespace-nowrap">
+              {order.recipientPhone}
+            </a>
+          </span>
+        </dd>
+        <dt className="sr-only">{t("address")}</dt>
+        <dd className="m-0 flex items-start gap-2">
+          <MapPin aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted" />
+          <span>{order.address}</span>
+        </dd>
+        {order.giftMessage && (
+          <>
+            <dt className="sr-only">{t("giftMessage")}</dt>
             <dd className="m-0 flex items-start gap-2">
-              <Phone
-                aria-hidden="true"
-                className="mt-0.5 size-4 shrink-0 text-muted"
-              />
-              <span>
-                {order.recipientName} ·{" "}
-                <a
-                  href={telLink(order.recipientPhone)}
-                  className="whitespace-nowrap"
-                >
-                  {order.recipientPhone}
-                </a>
-              </span>
+              <Gift aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-brand-600" />
+              <span className="italic">“{order.giftMessage}”</span>
             </dd>
-            <dt className="sr-only">{t("address")}</dt>
+          </>
+        )}
+        {order.note && (
+          <>
+            <dt className="sr-only">{t("note")}</dt>
             <dd className="m-0 flex items-start gap-2">
-              <MapPin
-                aria-hidden="true"
-                className="mt-0.5 size-4 shrink-0 text-muted"
-              />
-              <span>{order.address}</span>
+              <MessageSquareText aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-warning-700" />
+              <span className="font-semibold">{order.note}</span>
             </dd>
-            {order.giftMessage && (
-              <>
-                <dt className="sr-only">{t("giftMessage")}</dt>
-                <dd className="m-0 flex items-start gap-2">
-                  <Gift
-                    aria-hidden="true"
-                    className="mt-0.5 size-4 shrink-0 text-brand-600"
-                  />
-                  <span className="italic">“{order.giftMessage}”</span>
-                </dd>
-              </>
-            )}
-            {order.note && (
-              <>
-                <dt className="sr-only">{t("note")}</dt>
-                <dd className="m-0 flex items-start gap-2">
-                  <MessageSquareText
-                    aria-hidden="true"
-                    className="mt-0.5 size-4 shrink-0 text-warning-700"
-                  />
-                  <span className="font-semibold">{order.note}</span>
-                </dd>
-              </>
-            )}
-            {rejectedBecause && (
-              <>
-                <dt className="font-semibold text-muted">{t("reason")}</dt>
-                <dd className="m-0">{rejectedBecause}</dd>
-              </>
-            )}
-          </dl>
+          </>
+        )}
+        {rejectedBecause && (
+          <>
+            <dt className="font-semibold text-muted">{t("reason")}</dt>
+            <dd className="m-0">{rejectedBecause}</dd>
+          </>
+        )}
+      </dl>
 
-          {error && <Alert>{errorMessage(error)}</Alert>}
+      {error && <Alert>{errorMessage(error)}</Alert>}
 
-          {waitingForHandover && <BoardHandover order={order} />}
-          {failed && <BoardFailedDelivery order={order} />}
+      {waitingForHandover && <BoardHandover order={order} />}
+      {failed && <BoardFailedDelivery order={order} />}
 
-          {open && (
-            // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).
-            <div className="grid gap-2 pt-1 @[17rem]:grid-cols-[1fr_auto]">
-              {status === "NEW" ? (
-                <Button
-                  size="lg"
-                  className="px-4 leading-tight whitespace-normal"
-                  onClick={() => accept.mutate({ orderId: order.orderId })}
-                  pending={accept.isPending}
-                  pendingText={t("accepting")}
-                  disabled={busy}
-                  aria-describedby={headingId}
-                >
-                  <Check aria-hidden="true" />
-                  {t("accept")}
-                </Button>
-              ) : (
-                <Button
-                  size="lg"
-                  className="px-4 leading-tight whitespace-normal"
-                  variant="success"
-                  onClick={() => decorate.mutate({ orderId: order.orderId })}
-                  pending={decorate.isPending}
-                  pendingText={t("saving")}
-                  disabled={busy}
-                  aria-describedby={headingId}
-                >
-                  <Sparkles aria-hidden="true" />
-                  {t("decorationDone")}
-                </Button>
-              )}
-              <Button
-                size="lg"
-                className="px-4 leading-tight whitespace-normal"
-                variant="secondary"
-                onClick={() => onReject(order)}
-                disabled={busy}
-                aria-describedby={headingId}
-              >
-                <X aria-hidden="true" />
-                {t("reject")}
-              </Button>
-            </div>
+      {open && (
+        // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).
+        <div className="grid gap-2 pt-1 @[17rem]:grid-cols-[1fr_auto]">
+          {status === "NEW" ? (
+            <Button size="lg" className="px-4 leading-tight whitespace-normal" onClick={() => accept.mutate({ orderId: order.orderId })} pending={accept.isPending} pendingText={t("accepting")} disabled={busy} aria-describedby={headingId}>
+              <Check aria-hidden="true" />
+              {t("accept")}
+            </Button>
+          ) : (
+            <Button
+              size="lg"
+              className="px-4 leading-tight whitespace-normal"
+              variant="success"
+              onClick={() => decorate.mutate({ orderId: order.orderId })}
+              pending={decorate.isPending}
+              pendingText={t("saving")}
+              disabled={busy}
+              aria-describedby={headingId}
+            >
+              <Sparkles aria-hidden="true" />
+              {t("decorationDone")}
+            </Button>
           )}
+          <Button size="lg" className="px-4 leading-tight whitespace-normal" variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
+            <X aria-hidden="true" />
+            {t("reject")}
+          </Button>
         </div>
+      )}
+      </div>
       )}
     </article>
   );

@@ -109,7 +109,8 @@ export function OrderBoard() {
   const showStoreName = !storeId && (stores.data?.length ?? 0) > 1;
 
   function setParam(key: string, value: string) {
-    const next = new URLSearchParams(params.toString());
+    // From the address bar, not this render's params: two quick taps must not undo each other.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     const qs = next.toString();
