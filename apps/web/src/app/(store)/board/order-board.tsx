@@ -296,11 +296,12 @@ function BoardColumn({
   const open = column.key === "new" || column.key === "accepted" || column.key === "ready";
   return (
     // W3: on a tablet or desktop each lane has the screen's height and scrolls on its own, so a
-    // card that moves lanes never sends the page thousands of pixels away; on a phone lanes stack.
+    // card that moves lanes never sends the page thousands of pixels away; on a phone lanes stack,
+    // each at most 80 % of the screen high, so the next lane is a short scroll away.
     <section
       aria-labelledby={headingId}
       data-lane={column.key}
-      className="flex min-h-40 min-w-0 flex-col gap-2 rounded-3xl bg-surface-2 p-2 md:h-[calc(100dvh-13rem)] md:min-h-[24rem]"
+      className="flex max-h-[80dvh] min-h-40 min-w-0 flex-col gap-2 rounded-3xl bg-surface-2 p-2 md:h-[calc(100dvh-13rem)] md:max-h-none md:min-h-[24rem]"
     >
       <header className={cn("flex shrink-0 items-center justify-between gap-2 rounded-2xl px-3.5 py-2.5", column.head)}>
         <h2 id={headingId} className="m-0 text-base font-bold">
@@ -311,7 +312,7 @@ function BoardColumn({
           <span className="sr-only"> {t("orders", { count: orders.length })}</span>
         </span>
       </header>
-      <div className="min-h-0 flex-1 md:overflow-y-auto md:overscroll-contain" data-testid="board-lane-scroll">
+      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="board-lane-scroll">
         {orders.length === 0 ? (
           <p className="m-0 flex items-center gap-2 px-3 py-4 text-sm text-muted">
             <Inbox aria-hidden="true" className="size-4 shrink-0" />
