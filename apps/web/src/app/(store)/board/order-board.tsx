@@ -301,7 +301,7 @@ function BoardColumn({
     <section
       aria-labelledby={headingId}
       data-lane={column.key}
-      className="flex max-h-[80dvh] min-h-40 min-w-0 flex-col gap-2 rounded-3xl bg-surface-2 p-2 md:h-[calc(100dvh-13rem)] md:max-h-none md:min-h-[24rem]"
+      className="flex max-h-[80dvh] min-h-40 min-w-0 flex-col gap-2 rounded-3xl bg-surface-2 p-2 md:h-[calc(100dvh-18rem)] md:max-h-none md:min-h-[24rem]"
     >
       <header className={cn("flex shrink-0 items-center justify-between gap-2 rounded-2xl px-3.5 py-2.5", column.head)}>
         <h2 id={headingId} className="m-0 text-base font-bold">
