@@ -178,7 +178,7 @@ function notesOf(list, seed) {
   if (warnings.length) notes.push(`Lighthouse warnings: ${warnings.join("; ")}`);
   notes.push(
     `The board's data: ${seed.counts.boardOrders} orders in the shop (NEW, ACCEPTED, DECORATED) and ${seed.counts.openDeliveries} open delivery requests; ` +
-      "the page shows what store.board returns for them (the newest ones up to its limit), the rider's screen what delivery.screen returns.",
+      "the page shows what store.board returns for them on every day (New and Accepted whole, Ready, a page of Done), the rider's screen what delivery.screen returns.",
   );
   notes.push("Each page is loaded signed in as its role (customer, owner, rider) in a fresh Chromium profile; /checkout with a two-line cart in localStorage.");
   return notes;
