@@ -4,7 +4,7 @@
 // stripped of its metadata, and another customer cannot fetch it.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
 
 async function phonePhoto() {
   return sharp({ create: { width: 1200, height: 900, channels: 3, background: "#d94f70" } })
@@ -19,7 +19,8 @@ test("[D4][D5][B1] a failed attempt → the shop reschedules → delivered with 
   const orderId = await placeOrder(customer, "Sunny Sunflowers", `Door ${Date.now().toString(36)}`);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Accept/ }).click();
   await card.getByRole("button", { name: /^Decoration done/ }).click();

@@ -1,7 +1,7 @@
 // The whole journey across three browser contexts (customer, owner, rider), watching MyPage
 // change without reloading it.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, newSignedInPage, openBoardCard, placeOrder } from "./support";
 
 test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and arranges, rider claims, picks up and delivers; MyPage follows live", async ({ browser }) => {
   const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
@@ -13,7 +13,8 @@ test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and 
   await expect(row.getByTestId("mypage-order-status")).toHaveText("Placed", { timeout: 15_000 });
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await expect(card).toContainText(recipient);
   await card.getByRole("button", { name: /^Accept/ }).click();
@@ -57,7 +58,8 @@ test("[F6][F7] the owner rejects an order with a reason; the customer sees it re
   const orderId = await placeOrder(customer, "Sunny Sunflowers", recipient);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Reject/ }).click();
   const dialog = owner.getByRole("dialog");

@@ -2,7 +2,7 @@
 // the board's "Ready for pickup" and the customer's cancel button in place; the florist's
 // "Handed over" is the pickup, after which the customer can no longer cancel.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
 
 test("[D3][F11][B1] a rider claims → the board still shows the order waiting → the florist confirms the pickup → the customer can no longer cancel", async ({ browser }) => {
   // Three browsers and a dozen live updates: on a loaded 2-core machine this passes 60 s.
@@ -11,7 +11,8 @@ test("[D3][F11][B1] a rider claims → the board still shows the order waiting �
   const orderId = await placeOrder(customer, "Sunny Sunflowers", `Pickup ${Date.now().toString(36)}`);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Accept/ }).click();
   await card.getByRole("button", { name: /^Decoration done/ }).click();

@@ -3,7 +3,7 @@
 // open; in production the window is the event lag (or longer while a worker is down).
 import { expect, test } from "@playwright/test";
 import { Queue } from "bullmq";
-import { ACCOUNTS, expectAccessible, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
 
 const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
@@ -16,7 +16,8 @@ test("[F11][F12][D3][B1] a cancellation that crosses the pickup wins: the rider 
     const orderId = await placeOrder(customer, "Sunny Sunflowers", `Recall ${Date.now().toString(36)}`);
 
     const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-    const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+    await boardAllDays(owner);
+    const card = await openBoardCard(owner, orderId);
     await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
     await card.getByRole("button", { name: /^Accept/ }).click();
     await card.getByRole("button", { name: /^Decoration done/ }).click();

@@ -5,7 +5,7 @@
 // Run by playwright/screenshots.config.ts, which starts web and worker like the e2e journeys.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
-import { ACCOUNTS, addToCart, HONGDAE, newSignedInPage, placeOrder, setStock } from "./support";
+import { ACCOUNTS, addToCart, HONGDAE, newSignedInPage, openBoardCard, placeOrder, setStock } from "./support";
 
 const OUT = path.join(import.meta.dirname, "../docs/screenshots");
 const PHONE = { width: 390, height: 844 };
@@ -46,9 +46,10 @@ test("screenshots of every role, phone and desktop", async ({ browser }) => {
   const accepted = await placeOrder(customer, "Carnation Thanks", "Daniel Han", HONGDAE);
   const fresh = await placeOrder(customer, "Baby's Breath Mist", "Seoyeon Lim", HONGDAE);
 
-  await owner.goto(`/board?store=${HONGDAE}`);
+  // W3: the orders are for tomorrow and the board opens on today; cards open before acting.
+  await owner.goto(`/board?store=${HONGDAE}&day=all`);
   for (const id of [ready, accepted]) {
-    const card = owner.locator(`[data-testid="board-order"][data-order-id="${id}"]`);
+    const card = await openBoardCard(owner, id);
     await card.getByRole("button", { name: /^Accept/ }).click({ timeout: 20_000 });
     await expect(card).toHaveAttribute("data-status", "ACCEPTED");
   }
@@ -89,7 +90,7 @@ test("screenshots of every role, phone and desktop", async ({ browser }) => {
     [DESKTOP, "desktop", "en-US"],
   ] as const) {
     const page = await signedIn(browser, ACCOUNTS.owner, size, locale);
-    await page.goto(`/board?store=${HONGDAE}`);
+    await page.goto(`/board?store=${HONGDAE}&day=all`);
     await expect(page.locator(`[data-testid="board-order"][data-order-id="${fresh}"]`)).toBeVisible({ timeout: 20_000 });
     await snap(page, `owner-${label}`);
     await page.context().close();

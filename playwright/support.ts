@@ -116,3 +116,18 @@ export async function expectAccessible(page: Page, what: string) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
   expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
 }
+
+/** W3: the board opens on today; orders in tests are for tomorrow, so journeys look at every day. */
+export async function boardAllDays(owner: Page) {
+  await owner.goto("/board?day=all");
+}
+
+/** W3: an order's card on the board, opened (compact cards show their details and actions when opened). */
+export async function openBoardCard(owner: Page, orderId: string) {
+  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  const toggle = card.getByTestId("board-card-toggle");
+  await expect(toggle).toBeVisible({ timeout: 15_000 });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  return card;
+}

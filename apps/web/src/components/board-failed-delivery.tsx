@@ -2,7 +2,7 @@
 // A failed delivery on a board card (D4): why the rider could not deliver, whether the bouquet is
 // back on the bench, and the shop's two answers — a new date and slot (with an optional
 // redelivery fee, recorded on the order, not charged) once it is back, or a refund to the sender.
-import { addDays, rescheduleSchema, TIME_SLOTS, todayInSeoul, type AttemptReason } from "@bloom/domain";
+import { addDays, orderNumberLabel, rescheduleSchema, TIME_SLOTS, todayInSeoul, type AttemptReason } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarPlus, DoorClosed, Undo2 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -14,7 +14,7 @@ import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+import { boardOrderHeadingId, focusBoardOrder, type BoardOrder } from "./board-labels";
 
 export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
   const t = useTranslations("boardFailed");
@@ -25,7 +25,7 @@ export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const [invalid, setInvalid] = useState<string | null>(null);
-  const no = shortOrderNo(order.orderId);
+  const no = orderNumberLabel(order.orderId);
   const id = `failed-${order.orderId}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
   const done = (key: "rescheduledToast" | "refundedToast") => async () => {

@@ -2,6 +2,7 @@
 // "Handed over" on a board card (D3): the florist gives the arranged bouquet to the rider who
 // claimed it and confirms the pickup here (the rider may confirm it on their phone instead). From
 // then on the customer can no longer cancel, and the card moves to Done.
+import { orderNumberLabel } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { PackageCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -10,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+import { boardOrderHeadingId, focusBoardOrder, type BoardOrder } from "./board-labels";
 
 export function BoardHandover({ order }: { order: BoardOrder }) {
   const t = useTranslations("board.card");
@@ -23,7 +24,7 @@ export function BoardHandover({ order }: { order: BoardOrder }) {
   const confirm = useMutation(
     trpc.store.confirmPickup.mutationOptions({
       onSuccess: async () => {
-        toast.show(t("handedOverToast", { no: shortOrderNo(order.orderId), rider }));
+        toast.show(t("handedOverToast", { no: orderNumberLabel(order.orderId), rider }));
         await refresh();
         focusBoardOrder(order.orderId);
       },

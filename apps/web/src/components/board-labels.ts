@@ -17,19 +17,37 @@ export function boardLines(value: unknown): BoardLine[] {
   );
 }
 
-/** A short number an owner can read out over the phone: the order id's first 6 hex digits. */
-export function shortOrderNo(orderId: string): string {
-  return `#${orderId.replace(/-/g, "").slice(0, 6).toUpperCase()}`;
-}
-
 /** The id of an order card's heading, so focus can follow a card into its next column. */
 export const boardOrderHeadingId = (orderId: string) => `board-order-${orderId}`;
 
 /**
- * Accepting or rejecting moves a card to another column and removes the button that had focus;
- * put keyboard focus on the card in its new place instead of losing it to the page.
- * No scrolling: the tablet's view should not jump under the owner's finger.
+ * Accepting or rejecting moves a card to another lane and removes the button that had focus (W3):
+ * bring the card into view in its new lane — the lane scrolls, the page moves no more than it must
+ * — and put keyboard focus on it. Waits (a few frames, at most ~1 s) for the card to have moved.
  */
-export function focusBoardOrder(orderId: string): void {
-  setTimeout(() => document.getElementById(boardOrderHeadingId(orderId))?.focus({ preventScroll: true }), 60);
+export function focusBoardOrder(orderId: string, fromLane?: string): void {
+  let frames = 0;
+  const step = () => {
+    const heading = document.getElementById(boardOrderHeadingId(orderId));
+    const card = heading?.closest<HTMLElement>("[data-testid=board-order]");
+    const lane = card?.closest<HTMLElement>("[data-lane]")?.dataset.lane;
+    if ((!heading || (fromLane && lane === fromLane)) && frames++ < 60) {
+      requestAnimationFrame(step);
+      return;
+    }
+    card?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    heading?.focus({ preventScroll: true });
+  };
+  requestAnimationFrame(step);
+}
+
+/** The part of an address a florist sorts the van by: the district ("Jung-gu", "중구"), else its start. */
+export function recipientArea(address: string): string {
+  const m = /\b[A-Za-z]+-(?:gu|gun|si)\b|[가-힣]+(?:구|군)(?=\s|,|$)/.exec(address);
+  return m ? m[0] : address.length > 24 ? `${address.slice(0, 24)}…` : address;
+}
+
+/** "Red Rose Classic ×2, Tulip Party ×1": what a compact card says it holds. */
+export function itemsSummary(lines: BoardLine[]): string {
+  return lines.map((l) => `${l.name} ×${l.quantity}`).join(", ");
 }

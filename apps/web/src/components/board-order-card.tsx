@@ -2,10 +2,13 @@
 // One order on the owner's board (F3, F4, F6, D3): what to arrange, for whom, by when, and the next
 // step. Accept and "Decoration done" run here; rejecting asks for a reason in the board's dialog;
 // "Handed over" (a rider has claimed the arranged bouquet) is the pickup (board-handover.tsx).
-// Built for a shop tablet: the delivery time stands out, actions are finger-size.
-import type { StoreOrderStatus } from "@bloom/domain";
+// Built for a shop tablet: the delivery time stands out, actions are finger-size. W3: compact by
+// default (number, status, slot, items, the recipient's area) and light (a dozen nodes, no icons);
+// "Details" opens the rest and the actions, and the board remembers which cards are open as they
+// move between lanes.
+import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Bike, CalendarClock, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
+import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
@@ -21,7 +24,7 @@ import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
-import { boardLines, boardOrderHeadingId, focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+import { boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
 
 const ACCENT: Record<StoreOrderStatus, string> = {
   NEW: "border-l-brand-600",
@@ -36,6 +39,9 @@ export function BoardOrderCard({
   storeName,
   onReject,
   fresh = false,
+  expanded,
+  onToggle,
+  overdue = false,
 }: {
   order: BoardOrder;
   /** Shown when the board lists several stores. */
@@ -43,6 +49,11 @@ export function BoardOrderCard({
   onReject: (order: BoardOrder) => void;
   /** Arrived since the board was opened: drawn with a pulse so it catches the eye. */
   fresh?: boolean;
+  /** Details and actions shown (W3). */
+  expanded: boolean;
+  onToggle: (orderId: string) => void;
+  /** Still to do though its delivery day has passed. */
+  overdue?: boolean;
 }) {
   const t = useTranslations("board.card");
   const trpc = useTRPC();
@@ -53,8 +64,9 @@ export function BoardOrderCard({
   const reasonText = useRejectReasonText();
   const headingId = boardOrderHeadingId(order.orderId);
   const status = order.status as StoreOrderStatus;
-  const no = shortOrderNo(order.orderId);
+  const no = orderNumberLabel(order.orderId);
   const lines = boardLines(order.lines);
+  const detailsId = `${headingId}-details`;
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
   const onError = (error: unknown) => {
@@ -67,7 +79,7 @@ export function BoardOrderCard({
       onSuccess: async () => {
         toast.show(t("accepted", { no }));
         await refresh();
-        focusBoardOrder(order.orderId);
+        focusBoardOrder(order.orderId, "new");
       },
       onError,
     }),
@@ -77,7 +89,7 @@ export function BoardOrderCard({
       onSuccess: async () => {
         toast.show(t("decorated", { no }));
         await refresh();
-        focusBoardOrder(order.orderId);
+        focusBoardOrder(order.orderId, "accepted");
       },
       onError,
     }),
@@ -115,11 +127,13 @@ export function BoardOrderCard({
       data-testid="board-order"
       data-order-id={order.orderId}
       data-status={status}
+      data-date={order.deliveryDate}
+      data-slot={order.timeSlot}
       aria-labelledby={headingId}
-      className={cn("@container grid min-w-0 gap-3 rounded-2xl border border-l-[6px] border-line bg-surface p-3.5 shadow-card", ACCENT[status], fresh && "motion-safe:animate-ring")}
+      className={cn("@container grid min-w-0 gap-1.5 rounded-2xl border border-l-[6px] border-line bg-surface px-3 py-2.5 shadow-card", ACCENT[status], fresh && "motion-safe:animate-ring")}
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-extrabold tabular-nums">
+        <h3 id={headingId} tabIndex={-1} className="m-0 text-base font-extrabold tabular-nums">
           {t("title", { no })}
         </h3>
         {order.pickedUpAt && !returning && !failed ? (
@@ -128,7 +142,37 @@ export function BoardOrderCard({
           <StoreOrderStatusBadge status={status} size="sm" />
         )}
       </header>
-      <p className="-mt-2 mb-0 text-xs text-muted">
+      <p className="m-0 font-bold">
+        {f.deliveryDate(order.deliveryDate)} · {f.slot(order.timeSlot)}
+        {overdue && <strong className="ml-2 rounded-full bg-danger-50 px-2 text-sm text-danger-800">{t("overdue")}</strong>}
+      </p>
+      <p className="m-0 truncate text-sm" data-testid="board-items-summary">
+        {itemsSummary(lines)} · {recipientArea(order.address)}
+        {storeName && ` · ${storeName}`}
+      </p>
+      {!expanded && (progress || failed) && (
+        <p className={cn("m-0 truncate rounded-lg px-2 py-0.5 text-xs font-semibold", failed ? "bg-danger-50 text-danger-800" : progress?.tone)}>
+          {failed ? t("failedShort") : progress?.text}
+        </p>
+      )}
+      <button
+        type="button"
+        data-testid="board-card-toggle"
+        aria-expanded={expanded}
+        aria-controls={expanded ? detailsId : undefined}
+        aria-label={`${expanded ? t("hideDetails") : open ? t("detailsAndActions") : t("details")} · ${t("title", { no })}`}
+        onClick={() => onToggle(order.orderId)}
+        className={cn(
+          "min-h-11 rounded-xl border border-line-strong bg-surface px-3 text-sm font-bold text-ink hover:bg-surface-2 focus-visible:ring-3 focus-visible:ring-focus focus-visible:outline-none",
+          expanded ? "after:content-['_▴']" : "after:content-['_▾']",
+        )}
+      >
+        {expanded ? t("hideDetails") : open ? t("detailsAndActions") : t("details")}
+      </button>
+
+      {expanded && (
+      <div id={detailsId} className="grid gap-3 pt-1">
+      <p className="m-0 text-xs text-muted">
         {t("placed")} <time dateTime={isoDateTime(order.createdAt)}>{f.dateTime(order.createdAt)}</time>
         {storeName && <span> · {storeName}</span>}
       </p>
@@ -156,14 +200,6 @@ export function BoardOrderCard({
           </span>
         </p>
       )}
-
-      <p className="m-0 flex items-center gap-2 rounded-xl bg-surface-2 px-3 py-2 font-bold">
-        <CalendarClock aria-hidden="true" className="size-5 shrink-0 text-brand-600" />
-        <span className="sr-only">{t("deliverOn")} </span>
-        <span>
-          {f.deliveryDate(order.deliveryDate)} · {f.slot(order.timeSlot)}
-        </span>
-      </p>
 
       <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
         {lines.map((l, i) => (
@@ -258,6 +294,8 @@ export function BoardOrderCard({
             {t("reject")}
           </Button>
         </div>
+      )}
+      </div>
       )}
     </article>
   );

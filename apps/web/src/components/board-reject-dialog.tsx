@@ -1,7 +1,7 @@
 "use client";
 // Rejecting an order asks why (F6): out of flowers, out of materials, or the owner's own words.
 // The payment is refunded by the compensating job (F7), so the owner is told that, not asked to.
-import { REJECT_DETAIL_MAX, REJECT_REASONS, textLength, type RejectReason } from "@bloom/domain";
+import { orderNumberLabel, REJECT_DETAIL_MAX, REJECT_REASONS, textLength, type RejectReason } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -15,7 +15,7 @@ import { useErrorMessage } from "~/lib/error-message";
 import { focusFirstInvalid } from "~/lib/form-errors";
 import { readError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { focusBoardOrder, shortOrderNo, type BoardOrder } from "./board-labels";
+import { focusBoardOrder, type BoardOrder } from "./board-labels";
 
 const DETAIL_MAX = REJECT_DETAIL_MAX;
 
@@ -57,7 +57,7 @@ function RejectForm({ order, onClose, onPending }: { order: BoardOrder; onClose:
   const [errors, setErrors] = useState<{ reason?: string; detail?: string }>({});
   const legendId = useId();
   const reasonErrorId = useId();
-  const no = shortOrderNo(order.orderId);
+  const no = orderNumberLabel(order.orderId);
 
   const reject = useMutation(
     trpc.store.reject.mutationOptions({

@@ -1,6 +1,7 @@
 "use client";
 // One order on MyPage (F14, B2): where it stands with the store, the rider and the payment, and
 // every step so far behind a disclosure.
+import { orderNumber } from "@bloom/domain";
 import { ChevronDown } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -31,6 +32,7 @@ export function riderLineKey(status: string): "riderOnTheWay" | "riderAtShop" | 
 export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const t = useTranslations("mypage.row");
   const tEvent = useTranslations("timelineEvent");
+  const tOrder = useTranslations("order");
   const f = useFormat();
   const headingId = useId();
   const timelineId = useId();
@@ -52,6 +54,8 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
               {order.storeName}
             </Link>
           </h2>
+          {/* W6: the same order number as the order page, the board and the rider's card. */}
+          <p className="m-0 text-xs text-muted tabular-nums" data-testid="order-number">{tOrder("number", { no: orderNumber(order.orderId) })}</p>
           <p className="m-0 text-sm text-muted">{order.itemsSummary}</p>
           {order.deliveryFeeWon > 0 && <p className="m-0 text-sm text-muted">{t("deliveryFee", { fee: f.won(order.deliveryFeeWon) })}</p>}
         </div>

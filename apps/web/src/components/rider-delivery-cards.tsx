@@ -2,7 +2,7 @@
 // The rider's cards (F8–F10, D3), built for one thumb on a 390 px phone: the facts first, every
 // address one tap from the map, and one big action at the bottom of each card. A claimed
 // delivery, still to collect at the shop, has its own card (rider-claimed-card.tsx).
-import { isWithdrawnClaim, type DeliveryStatus } from "@bloom/domain";
+import { isWithdrawnClaim, orderNumberLabel, type DeliveryStatus } from "@bloom/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Bike, CalendarClock, Check, Navigation, Phone, Store, Undo2, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -13,7 +13,6 @@ import { cn } from "~/lib/cn";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { mapLink, telLink } from "~/lib/map-link";
 import type { AppRouter } from "~/server/routers/_app";
-import { shortOrderNo } from "./board-labels";
 import { RiderFacts } from "./rider-facts";
 
 export type Delivery = inferRouterOutputs<AppRouter>["delivery"]["screen"]["open"][number];
@@ -68,7 +67,7 @@ export function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery
         <Heading id={deliveryHeadingId(d)} tabIndex={-1} className="m-0 text-lg font-bold">
           {d.storeName}
         </Heading>
-        <span className="text-sm text-muted tabular-nums">{shortOrderNo(d.orderId)}</span>
+        <span className="text-sm text-muted tabular-nums">{orderNumberLabel(d.orderId)}</span>
       </div>
       <RiderDeliveryStatusBadge status={d.status as DeliveryStatus} size="sm" />
     </header>
@@ -189,7 +188,7 @@ export function MyDeliveryCard({
           <p className="m-0 text-sm font-semibold text-ink-soft">{t("withdrawn")}</p>
         )}
         <p className="m-0 text-xs text-muted">
-          {d.recipientName} · {shortOrderNo(d.orderId)}
+          {d.recipientName} · {orderNumberLabel(d.orderId)}
           {d.completedAt && (
             <>
               {" "}
@@ -222,7 +221,7 @@ export function MyDeliveryCard({
           </h3>
           {d.startedAt && (
             <span className="text-sm text-muted">
-              {shortOrderNo(d.orderId)} · {t("startedAt")} <time dateTime={isoDateTime(d.startedAt)}>{f.time(d.startedAt)}</time>
+              {orderNumberLabel(d.orderId)} · {t("startedAt")} <time dateTime={isoDateTime(d.startedAt)}>{f.time(d.startedAt)}</time>
             </span>
           )}
         </div>

@@ -1,6 +1,13 @@
-// The store owner's order board (F4, F6): an owner sees and acts on their own stores only.
+// The store owner's order board (F4, F6, W3): an owner sees and acts on their own stores only.
 import { sqlOf, type Db, type StoreOrder } from "@bloom/db";
 import {
+  BOARD_ALERT_HOURS,
+  BOARD_DONE_PAGE,
+  BOARD_READY_CAP,
+  BOARD_WINDOW_DAYS,
+  type BoardCursor,
+  type BoardQuery,
+  todayInSeoul,
   createEvent,
   decideStoreOrder,
   refuse,
@@ -13,6 +20,7 @@ import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
+import { boardAlerts, boardOrder, donePage, newOrderIds, openCounts, openOrders, readyOrders, type BoardWhere } from "./board.repo";
 import { riderFactsOf } from "./rider-facts";
 import { releaseSlotTx } from "./slot-capacity";
 
@@ -42,136 +50,6 @@ export async function myStores(db: Db, owner: Owner) {
   });
 }
 
-const BOARD_WINDOW_MS = 1000 * 60 * 60 * 24 * 14;
-
-/** store_orders as PostgreSQL returns it to a raw query (column names, not Prisma's field names). */
-type StoreOrderRow = {
-  id: string;
-  order_id: string;
-  store_id: string;
-  status: StoreOrderStatus;
-  lines: StoreOrder["lines"];
-  total_won: number;
-  recipient_name: string;
-  recipient_phone: string;
-  address: string;
-  delivery_date: string;
-  time_slot: string;
-  gift_message: string | null;
-  note: string | null;
-  over_stock: boolean;
-  delivery_fee_won: number;
-  reject_reason: string | null;
-  rider_name: string | null;
-  claimed_at: Date | null;
-  arrived_at: Date | null;
-  picked_up_at: Date | null;
-  delivered_at: Date | null;
-  returned_at: Date | null;
-  attempted_at: Date | null;
-  attempt_reason: string | null;
-  attempts: number;
-  back_at_shop_at: Date | null;
-  left_with: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
-/** The same object `db.storeOrder.findMany` returns: the web UI and the REST API rely on its shape. */
-function storeOrderOf(r: StoreOrderRow): StoreOrder {
-  return {
-    id: r.id,
-    orderId: r.order_id,
-    storeId: r.store_id,
-    status: r.status,
-    lines: r.lines,
-    totalWon: r.total_won,
-    recipientName: r.recipient_name,
-    recipientPhone: r.recipient_phone,
-    address: r.address,
-    deliveryDate: r.delivery_date,
-    timeSlot: r.time_slot,
-    giftMessage: r.gift_message,
-    note: r.note,
-    overStock: r.over_stock,
-    deliveryFeeWon: r.delivery_fee_won,
-    rejectReason: r.reject_reason,
-    riderName: r.rider_name,
-    claimedAt: r.claimed_at ? new Date(r.claimed_at) : null,
-    arrivedAt: r.arrived_at ? new Date(r.arrived_at) : null,
-    pickedUpAt: r.picked_up_at ? new Date(r.picked_up_at) : null,
-    deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
-    returnedAt: r.returned_at ? new Date(r.returned_at) : null,
-    attemptedAt: r.attempted_at ? new Date(r.attempted_at) : null,
-    attemptReason: r.attempt_reason,
-    attempts: r.attempts,
-    backAtShopAt: r.back_at_shop_at ? new Date(r.back_at_shop_at) : null,
-    leftWith: r.left_with,
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
-  };
-}
-
-/**
- * The board's orders, newest first: open ones (NEW, ACCEPTED) always, finished ones only while
- * updated within the window; tombstones (a cancellation that overtook OrderPlaced) never.
- *
- * Read per (store, status) "lane", so that every read is a short index range instead of a walk
- * over a shop's whole history (measured by `npm run bench -- --scale` over 1,000,000 orders):
- *  - `recent`: each lane's newest `limit` rows created since the lane's bound (open lanes: no
- *    bound), from (store_id, status, created_at), read backwards.
- *  - `older`: a finished order created before the window but finished inside it still belongs on
- *    the board; such rows rank below every `recent` row, so they are read only for the lanes where
- *    `recent` fell short of `limit`, from (store_id, status, updated_at). (OFFSET 0 keeps that
- *    index: without it the planner may walk the created_at index back through the lane's history.)
- * The union of the two is exactly the set the plain query selects; then the newest `limit`.
- */
-async function boardOrders(db: Db, storeIds: string[], since: Date, limit: number): Promise<StoreOrder[]> {
-  if (storeIds.length === 0) return [];
-  // Plain pg with a named (prepared) statement: planning this query costs more than running it.
-  const { rows } = await sqlOf(db).query<StoreOrderRow>({
-    name: "board-orders",
-    text: `
-    WITH lanes AS (
-      SELECT s.store_id, st.status, CASE WHEN st.open THEN '-infinity'::timestamp ELSE $1::timestamp END AS since
-      FROM unnest($2::uuid[]) AS s(store_id)
-      CROSS JOIN (VALUES ('NEW'::"StoreOrderStatus", true), ('ACCEPTED', true), ('DECORATED', false), ('REJECTED', false), ('CANCELLED', false))
-        AS st(status, open)
-    ),
-    recent AS (
-      SELECT o.* FROM lanes l CROSS JOIN LATERAL (
-        SELECT * FROM store_orders o
-        WHERE o.store_id = l.store_id AND o.status = l.status AND o.created_at >= l.since AND o.updated_at >= l.since
-          AND o.recipient_name <> ''
-        ORDER BY o.created_at DESC LIMIT $3::int
-      ) o
-    ),
-    older AS (
-      SELECT o.* FROM lanes l CROSS JOIN LATERAL (
-        SELECT * FROM (
-          SELECT * FROM store_orders o WHERE o.store_id = l.store_id AND o.status = l.status AND o.updated_at >= l.since OFFSET 0
-        ) o
-        WHERE o.created_at < l.since AND o.recipient_name <> ''
-        ORDER BY o.created_at DESC LIMIT $3::int
-      ) o
-      WHERE l.since > '-infinity'::timestamp
-        AND (SELECT count(*) FROM recent r WHERE r.store_id = l.store_id AND r.status = l.status) < $3::int
-    )
-    SELECT id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address, delivery_date, time_slot,
-           gift_message, note, over_stock, delivery_fee_won, reject_reason, rider_name,
-           claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
-           picked_up_at AT TIME ZONE 'UTC' AS picked_up_at, delivered_at AT TIME ZONE 'UTC' AS delivered_at,
-           returned_at AT TIME ZONE 'UTC' AS returned_at,
-           attempted_at AT TIME ZONE 'UTC' AS attempted_at, attempt_reason, attempts,
-           back_at_shop_at AT TIME ZONE 'UTC' AS back_at_shop_at, left_with,
-           created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
-    FROM (SELECT * FROM recent UNION ALL SELECT * FROM older) o
-    ORDER BY created_at DESC LIMIT $3::int`,
-    values: [since.toISOString(), storeIds, limit],
-  });
-  return rows.map(storeOrderOf);
-}
-
 /** Unread notifications, counted only up to the cap: a store away for a week must not make every board load count them all. */
 async function unreadCount(db: Db, storeIds: string[]): Promise<number> {
   const { rows } = await sqlOf(db).query<{ n: number }>({
@@ -182,16 +60,66 @@ async function unreadCount(db: Db, storeIds: string[]): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export async function boardFor(db: Db, owner: Owner, storeId: string | undefined, limit = 100) {
-  const ids = await storeIdsOf(db, owner);
-  const where = storeId ? (ids.includes(storeId) ? [storeId] : []) : ids;
-  // Finished orders drop off the board after two weeks; open ones always stay.
-  const [orders, unread] = await Promise.all([
-    boardOrders(db, where, new Date(Date.now() - BOARD_WINDOW_MS), limit),
-    unreadCount(db, where),
+/**
+ * The board for a day and slot (W3): New and Accepted whole, however old, in slot order; Ready
+ * whole for the filter (up to a cap); the first page of Done; the open orders' counts per day and
+ * slot; the recent cancellations and failed attempts to announce; the unread badge. With a
+ * `cursor`, `boardDoneFor` reads the next page of Done.
+ */
+export async function boardFor(db: Db, owner: Owner, storeId: string | undefined, query: Omit<BoardQuery, "storeId" | "cursor"> = {}, now = new Date()) {
+  const w = await whereOf(db, owner, storeId, query, now);
+  const since = new Date(now.getTime() - BOARD_WINDOW_DAYS * DAY_MS);
+  const [open, ready, done, counts, alerts, unread, newIds] = await Promise.all([
+    openOrders(db, w),
+    readyOrders(db, w, since, BOARD_READY_CAP + 1),
+    donePage(db, w, since, null, BOARD_DONE_PAGE + 1),
+    openCounts(db, w.storeIds),
+    boardAlerts(db, w.storeIds, new Date(now.getTime() - BOARD_ALERT_HOURS * 3_600_000), 20),
+    unreadCount(db, w.storeIds),
+    newOrderIds(db, w.storeIds, 500),
   ]);
+  const page = pageOf(done);
   // No order can be beyond stock any more: its units were reserved when it was placed (M5).
-  return { orders, unread };
+  return {
+    orders: [...open, ...ready.slice(0, BOARD_READY_CAP), ...page.orders],
+    readyCapped: ready.length > BOARD_READY_CAP,
+    next: page.next,
+    counts,
+    alerts,
+    today: w.today,
+    newIds,
+    unread,
+  };
+}
+
+/** The next page of Done after `cursor` (W3), with the board's filter. */
+export async function boardDoneFor(db: Db, owner: Owner, query: BoardQuery, now = new Date()) {
+  const w = await whereOf(db, owner, query.storeId, query, now);
+  return pageOf(await donePage(db, w, new Date(now.getTime() - BOARD_WINDOW_DAYS * DAY_MS), query.cursor ?? null, BOARD_DONE_PAGE + 1));
+}
+
+/** One order as its board card shows it, or null when it is not on this owner's board (W3: a live change updates one card). */
+export async function boardOrderFor(db: Db, owner: Owner, orderId: string) {
+  return boardOrder(db, await storeIdsOf(db, owner), orderId);
+}
+
+const DAY_MS = 86_400_000;
+
+async function whereOf(db: Db, owner: Owner, storeId: string | undefined, query: { day?: string; slot?: string }, now: Date): Promise<BoardWhere> {
+  const ids = await storeIdsOf(db, owner);
+  return {
+    storeIds: storeId ? (ids.includes(storeId) ? [storeId] : []) : ids,
+    day: query.day ?? null,
+    today: todayInSeoul(now),
+    slot: query.slot ?? null,
+  };
+}
+
+/** A page read one row long tells whether there is a next one, and where it starts. */
+function pageOf(rows: StoreOrder[]): { orders: StoreOrder[]; next: BoardCursor | null } {
+  const orders = rows.slice(0, BOARD_DONE_PAGE);
+  const last = orders.at(-1);
+  return { orders, next: rows.length > BOARD_DONE_PAGE && last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : null };
 }
 
 export async function markNotificationsRead(db: Db, owner: Owner) {

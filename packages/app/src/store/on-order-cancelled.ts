@@ -20,7 +20,11 @@ export async function cancelStoreOrderFor(tx: Tx, e: DomainEvent<"OrderCancelled
   }
   const next = cancelStoreOrder(so.status);
   if (!next) return;
-  await tx.storeOrder.update({ where: { id: so.id }, data: { status: next } });
+  // W3: when and why, for the banner that announces it on the board.
+  await tx.storeOrder.update({
+    where: { id: so.id },
+    data: { status: next, cancelledAt: new Date(e.occurredAt), cancelReason: e.payload.reason?.trim() || null },
+  });
   if (so.status !== "DECORATED") await releaseStockTx(tx, e.orderId);
   // The slot frees whatever was arranged: a cancelled order is not delivered (D2).
   await releaseSlotTx(tx, e.orderId);

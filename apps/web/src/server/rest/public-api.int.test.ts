@@ -194,6 +194,8 @@ describe("public API: orders", () => {
 
     const read = await getOrder(bearer(token), orderId);
     expect(read).toMatchObject({ status: 200, body: { id: orderId, status: "PLACED" } });
+    // W6: the order number the screens show, as its own field.
+    expect(read.body.number).toBe(orderId.slice(0, 8).toUpperCase());
 
     const cancelled = await cancel(bearer(token), orderId, { reason: "The recipient moved" });
     expect(cancelled).toMatchObject({ status: 200, body: { status: "CANCELLED", statusReason: "The recipient moved" } });

@@ -1,6 +1,7 @@
 // Maps the use cases' results to the public API's answers (see schemas.ts), field by field, so a
 // new column never leaks out by accident.
 import type { OrderDetail } from "@bloom/app";
+import { orderNumber } from "@bloom/domain";
 import type { z } from "zod";
 import type { bouquetResource, OrderResource, storeResource } from "./schemas";
 
@@ -17,6 +18,7 @@ export function toBouquet(b: z.infer<typeof bouquetResource>): z.infer<typeof bo
 export function toOrder(o: OrderDetail): OrderResource {
   return {
     id: o.id,
+    number: orderNumber(o.id),
     status: o.status,
     statusReason: o.statusReason,
     storeId: o.storeId,

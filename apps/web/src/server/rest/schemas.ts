@@ -46,6 +46,7 @@ export const storeMenuResource = z.object({ store: storeResource, bouquets: z.ar
 
 export const orderResource = z.object({
   id: uuid,
+  number: z.string().describe("The order number every screen, ticket and message shows (W6): the id's first 8 hex digits, upper case"),
   status: z.enum(ORDER_STATUSES),
   statusReason: z.string().nullable().describe("Why the order was rejected or cancelled, when given"),
   storeId: uuid,

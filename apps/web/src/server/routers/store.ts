@@ -1,7 +1,7 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
-import { actOnStoreOrder, addBouquet, boardFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
+import { actOnStoreOrder, addBouquet, boardDoneFor, boardFor, boardOrderFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
 import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
-import { bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -10,9 +10,12 @@ const orderId = z.object({ orderId: z.uuid("Unknown order") });
 
 export const storeRouter = router({
   myStores: ownerProcedure.query(({ ctx }) => myStores(ctx.db, ctx.user)),
+  // W3: the board for a day and slot; Done continues a page at a time; one card after a live change.
   board: ownerProcedure
-    .input(z.object({ storeId: z.uuid().optional() }).optional())
-    .query(({ ctx, input }) => boardFor(ctx.db, ctx.user, input?.storeId)),
+    .input(boardQuerySchema.omit({ cursor: true }).optional())
+    .query(({ ctx, input }) => boardFor(ctx.db, ctx.user, input?.storeId, { day: input?.day, slot: input?.slot })),
+  boardDone: ownerProcedure.input(boardQuerySchema).query(({ ctx, input }) => boardDoneFor(ctx.db, ctx.user, input)),
+  boardOrder: ownerProcedure.input(orderId).query(({ ctx, input }) => boardOrderFor(ctx.db, ctx.user, input.orderId)),
   markRead: ownerProcedure.mutation(({ ctx }) => markNotificationsRead(ctx.db, ctx.user)),
   accept: ownerProcedure
     .input(orderId)

@@ -1,5 +1,6 @@
 "use client";
 // The customer's orders, newest first, a page at a time (F13).
+import { orderNumber } from "@bloom/domain";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ChevronRight, Package } from "lucide-react";
 import Link from "next/link";
@@ -20,6 +21,7 @@ const PAGE_SIZE = 10;
 
 export function OrderList() {
   const t = useTranslations("orders");
+  const tOrder = useTranslations("order");
   const f = useFormat();
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
@@ -78,7 +80,8 @@ export function OrderList() {
                   </p>
                   <p className="m-0 truncate text-sm text-muted">{o.lines.map((l) => `${l.quantity} × ${l.name}`).join(", ")}</p>
                   <p className="m-0 text-xs text-muted">
-                    {t("ordered")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
+                    <span className="tabular-nums" data-testid="order-number">{tOrder("number", { no: orderNumber(o.id) })}</span> · {t("ordered")}{" "}
+                    <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
                   </p>
                 </div>
                 <div className="flex shrink-0 items-center gap-2">

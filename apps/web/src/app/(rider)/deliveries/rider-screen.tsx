@@ -5,11 +5,10 @@
 // the bottom of the screen, where the thumb rests: to the shop and "Picked up" while it is claimed,
 // then to the door and "Mark delivered".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { isRecalled, isWithdrawnClaim } from "@bloom/domain";
+import { isRecalled, isWithdrawnClaim, orderNumberLabel } from "@bloom/domain";
 import { Check, Inbox, Navigation, PackageCheck, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { shortOrderNo } from "~/components/board-labels";
 import { ClaimedDeliveryCard } from "~/components/rider-claimed-card";
 import { DoorForm, doorFormId } from "~/components/rider-door-form";
 import { AttemptedDeliveryCard, MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
@@ -121,13 +120,13 @@ export function RiderScreen() {
     if (!screen.data) return;
     for (const d of returning) {
       if (wasActive.current.has(d.id)) {
-        setNotice(t("recalled", { store: d.storeName, no: shortOrderNo(d.orderId) }));
+        setNotice(t("recalled", { store: d.storeName, no: orderNumberLabel(d.orderId) }));
         focusSoon(`delivery-${d.id}`);
       }
     }
     for (const d of done) {
       if (wasActive.current.has(d.id) && isWithdrawnClaim(d)) {
-        setNotice(t("withdrawnNotice", { store: d.storeName, no: shortOrderNo(d.orderId) }));
+        setNotice(t("withdrawnNotice", { store: d.storeName, no: orderNumberLabel(d.orderId) }));
         focusSoon("mine-title");
       }
     }

@@ -1,7 +1,7 @@
 "use client";
 // One order, as its customer follows it (F13, B2): status with its timeline, payment, bouquets and
 // delivery. It polls every 3 s until the order can no longer change (live updates also refetch).
-import type { OrderStatus } from "@bloom/domain";
+import { orderNumber, type OrderStatus } from "@bloom/domain";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Gift } from "lucide-react";
 import Link from "next/link";
@@ -95,7 +95,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <div className="mb-5">
         <h1 className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">{t("title", { store: o.storeName })}</h1>
         <p className="mt-1 mb-0 text-sm text-muted">
-          {t("number", { no: o.id.slice(0, 8).toUpperCase() })} · {t("placed")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
+          {t("number", { no: orderNumber(o.id) })} · {t("placed")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
         </p>
       </div>
       <p className="sr-only" aria-live="polite">
