@@ -46,3 +46,5 @@ export * from "./ordering/order-fate";
 export * from "./store/slot-capacity";
 export * from "./store/delivery-settings";
 export * from "./ordering/delivery-slots";
+export * from "./store/sales";
+export * from "./store/sales-csv";

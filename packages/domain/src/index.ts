@@ -33,3 +33,4 @@ export * from "./delivery/rider-facts";
 export * from "./store/delivery-schedule";
 export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
+export * from "./store/sales-period";
