@@ -23,8 +23,8 @@ export type SalesReport = {
   days: SalesDay[];
   /** Earned orders per delivery slot (the four slots always, then any other slot an old order has). */
   slots: { slot: string; orders: number }[];
-  /** Best sellers among earned orders, by units then revenue (at most 10). */
-  topItems: { kind: "BOUQUET"; itemId: string; name: string; units: number; revenueWon: number }[];
+  /** Best sellers among earned orders, by units then revenue (at most 10); the name as last ordered, and the menu's Korean name. */
+  topItems: { kind: "BOUQUET"; itemId: string; name: string; nameKo: string | null; units: number; revenueWon: number }[];
   rejects: { reason: RejectReason; orders: number }[];
   /** CUSTOMER: cancelled by the sender (their reason, grouped; null: none given). UNDELIVERED: ended by the shop after a failed delivery. */
   cancels: { kind: "CUSTOMER" | "UNDELIVERED"; reason: string | null; orders: number }[];
@@ -107,13 +107,16 @@ export async function salesFor(db: Db, owner: Owner, raw: unknown, today = today
       values,
     });
     // Lines of earned orders. Add-on lines (not yet in orders) would be grouped here by their kind.
-    const items = await c.query<{ item_id: string; name: string; units: string; revenue: string }>({
+    const items = await c.query<{ item_id: string; name: string; name_ko: string | null; units: string; revenue: string }>({
       name: "sales-top-items",
-      text: `WITH ${PERIOD}
-             SELECT l.bouquet_id AS item_id, (array_agg(l.name ORDER BY o.created_at DESC))[1] AS name,
-                    sum(l.quantity) AS units, sum(l.quantity * l.unit_price_won) AS revenue
-             FROM period o JOIN ordering_order_lines l ON l.order_id = o.id
-             WHERE o.earned GROUP BY l.bouquet_id ORDER BY units DESC, revenue DESC, item_id LIMIT ${TOP_ITEMS}`,
+      text: `WITH ${PERIOD},
+             top AS (
+               SELECT l.bouquet_id AS item_id, (array_agg(l.name ORDER BY o.created_at DESC))[1] AS name,
+                      sum(l.quantity) AS units, sum(l.quantity * l.unit_price_won) AS revenue
+               FROM period o JOIN ordering_order_lines l ON l.order_id = o.id
+               WHERE o.earned GROUP BY l.bouquet_id ORDER BY units DESC, revenue DESC, item_id LIMIT ${TOP_ITEMS})
+             SELECT top.*, b.name_ko FROM top LEFT JOIN store_bouquets b ON b.id = top.item_id
+             ORDER BY units DESC, revenue DESC, item_id`,
       values,
     });
     const rejects = await c.query<{ code: string | null; orders: number }>({
@@ -171,7 +174,7 @@ export async function salesFor(db: Db, owner: Owner, raw: unknown, today = today
         ...TIME_SLOTS.map((slot) => ({ slot, orders: slotCount.get(slot) ?? 0 })),
         ...rows.slots.filter((s) => !(TIME_SLOTS as readonly string[]).includes(s.slot)).sort((a, b) => a.slot.localeCompare(b.slot)),
       ],
-      topItems: rows.items.map((i) => ({ kind: "BOUQUET", itemId: i.item_id, name: i.name, units: Number(i.units), revenueWon: Number(i.revenue) })),
+      topItems: rows.items.map((i) => ({ kind: "BOUQUET", itemId: i.item_id, name: i.name, nameKo: i.name_ko, units: Number(i.units), revenueWon: Number(i.revenue) })),
       rejects: REJECT_REASONS.map((reason) => ({ reason, orders: rejectCount.get(reason) ?? 0 })),
       cancels: groupCancels(rows.cancels),
     },
