@@ -51,7 +51,8 @@ async function checkPage(owner: Page, lang: "en" | "ko") {
 
   // The per-day CSV: BOM, the localized header, today's figures.
   const [download] = await Promise.all([owner.waitForEvent("download"), owner.getByRole("link", { name: m.export.days }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^bloom-sales-seoul-forest-florist-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}-days\.csv$/);
+  const shop = lang === "ko" ? "서울숲-꽃집" : "Seoul-Forest-Florist";
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^bloom-sales-${shop}-\\d{4}-\\d{2}-\\d{2}_${todayInSeoul()}-days\\.csv$`));
   const text = fs.readFileSync((await download.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).trimEnd().split("\r\n");
@@ -84,7 +85,7 @@ test.describe("[W7] sales at a glance", () => {
     await expect(page).toHaveURL(/\/board/);
     await page.goto(`/board/sales?store=${SEOUL_FOREST}&from=2026-02-30`);
     const m = (await messagesOf(page)).sales;
-    await expect(page.getByRole("alert")).toContainText(m.errors.notADate);
+    await expect(page.getByRole("alert").filter({ hasText: m.errors.title })).toContainText(m.errors.notADate);
     const bad = await page.request.get(`/board/sales/csv?kind=days&store=${SEOUL_FOREST}&from=2026-12-05&to=2026-12-01`);
     expect(bad.status()).toBe(400);
     expect(await bad.text()).toContain("from:");

@@ -40,9 +40,13 @@ export function salesOrdersCsv(orders: SalesOrderRow[], h: SalesOrderHeaders): s
   ]);
 }
 
-/** "bloom-sales-<shop>-<from>_<to>-<kind>.csv": an ASCII name, and the shop's own name for filename*. */
-export function salesCsvFilename(store: { name: string }, from: string, to: string, kind: "days" | "orders") {
+/**
+ * "bloom-sales-<shop>-<from>_<to>-<kind>.csv": the shop's name as the owner reads it (Korean on the
+ * Korean UI) for filename*, and an ASCII fallback from its English name for old clients.
+ */
+export function salesCsvFilename(store: { name: string; nameKo?: string | null }, from: string, to: string, kind: "days" | "orders", locale: "ko" | "en" = "en") {
   const slug = store.name.normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_]+/g, "-").toLowerCase() || "shop";
-  const ascii = `bloom-sales-${slug}-${from}_${to}-${kind}.csv`;
-  return { ascii, utf8: `bloom-sales-${store.name}-${from}_${to}-${kind}.csv` };
+  const printable = [...(locale === "ko" && store.nameKo ? store.nameKo : store.name)].filter((c) => c >= " ").join("");
+  const shown = printable.replace(/[\\/:*?"<>|]/g, "").trim().replace(/\s+/g, "-") || slug;
+  return { ascii: `bloom-sales-${slug}-${from}_${to}-${kind}.csv`, utf8: `bloom-sales-${shown}-${from}_${to}-${kind}.csv` };
 }

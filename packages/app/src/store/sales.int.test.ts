@@ -214,10 +214,11 @@ describe("sales at a glance", () => {
     expect(rows.filter((c) => c[col("rejectReason")]).map((c) => c[col("rejectReason")]).sort()).toEqual(["OTHER", "OUT_OF_FLOWERS"]);
     // Placed at: Korean wall-clock time.
     expect(rows.map((c) => c[col("placedAt")])).toContain(`${today} 00:00`);
-    expect(salesCsvFilename({ name: "Seoul Forest Florist" }, "2026-11-02", "2026-12-01", "days")).toEqual({
+    expect(salesCsvFilename({ name: "Seoul Forest Florist", nameKo: "서울숲 꽃집" }, "2026-11-02", "2026-12-01", "days")).toEqual({
       ascii: "bloom-sales-seoul-forest-florist-2026-11-02_2026-12-01-days.csv",
-      utf8: "bloom-sales-Seoul Forest Florist-2026-11-02_2026-12-01-days.csv",
+      utf8: "bloom-sales-Seoul-Forest-Florist-2026-11-02_2026-12-01-days.csv",
     });
+    expect(salesCsvFilename({ name: "Seoul Forest Florist", nameKo: "서울숲 꽃집" }, "2026-11-02", "2026-12-01", "orders", "ko").utf8).toBe("bloom-sales-서울숲-꽃집-2026-11-02_2026-12-01-orders.csv");
   });
 
   it("[W7] another owner reads neither this shop's figures nor its orders; an admin may", async () => {

@@ -2,7 +2,7 @@
 // same access as the page. Another owner's shop, or no session, is a 404 (its existence is not
 // revealed); a bad period a 400 that says why. Never cached by a shared cache.
 import { salesCsvFilename, salesDaysCsv, salesFor, salesOrdersCsv, salesOrdersFor } from "@bloom/app";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getSession } from "~/server/auth";
 import { services } from "~/server/services";
 
@@ -21,14 +21,15 @@ export async function GET(req: Request) {
     to: url.searchParams.get("to") || undefined,
   };
   const { db } = services();
-  const h = await getTranslations("sales.csv");
+  const [h, locale] = await Promise.all([getTranslations("sales.csv"), getLocale()]);
+  const lang = locale === "ko" ? "ko" : "en";
   let body: string;
   let name: { ascii: string; utf8: string };
   if (kind === "days") {
     const r = await salesFor(db, session.user, input);
     if (!r.ok) return r.code === "NOT_FOUND" ? text(404, "Not found") : text(400, r.message);
     body = salesDaysCsv(r.report, { day: h("day"), orders: h("orders"), revenueWon: h("revenueWon"), deliveryFeeWon: h("deliveryFeeWon"), refunds: h("refunds"), refundedWon: h("refundedWon") });
-    name = salesCsvFilename(r.report.store, r.report.period.from, r.report.period.to, kind);
+    name = salesCsvFilename(r.report.store, r.report.period.from, r.report.period.to, kind, lang);
   } else {
     const r = await salesOrdersFor(db, session.user, input);
     if (!r.ok) return r.code === "NOT_FOUND" ? text(404, "Not found") : text(400, r.message);
@@ -37,7 +38,7 @@ export async function GET(req: Request) {
       items: h("items"), totalWon: h("totalWon"), deliveryFeeWon: h("deliveryFeeWon"), earned: h("earned"), refundedWon: h("refundedWon"),
       rejectReason: h("rejectReason"), cancelReason: h("cancelReason"),
     });
-    name = salesCsvFilename(r.store, r.period.from, r.period.to, kind);
+    name = salesCsvFilename(r.store, r.period.from, r.period.to, kind, lang);
   }
   return new Response(body, {
     headers: {
