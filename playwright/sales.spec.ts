@@ -86,6 +86,7 @@ test.describe("[W7] sales at a glance", () => {
     await page.goto(`/board/sales?store=${SEOUL_FOREST}&from=2026-02-30`);
     const m = (await messagesOf(page)).sales;
     await expect(page.getByRole("alert").filter({ hasText: m.errors.title })).toContainText(m.errors.notADate);
+    await expectAccessible(page, "owner /board/sales with a bad period");
     const bad = await page.request.get(`/board/sales/csv?kind=days&store=${SEOUL_FOREST}&from=2026-12-05&to=2026-12-01`);
     expect(bad.status()).toBe(400);
     expect(await bad.text()).toContain("from:");
