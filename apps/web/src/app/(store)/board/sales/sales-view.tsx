@@ -25,10 +25,11 @@ export async function SalesView({ report, storeName }: { report: SalesReport; st
   const every = Math.ceil(report.days.length / 10);
   const showAsTable = t("charts.showAsTable");
 
-  const revenue: Point[] = report.days.map((d) => ({ key: d.day, label: dayShort(d.day), value: d.revenueWon, text: won(d.revenueWon) }));
+  const revenue: Point[] = report.days.map((d) => ({ key: d.day, label: dayShort(d.day), fullLabel: day(d.day), value: d.revenueWon, text: won(d.revenueWon) }));
   const best = report.days.reduce((a, d) => (d.revenueWon > a.revenueWon ? d : a), report.days[0]!);
-  const perDay: Point[] = report.days.map((d) => ({ key: d.day, label: dayShort(d.day), value: d.orders, text: orders(d.orders) }));
-  const slots: Point[] = report.slots.map((s) => ({ key: s.slot, label: slot(s.slot), value: s.orders, text: orders(s.orders) }));
+  const perDay: Point[] = report.days.map((d) => ({ key: d.day, label: dayShort(d.day), fullLabel: day(d.day), value: d.orders, text: orders(d.orders) }));
+  // The chart's axis reads "09–12" (short in both languages); the table the locale's own range.
+  const slots: Point[] = report.slots.map((s) => ({ key: s.slot, label: s.slot.replace("-", "–"), fullLabel: slot(s.slot), value: s.orders, text: orders(s.orders) }));
   const top: Point[] = report.topItems.map((i) => ({
     key: i.itemId,
     label: lang === "ko" && i.nameKo ? i.nameKo : i.name,
@@ -96,10 +97,10 @@ export async function SalesView({ report, storeName }: { report: SalesReport; st
           showAsTable={showAsTable}
         />
         <div className="grid gap-6 lg:grid-cols-2">
-          <BarChart id="chart-slots" title={t("charts.perSlot")} summary={t("charts.slotSummary")} points={slots} tick={num} head={[t("columns.slot"), t("columns.orders")]} showAsTable={showAsTable} />
-          <RankChart id="chart-top" title={t("charts.topBouquets")} summary={t("charts.topSummary")} points={top} empty={t("charts.noTop")} head={[t("columns.bouquet"), t("columns.sold")]} showAsTable={showAsTable} />
-          <RankChart id="chart-rejects" title={t("charts.rejects")} summary={t("charts.rejectSummary", { total: rejectTotal })} points={rejects} empty={t("charts.noRejects")} head={[t("columns.reason"), t("columns.orders")]} showAsTable={showAsTable} />
-          <RankChart id="chart-cancels" title={t("charts.cancels")} summary={t("charts.cancelSummary", { total: cancelTotal })} points={cancels} empty={t("charts.noCancels")} head={[t("columns.reason"), t("columns.orders")]} showAsTable={showAsTable} />
+          <BarChart width={440} id="chart-slots" title={t("charts.perSlot")} summary={t("charts.slotSummary")} points={slots} tick={num} head={[t("columns.slot"), t("columns.orders")]} showAsTable={showAsTable} />
+          <RankChart width={440} id="chart-top" title={t("charts.topBouquets")} summary={t("charts.topSummary")} points={top} empty={t("charts.noTop")} head={[t("columns.bouquet"), t("columns.sold")]} showAsTable={showAsTable} />
+          <RankChart width={440} id="chart-rejects" title={t("charts.rejects")} summary={t("charts.rejectSummary", { total: rejectTotal })} points={rejects} empty={t("charts.noRejects")} head={[t("columns.reason"), t("columns.orders")]} showAsTable={showAsTable} />
+          <RankChart width={440} id="chart-cancels" title={t("charts.cancels")} summary={t("charts.cancelSummary", { total: cancelTotal })} points={cancels} empty={t("charts.noCancels")} head={[t("columns.reason"), t("columns.orders")]} showAsTable={showAsTable} />
         </div>
       </section>
 
