@@ -78,6 +78,9 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       await page.goto("/board/menu");
       await expect(page.getByTestId("menu-bouquet").first()).toBeVisible();
       await expectAccessible(page, "owner /board/menu");
+      await page.goto("/board/sales");
+      await expect(page.locator("[data-table=days]")).toBeVisible();
+      await expectAccessible(page, "owner /board/sales");
     });
 
     test(`[B4] rider pages on a phone (${locale})`, async ({ browser }) => {

@@ -64,3 +64,5 @@ export * from "./notification/push/subscriptions";
 export * from "./notification/push/staff-push";
 export * from "./notification/push/web-push-sender";
 export * from "./notification/push/web-push-provider";
+export * from "./store/sales";
+export * from "./store/sales-csv";

@@ -44,3 +44,4 @@ export * from "./notification/recipient-sms";
 export * from "./notification/push-subscription";
 export * from "./notification/staff-push";
 export * from "./store/board-view";
+export * from "./store/sales-period";

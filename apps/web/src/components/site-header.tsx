@@ -1,7 +1,7 @@
 // The site header (server component): brand, the links of the signed-in role, the language
 // switch, the cart and the account. On phones the links wrap onto a second, scrollable row.
 import { ROLE_HOME, type Role } from "@bloom/domain";
-import { Bike, CalendarClock, ClipboardList, Flower2, LayoutGrid, Package, Store, UserRound } from "lucide-react";
+import { Bike, CalendarClock, ChartColumn, ClipboardList, Flower2, LayoutGrid, Package, Store, UserRound } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -14,7 +14,7 @@ import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 import { buttonVariants } from "./ui/button";
 
-type NavKey = "stores" | "orders" | "mypage" | "board" | "menu" | "deliveries" | "queues" | "hours";
+type NavKey = "stores" | "orders" | "mypage" | "board" | "menu" | "deliveries" | "queues" | "hours" | "sales";
 type NavItem = { href: string; key: NavKey; icon: ReactNode; exact?: boolean };
 
 const STORES: NavItem = { href: "/stores", key: "stores", icon: <Store aria-hidden="true" /> };
@@ -24,12 +24,14 @@ const ROLE_LINKS: Record<Role, NavItem[]> = {
     { href: "/board", key: "board", icon: <LayoutGrid aria-hidden="true" />, exact: true },
     { href: "/board/menu", key: "menu", icon: <ClipboardList aria-hidden="true" /> },
     { href: "/board/hours", key: "hours", icon: <CalendarClock aria-hidden="true" /> },
+    { href: "/board/sales", key: "sales", icon: <ChartColumn aria-hidden="true" /> },
   ],
   RIDER: [{ href: "/deliveries", key: "deliveries", icon: <Bike aria-hidden="true" /> }],
   ADMIN: [
     { href: "/board", key: "board", icon: <LayoutGrid aria-hidden="true" />, exact: true },
     { href: "/board/menu", key: "menu", icon: <ClipboardList aria-hidden="true" /> },
     { href: "/board/hours", key: "hours", icon: <CalendarClock aria-hidden="true" /> },
+    { href: "/board/sales", key: "sales", icon: <ChartColumn aria-hidden="true" /> },
     { href: "/ops/queues", key: "queues", icon: <ClipboardList aria-hidden="true" /> },
   ],
 };
