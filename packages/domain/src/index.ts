@@ -35,3 +35,4 @@ export * from "./store/delivery-schedule";
 export * from "./store/slot-availability";
 export * from "./store/delivery-schedule-edit";
 export * from "./store/board-view";
+export * from "./store/tickets";
