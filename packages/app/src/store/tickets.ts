@@ -2,7 +2,7 @@
 // shop for that day, in slot order). Same authorisation as the board: an owner prints their own
 // shops' orders only (an admin: any shop's); an order of another shop is "not found".
 import type { Db } from "@bloom/db";
-import { bySlot, printableForDay, refuse, type Result, type TicketQuery } from "@bloom/domain";
+import { bySlot, printableForDay, refuse, type TicketQuery } from "@bloom/domain";
 import { storeIdsOf, type Owner } from "./board";
 
 export type TicketShop = { id: string; name: string; nameKo: string; phone: string };
@@ -34,5 +34,5 @@ export async function ticketsFor(db: Db, owner: Owner, query: TicketQuery) {
     select: { id: true, name: true, nameKo: true, phone: true },
   });
   const shopOf = new Map(shops.map((s) => [s.id, s]));
-  return { ok: true as const, orders: orders.map((o) => ({ ...o, shop: shopOf.get(o.storeId)! })) } satisfies Result<object>;
+  return { ok: true as const, orders: orders.map((o) => ({ ...o, shop: shopOf.get(o.storeId)! })) };
 }
