@@ -148,7 +148,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
               aria-label={t("orderNo", { no })}
               className={cn(
                 "grid content-start bg-white text-black shadow-card",
-                thermal ? "w-[80mm] gap-3 p-[3mm] text-[15px] leading-snug" : "min-h-[277mm] w-[210mm] gap-5 p-[10mm] text-[14px]",
+                thermal ? "w-[80mm] gap-3 p-[3mm] text-[16px] leading-snug" : "min-h-[277mm] w-[210mm] gap-5 p-[10mm] text-[14px]",
               )}
             >
               {/* Designer sheet */}
