@@ -8,8 +8,7 @@
 // move between lanes.
 import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
-import { Printer } from "lucide-react";
+import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Printer, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";

@@ -7,8 +7,7 @@
 // until opened; Done is read a page at a time.
 import { boardLaneOf, boardQuerySchema, bySlot, todayInSeoul, TIME_SLOTS, UNREAD_COUNT_CAP, type BoardLane } from "@bloom/domain";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bell, BellOff, CheckCheck, Inbox, Volume2 } from "lucide-react";
-import { Printer } from "lucide-react";
+import { Bell, BellOff, CheckCheck, Inbox, Printer, Volume2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
