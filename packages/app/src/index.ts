@@ -20,6 +20,7 @@ export * from "./ordering/cancel-order";
 export * from "./ordering/queries";
 export * from "./shared/inbox";
 export * from "./store/board";
+export * from "./store/tickets";
 export * from "./store/menu";
 export * from "./store/delivery-zones";
 export * from "./delivery/rider";

@@ -45,3 +45,4 @@ export * from "./notification/push-subscription";
 export * from "./notification/staff-push";
 export * from "./store/board-view";
 export * from "./store/sales-period";
+export * from "./store/tickets";

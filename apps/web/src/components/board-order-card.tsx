@@ -8,7 +8,8 @@
 // move between lanes.
 import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
+import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Printer, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
@@ -56,6 +57,7 @@ export function BoardOrderCard({
   overdue?: boolean;
 }) {
   const t = useTranslations("board.card");
+  const tt = useTranslations("tickets");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -295,6 +297,13 @@ export function BoardOrderCard({
           </Button>
         </div>
       )}
+      {/* W2: the printable ticket (designer sheet, card message, driver slip) for this order. */}
+      <Button asChild variant="secondary" size="sm" className="justify-self-start">
+        <Link href={`/board/tickets?orders=${order.orderId}`} aria-label={tt("printOneAria", { no })} data-testid="board-print-ticket">
+          <Printer aria-hidden="true" />
+          {tt("printOne")}
+        </Link>
+      </Button>
       </div>
       )}
     </article>

@@ -7,7 +7,8 @@
 // until opened; Done is read a page at a time.
 import { boardLaneOf, boardQuerySchema, bySlot, todayInSeoul, TIME_SLOTS, UNREAD_COUNT_CAP, type BoardLane } from "@bloom/domain";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bell, BellOff, CheckCheck, Inbox, Volume2 } from "lucide-react";
+import { Bell, BellOff, CheckCheck, Inbox, Printer, Volume2 } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
@@ -45,6 +46,7 @@ function byLatestChange(a: BoardOrder, b: BoardOrder): number {
 
 export function OrderBoard() {
   const t = useTranslations("board");
+  const tt = useTranslations("tickets");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -166,6 +168,15 @@ export function OrderBoard() {
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {/* W2: every ticket of the day shown (and of its shop and slot, when picked). */}
+          {day !== "all" && (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/board/tickets?${new URLSearchParams({ date: day, ...(storeId ? { store: storeId } : {}), ...(slot ? { slot } : {}) }).toString()}`} data-testid="board-print-day">
+                <Printer aria-hidden="true" />
+                {tt("printDay")}
+              </Link>
+            </Button>
+          )}
           <Button variant="secondary" size="sm" onClick={() => markRead.mutate()} disabled={!unread} pending={markRead.isPending} pendingText={t("marking")}>
             <CheckCheck aria-hidden="true" />
             {t("markRead")}
