@@ -24,6 +24,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { Money } from "~/components/money";
+import { markJustPlaced } from "~/lib/just-placed";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FieldError, TextAreaField } from "~/components/ui/field";
@@ -198,6 +199,7 @@ export function CheckoutForm({
       // Show "order placed" before the cart empties, so the empty-cart screen never flashes.
       flushSync(onPlaced);
       clearCart();
+      markJustPlaced(order.id);
       router.push(`/orders/${order.id}`);
     } catch (err) {
       const error = readError(err);
