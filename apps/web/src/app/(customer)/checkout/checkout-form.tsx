@@ -354,7 +354,8 @@ export function CheckoutForm({
           <span className="text-xs font-semibold text-muted">{t("totalToPay")}</span>
           <Money won={totalWon + (zone.feeWon ?? 0)} className="text-xl font-extrabold sm:text-2xl" />
         </div>
-        <Button type="submit" size="lg" className="flex-1" pending={place.isPending} pendingText={t("paying")}>
+        {/* The label may wrap between its words on a narrow phone; the total beside it never wraps. */}
+        <Button type="submit" size="lg" className="min-w-0 flex-1 shrink text-center leading-tight whitespace-normal" pending={place.isPending} pendingText={t("paying")}>
           <Lock aria-hidden="true" />
           {t("pay")}
         </Button>
