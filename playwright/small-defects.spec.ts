@@ -2,7 +2,7 @@
 // wraps inside its number, the quantity steppers are 44 px touch targets, focus lands on the order
 // page's heading after paying, and a cart toast does not follow the customer to another page.
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, bouquetName, expectAccessible, fillMessage, messagesOf, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, bouquetName, expectAccessible, fillMessage, messagesOf, newSignedInPage, placeOrder, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
 
 const PRICE = /^(₩[\d,]+|[\d,]+원)$/;
 
@@ -126,3 +126,33 @@ test.describe("[W8] after paying, on a phone", () => {
     await expect(heading).not.toBeFocused();
   });
 });
+
+for (const locale of ["en-US", "ko-KR"] as const) {
+  test.describe(`[W8] a rejected order on MyPage (${locale})`, () => {
+    test.use({ locale });
+
+    test(`[W8][F6][F14] a rejected order says there will be no delivery, not that it is pending (${locale})`, async ({ browser }) => {
+      const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
+      const orderId = await placeOrder(customer, "Sunny Sunflowers", `NoDelivery ${Date.now().toString(36)}`);
+      const m = await messagesOf(customer);
+
+      const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
+      const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+      await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
+      await card.getByRole("button", { name: /^(Reject|거절)/ }).click();
+      const dialog = owner.getByRole("dialog");
+      await dialog.getByLabel(/Out of flowers|꽃 재고 부족/).check();
+      await dialog.locator("form button[type=submit]").click();
+      await expect(card).toHaveAttribute("data-status", "REJECTED");
+
+      await customer.goto("/mypage");
+      const row = customer.locator(`[data-testid="mypage-order"][data-order-id="${orderId}"]`);
+      await expect(row.getByTestId("mypage-order-status")).toHaveText(m.status.order.REJECTED, { timeout: 15_000 });
+      const delivery = row.getByTestId("mypage-delivery-status");
+      await expect(delivery).toHaveText(m.status.delivery.NO_DELIVERY);
+      await expect(delivery).toHaveAttribute("data-status", "NO_DELIVERY");
+      await expect(row).not.toContainText(m.status.delivery.NONE);
+      await expectAccessible(customer, "customer /mypage with a rejected order");
+    });
+  });
+}
