@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { cn } from "~/lib/cn";
+import { shownDeliveryStatus } from "~/lib/status";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { DoorProof } from "./door-proof";
 import { Money } from "./money";
@@ -72,7 +73,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
         <div className="grid gap-1">
           <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{t("delivery")}</dt>
           <dd className="m-0">
-            <DeliveryStatusBadge status={order.deliveryStatus} data-testid="mypage-delivery-status" />
+            <DeliveryStatusBadge status={shownDeliveryStatus(order.orderStatus, order.deliveryStatus)} data-testid="mypage-delivery-status" />
           </dd>
         </div>
         {order.paymentStatus === "REFUNDED" && (

@@ -1,6 +1,7 @@
 "use client";
 // − [n] + : a number input with buttons, clamped to min..max. Typing is allowed; the value is
-// committed as soon as it is a whole number and tidied up on blur.
+// committed as soon as it is a whole number and tidied up on blur. The buttons are 44×44 px touch
+// targets (WCAG 2.5.5); the compact size keeps 32 px only for a mouse on a wider screen (sm and a fine pointer).
 import { Minus, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -35,11 +36,11 @@ export function QuantityStepper({
   };
   const btn = cn(
     "grid shrink-0 place-items-center rounded-full text-ink hover:bg-surface-2 disabled:cursor-not-allowed disabled:text-line-strong disabled:hover:bg-transparent",
-    size === "sm" ? "size-8" : "size-10",
+    size === "sm" ? "size-11 sm:pointer-fine:size-8" : "size-11",
   );
 
   return (
-    <div role="group" aria-label={t("of", { item: label })} className={cn("inline-flex items-center rounded-full border border-line-strong bg-surface", size === "sm" ? "h-9 px-0.5" : "h-11 px-0.5")}>
+    <div role="group" aria-label={t("of", { item: label })} className={cn("inline-flex items-center rounded-full border border-line-strong bg-surface", size === "sm" ? "h-12 px-0.5 sm:pointer-fine:h-9" : "h-12 px-0.5")}>
       <button type="button" className={btn} onClick={() => onChange(clamp(value - 1))} disabled={disabled || value <= min} aria-label={t("fewer", { item: label })}>
         <Minus aria-hidden="true" className="size-4" />
       </button>

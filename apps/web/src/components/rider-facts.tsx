@@ -26,7 +26,7 @@ export function RiderFacts({ delivery: d }: { delivery: Delivery }) {
         )}
       </Fact>
       <Fact icon={<Wallet />} label={t("earn")}>
-        <strong className="tabular-nums">{f.won(d.riderFeeWon)}</strong>
+        <strong className="whitespace-nowrap tabular-nums">{f.won(d.riderFeeWon)}</strong>
       </Fact>
       <Fact icon={<Route />} label={t("distance")}>
         {d.distanceKm === null ? t("unknown") : t("km", { km: f.number(d.distanceKm) })}

@@ -71,3 +71,16 @@ export function paymentStatusOf(o: { status: string; refunded: boolean }): Payme
   if (o.refunded) return "REFUNDED";
   return o.status === "CANCELLED" || o.status === "REJECTED" ? "REFUND_PENDING" : "PAID";
 }
+
+/**
+ * The delivery as its customer should read it. A rejected or cancelled order will never be
+ * delivered: before any rider had it (NONE, or a request not yet withdrawn) it says "No delivery"
+ * rather than "Not requested yet" or "Waiting for a rider" forever. Once a rider is involved, the
+ * delivery's own status (cancelled, returning to the shop) is the truth and is shown as it is.
+ */
+export type ShownDeliveryStatus = MyPageDeliveryStatus | "NO_DELIVERY";
+export const STOPPED_ORDER_STATUSES: readonly string[] = ["REJECTED", "CANCELLED"];
+export function shownDeliveryStatus(orderStatus: string, deliveryStatus: string): ShownDeliveryStatus | string {
+  if (STOPPED_ORDER_STATUSES.includes(orderStatus) && (deliveryStatus === "NONE" || deliveryStatus === "REQUESTED")) return "NO_DELIVERY";
+  return deliveryStatus;
+}

@@ -38,9 +38,16 @@ export function StoreOrderStatusBadge({ status, ...rest }: { status: StoreOrderS
   );
 }
 
-/** MyPage's delivery status. */
+/** MyPage's delivery status (or "NO_DELIVERY" for a stopped order: see `shownDeliveryStatus`). */
 export function DeliveryStatusBadge({ status, ...rest }: { status: string } & Rest) {
   const t = useTranslations("status.delivery");
+  if (status === "NO_DELIVERY") {
+    return (
+      <Badge tone="neutral" dot data-status={status} {...rest}>
+        {t("NO_DELIVERY")}
+      </Badge>
+    );
+  }
   if (!isMyPageDeliveryStatus(status)) return <Badge tone="neutral" data-status={status} {...rest}>{status}</Badge>;
   return (
     <Badge tone={DELIVERY_TONE[status]} dot data-status={status} {...rest}>

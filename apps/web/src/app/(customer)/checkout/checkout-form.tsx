@@ -24,6 +24,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { Money } from "~/components/money";
+import { markJustPlaced } from "~/lib/just-placed";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FieldError, TextAreaField } from "~/components/ui/field";
@@ -201,6 +202,7 @@ export function CheckoutForm({
       // Show "order placed" before the cart empties, so the empty-cart screen never flashes.
       flushSync(onPlaced);
       clearCart();
+      markJustPlaced(order.id);
       router.push(`/orders/${order.id}`);
     } catch (err) {
       const error = readError(err);
@@ -372,7 +374,8 @@ export function CheckoutForm({
           <span className="text-xs font-semibold text-muted">{t("totalToPay")}</span>
           <Money won={totalWon + (zone.feeWon ?? 0)} className="text-xl font-extrabold sm:text-2xl" />
         </div>
-        <Button type="submit" size="lg" className="flex-1" pending={place.isPending} pendingText={t("paying")}>
+        {/* The label may wrap between its words on a narrow phone; the total beside it never wraps. */}
+        <Button type="submit" size="lg" className="min-w-0 flex-1 shrink text-center leading-tight whitespace-normal" pending={place.isPending} pendingText={t("paying")}>
           <Lock aria-hidden="true" />
           {t("pay")}
         </Button>

@@ -71,7 +71,7 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
   return (
     <>
       <h1 className="mt-0 mb-3 text-xl font-extrabold tracking-tight sm:mb-4 sm:text-3xl">{t("title")}</h1>
-      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
         <div className="lg:order-2 lg:sticky lg:top-24">
           <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} deliveryFeeWon={deliveryFeeWon} />
         </div>

@@ -16,6 +16,7 @@ import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { takeJustPlaced } from "~/lib/just-placed";
 import { telLink } from "~/lib/map-link";
 import { CUSTOMER_CANCELLABLE, paymentStatusOf } from "~/lib/status";
 import { isNotFound, type ClientError } from "~/lib/trpc-error";
@@ -42,6 +43,14 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const order = useQuery(trpc.order.get.queryOptions({ orderId }, { refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) }));
   const [cancelError, setCancelError] = useState<ClientError | null>(null);
   const announcement = useStatusAnnouncement(order.data?.status, (s) => t("statusNow", { status: tStatus(s) }));
+  // Straight from checkout: the pay button is gone, so focus moves to this page's heading, which
+  // is described by the confirmation (read out by screen readers), instead of falling to <body>.
+  const [justPlaced] = useState(() => takeJustPlaced(orderId));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hasData = Boolean(order.data);
+  useEffect(() => {
+    if (justPlaced && hasData) headingRef.current?.focus();
+  }, [justPlaced, hasData]);
 
   if (order.isError && !order.data) {
     if (isNotFound(order.error)) {
@@ -93,7 +102,14 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         {t("myOrders")}
       </Link>
       <div className="mb-5">
-        <h1 className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">{t("title", { store: o.storeName })}</h1>
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          aria-describedby={justPlaced ? "order-placed-confirmation" : undefined}
+          className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl"
+        >
+          {t("title", { store: o.storeName })}
+        </h1>
         <p className="mt-1 mb-0 text-sm text-muted">
           {t("number", { no: orderNumber(o.id) })} · {t("placed")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
         </p>
@@ -101,6 +117,13 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
+      {justPlaced && (
+        <Alert tone="success" className="mb-4" title={t("placedTitle")}>
+          <p id="order-placed-confirmation" data-testid="order-placed-confirmation">
+            {t("placedBody", { store: o.storeName })}
+          </p>
+        </Alert>
+      )}
 
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid gap-4">
