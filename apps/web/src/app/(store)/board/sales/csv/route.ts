@@ -35,7 +35,7 @@ export async function GET(req: Request) {
     if (!r.ok) return r.code === "NOT_FOUND" ? text(404, "Not found") : text(400, r.message);
     body = salesOrdersCsv(r.orders, {
       orderId: h("orderId"), placedAt: h("placedAt"), orderDay: h("orderDay"), deliveryDate: h("deliveryDate"), timeSlot: h("timeSlot"), status: h("status"),
-      items: h("items"), totalWon: h("totalWon"), deliveryFeeWon: h("deliveryFeeWon"), earned: h("earned"), refundedWon: h("refundedWon"),
+      items: h("items"), totalWon: h("orderTotal"), deliveryFeeWon: h("deliveryFeeWon"), earned: h("earned"), refundedWon: h("refundedWon"),
       rejectReason: h("rejectReason"), cancelReason: h("cancelReason"),
     });
     name = salesCsvFilename(r.store, r.period.from, r.period.to, kind, lang);
