@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import {
   authSecret,
+  trackingLinkSecret,
   defaultDatabaseUrl,
   ensureDatabase,
   ensureNodeModules,
@@ -127,6 +128,8 @@ export function webEnv(cfg, over = {}) {
     PORT: String(cfg.webPort),
     NEXTAUTH_URL: `http://127.0.0.1:${cfg.webPort}`,
     AUTH_SECRET: authSecret(),
+    // X2: production refuses to start without it (web and worker sign the same links).
+    TRACKING_LINK_SECRET: trackingLinkSecret(),
     SANDBOX_CONTROL: "on",
     PROCESSOR_URL: cfg.processorUrl,
     RATE_LIMIT_SIGNIN_PER_MIN: "1000000",
@@ -152,6 +155,7 @@ export function workerEnv(cfg, i, over = {}) {
     WORKER_HEALTH_HOST: "127.0.0.1",
     WORKER_ID: `bench-worker-${i + 1}`,
     PROCESSOR_URL: cfg.processorUrl,
+    TRACKING_LINK_SECRET: trackingLinkSecret(),
     ...over,
   };
 }

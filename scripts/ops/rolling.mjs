@@ -16,6 +16,7 @@ import net from "node:net";
 import path from "node:path";
 import {
   authSecret,
+  trackingLinkSecret,
   defaultDatabaseUrl,
   ensureDatabase,
   ensureNginx,
@@ -59,6 +60,7 @@ const env = {
   REDIS_URL: redisUrl.toString(),
   QUEUE_PREFIX: "bloom-ops",
   AUTH_SECRET: authSecret(),
+  TRACKING_LINK_SECRET: trackingLinkSecret(),
   NEXTAUTH_URL: base,
   // The load is many orders a minute per customer by design; the limits have their own tests.
   RATE_LIMIT_SIGNIN_PER_MIN: "100000",
