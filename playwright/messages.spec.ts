@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { MAIL_CATCHER_URL } from "./playwright.config";
-import { ACCOUNTS, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, newSignedInPage, placeOrder } from "./support";
 
 test("[X1] the sender reads the delivered email with its door photo in the mail catcher", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -12,7 +12,9 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   const orderId = await placeOrder(customer, "Sunny Sunflowers", recipient);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  // W3: the board opens on today with compact cards; this order is for tomorrow.
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Accept/ }).click();
   await card.getByRole("button", { name: /^Decoration done/ }).click();

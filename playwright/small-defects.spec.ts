@@ -2,7 +2,7 @@
 // wraps inside its number, the quantity steppers are 44 px touch targets, focus lands on the order
 // page's heading after paying, and a cart toast does not follow the customer to another page.
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, bouquetName, expectAccessible, fillMessage, messagesOf, newSignedInPage, placeOrder, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, bouquetName, expectAccessible, fillMessage, messagesOf, newSignedInPage, placeOrder, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
 
 const PRICE = /^(₩[\d,]+|[\d,]+원)$/;
 
@@ -137,7 +137,9 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       const m = await messagesOf(customer);
 
       const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-      const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+      // W3: the board opens on today with compact cards; this order is for tomorrow.
+      await boardAllDays(owner);
+      const card = await openBoardCard(owner, orderId);
       await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
       await card.getByRole("button", { name: /^(Reject|거절)/ }).click();
       const dialog = owner.getByRole("dialog");

@@ -4,7 +4,7 @@
 // (nobody home, the bouquet back at the shop) the recipient picks a new slot themselves.
 import { devices, expect, test, type Page } from "@playwright/test";
 import { SMS_SANDBOX_URL } from "./playwright.config";
-import { ACCOUNTS, addToCart, expectAccessible, messagesOf, newSignedInPage, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, addToCart, expectAccessible, messagesOf, newSignedInPage, tomorrowInSeoul } from "./support";
 
 type Sms = { to: string; text: string; createdAt: string };
 
@@ -40,7 +40,9 @@ test("[X2] the recipient opens the tracking link from the SMS on a phone and pic
 
   // The shop accepts: the recipient gets a text with the link.
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  const card = owner.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+  // W3: the board opens on today with compact cards; this order is for tomorrow.
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
   await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
   await card.getByRole("button", { name: /^Accept/ }).click();
   await expect.poll(async () => (await textsTo(owner, to)).length, { timeout: 20_000 }).toBe(1);
