@@ -52,9 +52,13 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   const body = mail.frameLocator("iframe").first();
   await expect(body.getByText("Delivered", { exact: true })).toBeVisible();
   await expect(body.getByText("The rider's note: Left with the concierge")).toBeVisible();
-  const img = body.getByAltText("Photo of the bouquet at the door");
-  await img.scrollIntoViewIfNeeded();
-  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+  // maildev re-renders its preview frame when more mail arrives, which can swap the frame's document
+  // between two steps: locate, scroll and read the image again until it is loaded.
+  await expect(async () => {
+    const img = mail.frameLocator("iframe").first().getByAltText("Photo of the bouquet at the door");
+    await img.scrollIntoViewIfNeeded({ timeout: 2000 });
+    expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth, undefined, { timeout: 2000 })).toBeGreaterThan(0);
+  }).toPass({ timeout: 30_000 });
   // The receipt came first, for the same order.
   await expect(mail.getByText(/Your order from Seoul Forest Florist is placed/).first()).toBeVisible();
 });
