@@ -1,6 +1,20 @@
 // The only reader of process.env in the web app: validated once, with clear messages.
-import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
+import { DEFAULT_PUSH_SERVICE_HOSTS, DEV_TRACKING_LINK_SECRET, parsePushServiceHosts } from "@bloom/domain";
 import { z } from "zod";
+
+/** X3: PUSH_SERVICE_HOSTS, comma-separated (unset: the well-known push services). */
+const pushServiceHosts = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return [...DEFAULT_PUSH_SERVICE_HOSTS];
+    try {
+      return parsePushServiceHosts(s);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
 
 const schema = z
   .object({
@@ -65,6 +79,10 @@ const schema = z
     ),
     /** X3, development and tests only: accept http://127.0.0.1 push endpoints (a local push service). */
     PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
+    /** X3: the push services' hosts a device's endpoint may name (comma-separated; `*.` for subdomains). */
+    PUSH_SERVICE_HOSTS: pushServiceHosts,
+    /** X4: partners' webhook management calls (register, list, change, rotate, replay) per API client. */
+    API_RATE_LIMIT_WEBHOOKS_PER_MIN: z.coerce.number().int().positive().default(60),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
@@ -75,6 +93,9 @@ const schema = z
     }
     if (v.NODE_ENV === "production" && v.PUSH_ALLOW_LOOPBACK_HTTP === "1") {
       ctx.addIssue({ code: "custom", path: ["PUSH_ALLOW_LOOPBACK_HTTP"], message: "PUSH_ALLOW_LOOPBACK_HTTP is for development and tests only" });
+    }
+    if (v.NODE_ENV === "production" && v.WEBHOOK_ALLOW_LOCAL) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOW_LOCAL"], message: "WEBHOOK_ALLOW_LOCAL is for development and tests only" });
     }
   });
 

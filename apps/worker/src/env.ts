@@ -1,5 +1,5 @@
 // The only reader of process.env in the worker: validated once at start-up.
-import { parseRetrySchedule } from "@bloom/domain";
+import { DEFAULT_PUSH_SERVICE_HOSTS, parsePushServiceHosts, parseRetrySchedule } from "@bloom/domain";
 import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
 import { z } from "zod";
 
@@ -87,11 +87,27 @@ const schema = z.object({
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: contact").default("mailto:push@bloom.example"),
   /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
   PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
+  /** X3: the push services' hosts the worker may POST to (comma-separated; `*.` for subdomains). Unset: the well-known ones. */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return [...DEFAULT_PUSH_SERVICE_HOSTS];
+      try {
+        return parsePushServiceHosts(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 const parsed = schema
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.TRACKING_LINK_SECRET) ctx.addIssue({ code: "custom", path: ["TRACKING_LINK_SECRET"], message: "TRACKING_LINK_SECRET is required in production" });
+    // The SSRF guards' development switches: never in production.
+    if (v.NODE_ENV === "production" && v.WEBHOOK_ALLOW_LOCAL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOW_LOCAL"], message: "WEBHOOK_ALLOW_LOCAL is for development and tests only" });
+    if (v.NODE_ENV === "production" && v.PUSH_ALLOW_LOOPBACK_HTTP === "1") ctx.addIssue({ code: "custom", path: ["PUSH_ALLOW_LOOPBACK_HTTP"], message: "PUSH_ALLOW_LOOPBACK_HTTP is for development and tests only" });
   })
   .safeParse(process.env);
 if (parsed.success && Boolean(parsed.data.VAPID_PUBLIC_KEY) !== Boolean(parsed.data.VAPID_PRIVATE_KEY)) {

@@ -26,7 +26,7 @@ export function messageProviders(env: typeof workerEnv, db: Db, log: Logger): Ch
   // X3: web push, when the VAPID keys are configured (npm start: generated once into .bloom/vapid.json).
   if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) {
     const vapid = { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT };
-    providers.push(new WebPushProvider(db, { vapid, allowLoopbackHttp: env.PUSH_ALLOW_LOOPBACK_HTTP === "1", log }));
+    providers.push(new WebPushProvider(db, { vapid, allowLoopbackHttp: env.PUSH_ALLOW_LOOPBACK_HTTP === "1", pushServiceHosts: env.PUSH_SERVICE_HOSTS, log }));
   } else {
     log.warn({ channel: "push" }, "VAPID keys are not set: web push is planned and waits (pending) until a worker with VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY sends it");
   }

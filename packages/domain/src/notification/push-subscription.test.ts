@@ -1,6 +1,6 @@
 import { createECDH, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { base64UrlBytes, pushSubscriptionSchema } from "./push-subscription";
+import { base64UrlBytes, DEFAULT_PUSH_SERVICE_HOSTS, isAcceptablePushEndpoint, parsePushServiceHosts, PUSH_ENDPOINT_REFUSED, pushSubscriptionSchema } from "./push-subscription";
 
 const ecdh = createECDH("prime256v1");
 ecdh.generateKeys();
@@ -39,12 +39,57 @@ describe("push subscription input (X3)", () => {
       "http://127.0.0.1:9999/push", // loopback http only with the dev/test flag
       "ftp://push.example/abc",
       "file:///etc/passwd",
-      "https://user:pw@push.example/abc",
+      "https://user:pw@fcm.googleapis.com/abc",
       "not a url",
-      `https://push.example/${"a".repeat(2100)}`,
+      `https://fcm.googleapis.com/${"a".repeat(2100)}`,
     ]) {
       expect(refusedAt(strict.safeParse({ ...good, endpoint })), endpoint).toEqual(["endpoint"]);
     }
+  });
+
+  it("[X3] SSRF: only the push services on the allow-list, on the https port, are accepted; the refusal says why", () => {
+    for (const endpoint of [
+      "https://fcm.googleapis.com/fcm/send/abc:123",
+      "https://android.googleapis.com/gcm/send/abc",
+      "https://updates.push.services.mozilla.com/wpush/v2/gAAAA",
+      "https://web.push.apple.com/QGuQyavXutnMH",
+      "https://db5p.notify.windows.com/w/?token=BQYAAA",
+      "https://FCM.googleapis.com/fcm/send/upper-case-host",
+    ]) {
+      expect(strict.safeParse({ ...good, endpoint }).success, endpoint).toBe(true);
+    }
+    for (const endpoint of [
+      "https://push.example/abc", // https, but not a push service
+      "https://attacker.example/fcm.googleapis.com/x",
+      "https://fcm.googleapis.com.attacker.example/x", // a look-alike suffix
+      "https://evilfcm.googleapis.com/x",
+      "https://notify.windows.com/w/x", // `*.` names subdomains only
+      "https://evilnotify.windows.com/w/x",
+      "https://fcm.googleapis.com:8443/fcm/send/x", // another port
+      "https://169.254.169.254/latest/meta-data",
+      "https://127.0.0.1/push",
+      "https://[::1]/push",
+      "https://localhost/push",
+      "https://10.0.0.5/push",
+    ]) {
+      const r = strict.safeParse({ ...good, endpoint });
+      expect(refusedAt(r), endpoint).toEqual(["endpoint"]);
+      if (!r.success) expect(r.error.issues[0]!.message).toBe(PUSH_ENDPOINT_REFUSED);
+    }
+    // The dev/test flag changes nothing for https: it only adds loopback http.
+    expect(refusedAt(dev.safeParse({ ...good, endpoint: "https://push.example/abc" }))).toEqual(["endpoint"]);
+  });
+
+  it("[X3] PUSH_SERVICE_HOSTS replaces the list; malformed entries are refused at start-up", () => {
+    const own = pushSubscriptionSchema({ allowLoopbackHttp: false, hosts: parsePushServiceHosts(" Push.Internal.example , *.push.example ") });
+    expect(own.safeParse({ ...good, endpoint: "https://push.internal.example/x" }).success).toBe(true);
+    expect(own.safeParse({ ...good, endpoint: "https://eu.push.example/x" }).success).toBe(true);
+    expect(own.safeParse(good).success).toBe(false); // FCM is not on this list
+    for (const bad of ["", " , ", "https://fcm.googleapis.com", "fcm.googleapis.com/path", "fcm.googleapis.com:443", "*", "*.com.", "localhost", "10.0.0.1", "*.*.example.com"]) {
+      expect(() => parsePushServiceHosts(bad), bad).toThrow();
+    }
+    expect(DEFAULT_PUSH_SERVICE_HOSTS.every((h) => parsePushServiceHosts(h)[0] === h)).toBe(true);
+    expect(isAcceptablePushEndpoint("https://web.push.apple.com/x", { allowLoopbackHttp: false })).toBe(true);
   });
 
   it("[X3] the dev/test flag lets only loopback http through", () => {

@@ -2,7 +2,7 @@
 // push service's endpoint and the two keys the message is encrypted with (RFC 8291). Checked before
 // anything is stored: the push service must be https (a subscription is a URL the worker will POST
 // to, so anything else would let a user point the worker at an internal address), the keys must
-// decode to the sizes the encryption needs.
+// decode to the sizes the encryption needs. Only the push services on an allow-list are accepted.
 import { z } from "zod";
 import { isPlainLine } from "../shared/text";
 
@@ -64,10 +64,55 @@ const auth = z.string().refine(
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /**
- * The push service's address: https, no credentials in it. `allowLoopbackHttp` (development and
- * tests only, a local stand-in for the push service) also lets http://127.0.0.1 through.
+ * The push services browsers subscribe with (PUSH_SERVICE_HOSTS overrides the list): Chrome, Edge
+ * on Android, Opera, Samsung and Brave use FCM; Firefox uses Mozilla's autopush; Safari uses Apple's
+ * web push; Edge on Windows uses WNS. `*.` allows every subdomain of the name (never the name itself).
  */
-export function isAcceptablePushEndpoint(value: string, allowLoopbackHttp: boolean): boolean {
+export const DEFAULT_PUSH_SERVICE_HOSTS = [
+  "fcm.googleapis.com",
+  "android.googleapis.com",
+  "updates.push.services.mozilla.com",
+  "web.push.apple.com",
+  "*.push.apple.com",
+  "*.notify.windows.com",
+] as const;
+
+/**
+ * One PUSH_SERVICE_HOSTS entry: a DNS name ending in a letters-only top-level label (so never an
+ * IP address), optionally `*.`-prefixed; no scheme, port or path.
+ */
+const HOST_PATTERN = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** Parses PUSH_SERVICE_HOSTS (comma-separated); throws a message naming the bad entry. */
+export function parsePushServiceHosts(raw: string): string[] {
+  const hosts = raw
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (hosts.length === 0) throw new Error("name at least one push service host");
+  for (const h of hosts) {
+    if (!HOST_PATTERN.test(h)) throw new Error(`"${h}" is not a host name (e.g. fcm.googleapis.com or *.notify.windows.com)`);
+  }
+  return [...new Set(hosts)];
+}
+
+function hostAllowed(host: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => (h.startsWith("*.") ? host.endsWith(h.slice(1)) && host.length > h.length - 1 : host === h));
+}
+
+export type PushEndpointRules = {
+  /** Development and tests only: a local stand-in for the push service at http://127.0.0.1. */
+  allowLoopbackHttp: boolean;
+  /** The push services' host names (DEFAULT_PUSH_SERVICE_HOSTS unless configured). */
+  hosts?: readonly string[];
+};
+
+/**
+ * The push service's address: https on the default port, no credentials, a host on the allow-list
+ * of push services (anything else would let a user make the worker POST to a host of their
+ * choosing: SSRF). `allowLoopbackHttp` (development and tests only) also lets http://127.0.0.1 through.
+ */
+export function isAcceptablePushEndpoint(value: string, rules: PushEndpointRules): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -75,19 +120,19 @@ export function isAcceptablePushEndpoint(value: string, allowLoopbackHttp: boole
     return false;
   }
   if (url.username || url.password) return false;
-  if (url.protocol === "https:") return url.hostname.length > 0;
-  return allowLoopbackHttp && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol === "https:") return url.port === "" && hostAllowed(url.hostname.toLowerCase(), rules.hosts ?? DEFAULT_PUSH_SERVICE_HOSTS);
+  return rules.allowLoopbackHttp && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
 }
 
+export const PUSH_ENDPOINT_REFUSED = "endpoint must be an https URL of a known push service (FCM, Mozilla, Apple or Windows)";
+
 /** The save input: the browser's subscription, this device's language and a short device label. */
-export function pushSubscriptionSchema(opts: { allowLoopbackHttp: boolean }) {
+export function pushSubscriptionSchema(opts: PushEndpointRules) {
   return z.object({
     endpoint: z
       .string()
       .max(2048, "endpoint is too long")
-      .refine((s) => isAcceptablePushEndpoint(s, opts.allowLoopbackHttp), {
-        message: "endpoint must be an https URL of a push service",
-      }),
+      .refine((s) => isAcceptablePushEndpoint(s, opts), { message: PUSH_ENDPOINT_REFUSED }),
     // Browsers send null when the subscription has no expiry.
     expirationTime: z.number().nullable().optional(),
     keys: z.object({ p256dh, auth }),

@@ -23,7 +23,8 @@ export function webhookUrlProblem(raw: string, opts: { allowLocal: boolean }): s
   }
   if (u.username || u.password) return "The URL must not carry a user name or password";
   if (u.hash) return "The URL must not have a #fragment";
-  const host = u.hostname.toLowerCase();
+  // "localhost." is localhost: a name's trailing dot (the DNS root) changes nothing about where it points.
+  const host = u.hostname.toLowerCase().replace(/\.+$/, "");
   const local = LOCAL_HOSTS.has(host) || host.endsWith(".localhost");
   if (u.protocol === "http:") {
     if (opts.allowLocal && local) return null;
@@ -34,8 +35,12 @@ export function webhookUrlProblem(raw: string, opts: { allowLocal: boolean }): s
   const ip = host.startsWith("[") ? host.slice(1, -1) : host;
   if (isIpLiteral(ip) && !isPublicAddress(ip)) return "The URL must not point to a private, loopback or link-local address";
   if (!host.includes(".")) return "The URL needs a public host name";
+  if (PRIVATE_SUFFIXES.some((sfx) => host.endsWith(sfx))) return "The URL needs a public host name, not a private network's (.internal, .local, .home.arpa)";
   return null;
 }
+
+/** Names that by definition never resolve on the public internet (RFC 6762, RFC 8375, cloud metadata names). */
+const PRIVATE_SUFFIXES = [".internal", ".local", ".localdomain", ".home.arpa", ".intranet", ".lan", ".corp"];
 
 const isIpLiteral = (h: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h) || h.includes(":");
 
@@ -69,6 +74,16 @@ export function isPublicAddress(ip: string): boolean {
   const mapped = /^(?:0*:)*:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s) ?? /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
   if (mapped) return isPublicAddress(mapped[1]!);
   if (s === "::" || s === "::1") return false;
+  // ::a.b.c.d / ::x:y (IPv4-compatible, deprecated) and 2002::/16 (6to4) carry an IPv4 address in them.
+  const compat = /^::([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(s);
+  if (compat || /^::\d{1,3}(\.\d{1,3}){3}$/.test(s)) return false;
+  const sixToFour = /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4}):/.exec(`${s}:`);
+  if (sixToFour) {
+    const hi = parseInt(sixToFour[1]!, 16);
+    const lo = parseInt(sixToFour[2]!, 16);
+    return isPublicAddress(`${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`);
+  }
+  if (s.startsWith("100::") || s.startsWith("100:0:0:0:")) return false; // discard-only (RFC 6666)
   const first = parseInt(s.split(":")[0] || "0", 16);
   if ((first & 0xfe00) === 0xfc00) return false; // fc00::/7 unique local
   if ((first & 0xffc0) === 0xfe80) return false; // fe80::/10 link-local

@@ -40,6 +40,25 @@ describe("webhook endpoint URLs (X4)", () => {
     expect(webhookUrlProblem("https://10.1.2.3/", dev)).toMatch(/private/);
   });
 
+  it("[X4] SSRF: other spellings of a local address are refused too — numeric, octal and hex hosts, a trailing dot, IPv4 inside IPv6, private-network names", () => {
+    // The URL parser turns 2130706433, 0177.0.0.1, 127.1 and 0x7f.1 into 127.0.0.1.
+    for (const url of ["https://2130706433/", "https://0177.0.0.1/", "https://127.1/", "https://0x7f.1/", "https://localhost./hooks", "https://api.localhost./hooks"]) {
+      expect(webhookUrlProblem(url, prod), url).toMatch(/this machine/);
+    }
+    for (const url of ["https://[::ffff:7f00:1]/", "https://[0:0:0:0:0:ffff:127.0.0.1]/", "https://[::ffff:a9fe:a9fe]/", "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:a9fe:a9fe::1]/", "https://[2002:7f00:1::]/", "https://[::7f00:1]/"]) {
+      expect(webhookUrlProblem(url, prod), url).not.toBeNull();
+    }
+    for (const ip of ["::7f00:1", "::a00:1", "::127.0.0.1", "2002:7f00:1::", "2002:0a00:0001::1", "2002:a9fe:a9fe::", "100::1"]) expect(isPublicAddress(ip), ip).toBe(false);
+    // 6to4 of a public address is public.
+    expect(isPublicAddress("2002:0808:0808::1")).toBe(true);
+    for (const url of ["https://metadata.google.internal/computeMetadata/v1/", "https://printer.local/", "https://nas.home.arpa/", "https://metadata.google.internal./"]) {
+      expect(webhookUrlProblem(url, prod), url).toMatch(/private network/);
+    }
+    // Names that merely contain those words are public.
+    expect(webhookUrlProblem("https://internal.partner.example.com/hooks", prod)).toBeNull();
+    expect(webhookUrlProblem("https://local.partner.example.com/hooks", prod)).toBeNull();
+  });
+
   it("[X4] event types come from the published list; refusals name the field", () => {
     const create = createWebhookEndpointSchema(prod);
     const ok = create.safeParse({ url: "https://partner.example.com/h", eventTypes: ["order.placed", "order.placed", "order.delivered"] });

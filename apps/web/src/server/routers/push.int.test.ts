@@ -38,12 +38,19 @@ describe("push router (X3)", () => {
     expect(publicKey === null || /^[A-Za-z0-9_-]{87}$/.test(publicKey)).toBe(true);
   });
 
-  it("[X3] refuses, before storing anything, an endpoint that is not https and keys of the wrong size", async () => {
+  it("[X3] refuses, before storing anything, an endpoint that is not https or not a known push service, and keys of the wrong size", async () => {
     const owner = callerAs(OWNER.id, "OWNER");
     const good = device("x").subscription();
     for (const endpoint of ["http://127.0.0.1:9/push/x", "http://push.example/x", "javascript:alert(1)"]) {
       const e = await refusal(owner.push.save({ ...good, endpoint }));
       expect(e.code).toBe("BAD_REQUEST");
+    }
+    // SSRF: https, but not a push service on the allow-list (PUSH_SERVICE_HOSTS) — an internal
+    // address, the cloud metadata service, a look-alike host, another port.
+    for (const endpoint of ["https://internal-api.example/admin", "https://169.254.169.254/latest/meta-data", "https://fcm.googleapis.com.attacker.example/x", "https://fcm.googleapis.com:8443/fcm/send/x"]) {
+      const e = await refusal(owner.push.save({ ...good, endpoint }));
+      expect(e.code, endpoint).toBe("BAD_REQUEST");
+      expect(e.message, endpoint).toMatch(/known push service/);
     }
     const e = await refusal(owner.push.save({ ...good, keys: { p256dh: good.keys.p256dh.slice(0, 40), auth: "short" } }));
     expect(e.code).toBe("BAD_REQUEST");

@@ -5,7 +5,8 @@ import { pushSubscriptionSchema, pushUnsubscribeSchema } from "@bloom/domain";
 import { env } from "~/env";
 import { authedProcedure, orThrow, router } from "../trpc";
 
-const saveInput = pushSubscriptionSchema({ allowLoopbackHttp: env.PUSH_ALLOW_LOOPBACK_HTTP === "1" });
+// X3: only the push services' hosts (PUSH_SERVICE_HOSTS), refused before anything is stored.
+const saveInput = pushSubscriptionSchema({ allowLoopbackHttp: env.PUSH_ALLOW_LOOPBACK_HTTP === "1", hosts: env.PUSH_SERVICE_HOSTS });
 
 export const pushRouter = router({
   /** The VAPID public key browsers subscribe with, or null when push is not configured here. */

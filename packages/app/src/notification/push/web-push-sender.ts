@@ -16,6 +16,8 @@ export type WebPushOptions = {
   vapid: VapidConfig;
   /** http://127.0.0.1 endpoints (a local push service in development and tests); never in production. */
   allowLoopbackHttp?: boolean;
+  /** The push services' hosts (PUSH_SERVICE_HOSTS; DEFAULT_PUSH_SERVICE_HOSTS when unset). */
+  pushServiceHosts?: readonly string[];
   timeoutMs?: number;
 };
 
@@ -39,11 +41,11 @@ export class PushServiceUnavailable extends Error {
 
 export async function sendWebPush(device: PushDevice, payload: PushPayload, ttlSec: number, opts: WebPushOptions): Promise<WebPushOutcome> {
   // Checked when saved too; again here, so a row written any other way cannot make us call elsewhere.
-  if (!isAcceptablePushEndpoint(device.endpoint, opts.allowLoopbackHttp ?? false)) {
+  if (!isAcceptablePushEndpoint(device.endpoint, { allowLoopbackHttp: opts.allowLoopbackHttp ?? false, hosts: opts.pushServiceHosts })) {
     return {
       outcome: "refused",
       status: 0,
-      detail: "endpoint is not an https push service",
+      detail: "endpoint is not an https URL of a known push service",
     };
   }
   const details = webpush.generateRequestDetails(
