@@ -21,7 +21,7 @@ import { services } from "./services";
 
 export { clientIp } from "./client-address";
 
-export type LimitName = "signin" | "signin-ip" | "public-mutation" | "order" | "api-token" | "api-token-ip" | "api-orders" | "tracking-reschedule";
+export type LimitName = "signin" | "signin-ip" | "public-mutation" | "order" | "api-token" | "api-token-ip" | "api-orders" | "tracking-reschedule" | "api-webhooks";
 export type Limit = { name: LimitName; max: number; windowSec?: number };
 export const LIMITS = {
   /** Failed sign-ins per account (normalised email): a success is given back. */
@@ -38,6 +38,8 @@ export const LIMITS = {
   apiOrders: { name: "api-orders", max: env.API_RATE_LIMIT_ORDERS_PER_MIN },
   /** X2: a recipient's slot choices per tracking link (each one a transaction and an event). */
   trackingReschedule: { name: "tracking-reschedule", max: env.RATE_LIMIT_TRACKING_RESCHEDULE_PER_MIN },
+  /** X4: webhook management calls per API client (each registration seals a secret; a replay queues a POST). */
+  apiWebhooks: { name: "api-webhooks", max: env.API_RATE_LIMIT_WEBHOOKS_PER_MIN },
 } satisfies Record<string, Limit>;
 
 export type HitResult = { limited: false } | { limited: true; retryAfterSec: number };

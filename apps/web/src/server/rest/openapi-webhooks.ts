@@ -18,7 +18,8 @@ type Registry = z.core.$ZodRegistry<{ id: string }>;
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: Json, description: string, extra: Json = {}) => ({ description, content: { "application/json": { schema } }, ...extra });
 const err = (id: string) => ({ $ref: `#/components/responses/${id}` });
-const AUTH = { "401": err("Unauthorized"), "403": err("Forbidden"), "500": err("Internal") };
+// Every webhook route counts against the client's limit (API_RATE_LIMIT_WEBHOOKS_PER_MIN).
+const AUTH = { "401": err("Unauthorized"), "403": err("Forbidden"), "429": err("RateLimited"), "500": err("Internal") };
 const idParam = (name: string, what: string) => ({ name, in: "path", required: true, description: what, schema: { type: "string", format: "uuid" } });
 const security = [{ oauth2: ["webhooks:manage"] }];
 const TAG = ["Webhooks"];

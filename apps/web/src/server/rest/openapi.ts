@@ -56,7 +56,7 @@ const errorResponse = (id: string) => ({ $ref: `#/components/responses/${id}` })
 const idParam = (name: string, what: string) => ({ name, in: "path", required: true, description: what, schema: { type: "string", format: "uuid" } });
 
 const AUTH_ERRORS = { "401": errorResponse("Unauthorized"), "500": errorResponse("Internal") };
-// Only the token and order endpoints are rate-limited (per client; the token endpoint per address too).
+// The token, order and webhook endpoints are rate-limited (per client; the token endpoint per address too).
 const LIMITED_ERRORS = { ...AUTH_ERRORS, "429": errorResponse("RateLimited") };
 
 function paths(): Json {

@@ -17,13 +17,15 @@ import {
 import { createWebhookEndpointSchema, updateWebhookEndpointSchema, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@bloom/domain";
 import { z } from "zod";
 import { env } from "~/env";
+import { LIMITS } from "../rate-limit";
 import { services } from "../services";
 import { dispatchWebhook } from "../webhook-queue";
 import { apiRoute, json, readJson } from "./api-route";
 import { ApiError, refusalError, validationError } from "./errors";
 import type { webhookDeliveryResource, webhookEndpointResource } from "./webhook-schemas";
 
-const SCOPE = { scope: "webhooks:manage" } as const;
+// Every webhook route counts against the client's own limit, the same limiter as the orders API's.
+const SCOPE = { scope: "webhooks:manage", limit: LIMITS.apiWebhooks } as const;
 const rules = { allowLocal: env.WEBHOOK_ALLOW_LOCAL };
 const createSchema = createWebhookEndpointSchema(rules);
 const g = globalThis as unknown as { __bloomWebhookBox?: WebhookSecretBox };
