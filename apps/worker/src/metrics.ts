@@ -56,8 +56,8 @@ export function workerMetrics(runtime: WorkerRuntime, db: Db, workerId: string) 
     registers,
     async collect() {
       await Promise.all(
-        // X4: the webhook-deliveries queue beside the policies' (its delayed jobs are the retries).
-        Object.entries({ ...runtime.queues, [runtime.webhooks.queue.name]: runtime.webhooks.queue }).map(async ([queue, q]) => {
+        // Every queue the worker runs; the webhook-deliveries queue's delayed jobs are its retries (X4).
+        Object.entries(runtime.everyQueue).map(async ([queue, q]) => {
           const counts = await bounded(q.getJobCounts(...STATES));
           if (counts) for (const state of STATES) this.set({ queue, state }, counts[state] ?? 0);
         }),

@@ -1,6 +1,6 @@
 // Assembles the worker: one BullMQ queue + worker per policy, the outbox relay, and the live
 // update feed. Used by main.ts and by integration tests (which run it against real servers).
-import { HttpProcessorGateway, policyHandlers, runPolicy, type LiveHint, type Logger } from "@bloom/app";
+import { HttpProcessorGateway, policyHandlers, runPolicy, WEBHOOK_QUEUE, type LiveHint, type Logger, type WorkerQueueName } from "@bloom/app";
 import type { Db } from "@bloom/db";
 import { LIVE_CHANNEL, POLICY_NAMES, SILENT_POLICIES, type DomainEvent, type LiveChange, type Policy } from "@bloom/domain";
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
@@ -199,8 +199,12 @@ export async function startWorker(cfg: WorkerConfig) {
   const payments = startPaymentLoops({ db: cfg.db, gateway, log: cfg.log, ...PAYMENT_LOOP_DEFAULTS, ...cfg.payments });
   const messages = startMessageDispatcher({ providers: [], ...cfg.messages, db: cfg.db, log: cfg.log });
 
+  /** Every queue this worker runs (WORKER_QUEUE_NAMES): the policies' and the webhook deliveries'. */
+  const everyQueue: Record<WorkerQueueName, Queue> = { ...queues, [WEBHOOK_QUEUE]: webhooks.queue };
+
   return {
     queues,
+    everyQueue,
     relay,
     redrive,
     payments,

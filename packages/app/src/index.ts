@@ -19,6 +19,7 @@ export * from "./ordering/delivery-fee";
 export * from "./ordering/cancel-order";
 export * from "./ordering/queries";
 export * from "./shared/inbox";
+export * from "./shared/queues";
 export * from "./store/board";
 export * from "./store/tickets";
 export * from "./store/menu";

@@ -95,7 +95,9 @@ export function QueueDashboard() {
           <ul className="grid gap-2">
             {failed.data?.map((j) => (
               <li key={j.id} className="rounded-xl border border-line p-3 text-sm">
-                <p className="font-mono">{j.type} · {t("order")} {j.orderId ?? "—"}</p>
+                <p className="font-mono">
+                  {j.type} · {j.deliveryId ? `${t("webhookDelivery")} ${j.deliveryId}` : `${t("order")} ${j.orderId ?? "—"}`}
+                </p>
                 <p>{t("error")}: {j.error}</p>
                 <p>{t("attempts")}: {j.attempts}</p>
                 <Button size="sm" onClick={() => retry.mutate({ queue: selected, jobId: j.id })} pending={retry.isPending}>
