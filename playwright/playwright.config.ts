@@ -48,7 +48,7 @@ const env = {
   RATE_LIMIT_ORDERS_PER_MIN: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
   SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
-  APP_URL: BASE_URL,
+  PUBLIC_WEB_URL: BASE_URL,
 };
 
 export default defineConfig({

@@ -49,7 +49,9 @@ const mailCatcher = childEnv.SMTP_URL
   ? null
   : { smtp: process.env.MAIL_CATCHER_SMTP_PORT || "1025", web: process.env.MAIL_CATCHER_WEB_PORT || "1080" };
 if (mailCatcher) childEnv.SMTP_URL = `smtp://127.0.0.1:${mailCatcher.smtp}`;
-childEnv.APP_URL = process.env.APP_URL || childEnv.NEXTAUTH_URL;
+// The worker's links (emails, texts) point at the web app; APP_URL is PUBLIC_WEB_URL's deprecated name.
+childEnv.PUBLIC_WEB_URL = process.env.PUBLIC_WEB_URL || process.env.APP_URL || childEnv.NEXTAUTH_URL;
+delete childEnv.APP_URL;
 
 const children = new Map();
 let stopping = false;

@@ -36,8 +36,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** X1: the From of every email. */
   MAIL_FROM: z.string().min(3).default("Bloom <no-reply@bloom.localhost>"),
-  /** X1: the web app's public address, for the links in the emails. */
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Deprecated alias of PUBLIC_WEB_URL (read only when PUBLIC_WEB_URL is unset). */
+  APP_URL: z.string().url().optional(),
   /** X1: the web app's proof-of-delivery photos (its PHOTO_DIR), attached to the "delivered" email. */
   PHOTO_DIR: z.string().default("../web/.bloom/photos"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -68,7 +68,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** X2: signs the recipients' tracking links; the web app verifies them with the same secret. */
   TRACKING_LINK_SECRET: z.string().min(32, "TRACKING_LINK_SECRET must be at least 32 characters").optional(),
-  /** X2: the web app's public address, for the links in messages; defaults to NEXTAUTH_URL. */
+  /** X1, X2: the web app's public address, for the links in emails and text messages; defaults to NEXTAUTH_URL. */
   PUBLIC_WEB_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** X2: the SMS provider's API (the sandbox, apps/sms-sandbox, in development and tests). */
@@ -118,8 +118,14 @@ if (!parsed.success) {
   console.error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
+if (parsed.data.APP_URL) {
+  const ignored = parsed.data.PUBLIC_WEB_URL && parsed.data.PUBLIC_WEB_URL !== parsed.data.APP_URL ? ` (ignored: PUBLIC_WEB_URL=${parsed.data.PUBLIC_WEB_URL} wins)` : "";
+  console.warn(`Worker configuration: APP_URL is deprecated, set PUBLIC_WEB_URL instead${ignored}`);
+}
+const { APP_URL: _deprecatedAppUrl, ...settings } = parsed.data;
 export const env = {
-  ...parsed.data,
+  ...settings,
   TRACKING_LINK_SECRET: parsed.data.TRACKING_LINK_SECRET ?? DEV_TRACKING_LINK_SECRET,
-  PUBLIC_WEB_URL: parsed.data.PUBLIC_WEB_URL ?? parsed.data.NEXTAUTH_URL ?? "http://localhost:3000",
+  // One address for every link the worker writes (emails X1, texts X2); APP_URL is its old name.
+  PUBLIC_WEB_URL: parsed.data.PUBLIC_WEB_URL ?? parsed.data.APP_URL ?? parsed.data.NEXTAUTH_URL ?? "http://localhost:3000",
 };

@@ -16,7 +16,7 @@ export function messageProviders(env: typeof workerEnv, db: Db, log: Logger): Ch
         db,
         smtpUrl: env.SMTP_URL,
         from: env.MAIL_FROM,
-        appUrl: env.APP_URL,
+        appUrl: env.PUBLIC_WEB_URL,
         photos: new LocalPhotoStorage(path.resolve(env.PHOTO_DIR)),
       }),
     );
