@@ -24,6 +24,7 @@ export * from "./store/bouquet-edit";
 export * from "./identity/api-scopes";
 export * from "./ordering/cancel-request";
 export * from "./ordering/order-number";
+export * from "./ordering/public-order";
 export * from "./store/store-search";
 export * from "./store/reject-request";
 export * from "./delivery/districts";

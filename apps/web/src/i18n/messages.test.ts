@@ -1,6 +1,6 @@
 // [B3] Korean is complete: the same keys as English, the same arguments in every message, and a
 // message for every domain error code and status the server can send.
-import { DOMAIN_ERROR_CODES, EVENT_TYPES, REJECT_REASONS } from "@bloom/domain";
+import { DOMAIN_ERROR_CODES, EVENT_TYPES, REJECT_REASONS, SENT_EMAIL_KINDS } from "@bloom/domain";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage } from "./config";
@@ -56,6 +56,10 @@ describe("[B3] messages", () => {
     for (const code of DOMAIN_ERROR_CODES) expect(EN[`errors.domain.${code}`], code).toBeTruthy();
     for (const type of EVENT_TYPES) expect(EN[`timelineEvent.${type}`], type).toBeTruthy();
     for (const r of REJECT_REASONS) expect(EN[`rejectReason.${r}`], r).toBeTruthy();
+  });
+
+  it("[X1] has words for every email kind the settings screen shows (the domain's list)", () => {
+    for (const kind of SENT_EMAIL_KINDS) expect([EN[`messageSettings.kind.${kind}`], KO[`messageSettings.kind.${kind}`]], kind).toEqual([expect.any(String), expect.any(String)]);
   });
 
   it("picks the language from Accept-Language by quality, Korean when nothing matches", () => {

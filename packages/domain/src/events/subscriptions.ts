@@ -1,6 +1,7 @@
 // Which policy (queue) reacts to which event. The outbox relay fans each event out to the
 // queues listed here; each queue has one handler in the worker.
 import type { EventType } from "./catalog";
+import { EVENT_TYPES } from "./event-types";
 
 export const POLICIES = {
   /** OrderPlaced → a store order on the owner's board, with a notification (F3). */
@@ -47,27 +48,8 @@ export const POLICIES = {
     "DeliveryRescheduled",
     "DeliveryAbandoned",
   ],
-  /** MyPage's read model hears everything (F14, N4). */
-  "mypage-projection": [
-    "OrderPlaced",
-    "OrderCancelled",
-    "StoreOrderAccepted",
-    "DecorationCompleted",
-    "StoreOrderRejected",
-    "PaymentRefunded",
-    "DeliveryRequested",
-    "DeliveryClaimed",
-    "RiderArrivedAtShop",
-    "DeliveryStarted",
-    "DeliveryCompleted",
-    "DeliveryCancelled",
-    "DeliveryReturned",
-    "DeliveryLeftWithNeighbour",
-    "DeliveryAttempted",
-    "DeliveryBackAtShop",
-    "DeliveryRescheduled",
-    "DeliveryAbandoned",
-  ],
+  /** MyPage's read model hears everything (F14, N4): every event of the catalog, listed once (event-types.ts). */
+  "mypage-projection": EVENT_TYPES,
   /**
    * X4: the published events of a partner's (API client's) orders → one signed webhook delivery
    * per subscribed endpoint (webhooks/events.ts maps each to its public type).

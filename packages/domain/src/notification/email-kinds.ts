@@ -45,6 +45,12 @@ export const EMAIL_KIND_OF_EVENT = {
 } as const satisfies Partial<Record<EventType, EmailKind>>;
 export type SenderEmailEvent = keyof typeof EMAIL_KIND_OF_EVENT;
 
+/**
+ * The kinds a sender can receive today — those some event makes — in the order of an order's life
+ * (EMAIL_KINDS' order). The settings screen shows these; a kind joins it when its event exists.
+ */
+export const SENT_EMAIL_KINDS: readonly EmailKind[] = EMAIL_KINDS.filter((k) => (Object.values(EMAIL_KIND_OF_EVENT) as EmailKind[]).includes(k));
+
 export const MESSAGE_LOCALES = ["ko", "en"] as const;
 export type MessageLanguage = (typeof MESSAGE_LOCALES)[number];
 

@@ -5,7 +5,8 @@
 // an internal id (customer, payment, delivery, rider) nor the card.
 import { z } from "zod";
 import type { DomainEvent, EventType } from "../events/catalog";
-import { followEvent, ORDER_STATUSES, type OrderStatus } from "../ordering/order";
+import { followEvent, type OrderStatus } from "../ordering/order";
+import { publicOrderSchema } from "../ordering/public-order";
 
 export const WEBHOOK_EVENT_TYPES = [
   "order.placed",
@@ -53,30 +54,8 @@ export const WEBHOOK_SOURCE_EVENTS = Object.keys(WEBHOOK_TYPE_OF) as EventType[]
 
 const won = z.number().int().describe("Amount in Korean won (₩)");
 
-/** The order as a partner sees it in a webhook: the public fields of GET /api/v1/orders/{id}. */
-export const webhookOrderSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(ORDER_STATUSES),
-  statusReason: z.string().nullable(),
-  storeId: z.uuid(),
-  storeName: z.string(),
-  totalWon: won,
-  deliveryFeeWon: won,
-  items: z.array(z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
-  delivery: z.object({
-    recipientName: z.string(),
-    recipientPhone: z.string(),
-    address: z.string(),
-    deliveryDate: z.string().describe("YYYY-MM-DD"),
-    timeSlot: z.string(),
-    giftMessage: z.string().nullable(),
-    note: z.string().nullable(),
-    redeliveryFeeWon: won,
-  }),
-  refunded: z.boolean(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+/** The order as a partner sees it in a webhook: the public order of GET /api/v1/orders/{id}, and whether it was refunded. */
+export const webhookOrderSchema = publicOrderSchema.extend({ refunded: z.boolean() });
 export type WebhookOrder = z.infer<typeof webhookOrderSchema>;
 
 /** What the event itself says beyond the order (each field only where the event has it). */

@@ -1,7 +1,7 @@
 // The public API's contract in zod: what it accepts and what it returns. The OpenAPI document is
 // generated from these, the handlers validate and answer with them, and the contract tests check
 // real answers against the document. Answers have a stable shape of their own — never a table row.
-import { isPlainLine, ORDER_STATUSES, placeOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
+import { isPlainLine, ORDER_STATUSES, placeOrderSchema, publicOrderDeliverySchema, publicOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
 import { z } from "zod";
 
 /**
@@ -44,27 +44,10 @@ export const bouquetResource = z.object({
 
 export const storeMenuResource = z.object({ store: storeResource, bouquets: z.array(bouquetResource) });
 
-export const orderResource = z.object({
-  id: uuid,
+/** The public order (the same schema as every webhook's data.order), with what only the API answers. */
+export const orderResource = publicOrderSchema.extend({
   number: z.string().describe("The order number every screen, ticket and message shows (W6): the id's first 8 hex digits, upper case"),
-  status: z.enum(ORDER_STATUSES),
-  statusReason: z.string().nullable().describe("Why the order was rejected or cancelled, when given"),
-  storeId: uuid,
-  storeName: z.string(),
-  totalWon: won,
-  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + deliveryFeeWon (D1)"),
-  items: z.array(z.object({ bouquetId: uuid, name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
-  delivery: z.object({
-    recipientName: z.string(),
-    recipientPhone: z.string(),
-    address: z.string(),
-    deliveryDate: z.string().describe("YYYY-MM-DD"),
-    timeSlot: z.string(),
-    giftMessage: z.string().nullable(),
-    note: z.string().nullable(),
-    redeliveryFeeWon: won.describe(
-      "Redelivery fees the shop set when rescheduling after failed delivery attempts (D4); recorded for the sender, not charged by this API",
-    ),
+  delivery: publicOrderDeliverySchema.extend({
     sendAnonymously: z.boolean().describe("X2: the sender chose not to be named on the recipient's tracking page and text message"),
   }),
   payment: z.object({
@@ -77,8 +60,6 @@ export const orderResource = z.object({
     .describe(
       "Every status change. After a failed delivery (D4): DECORATED again when the shop booked a new slot (delivery.deliveryDate and timeSlot then show it), CANCELLED with the shop's reason when it refunded instead; DELIVERED notes who took the bouquet when a neighbour or concierge did",
     ),
-  createdAt: timestamp,
-  updatedAt: timestamp,
 });
 export type OrderResource = z.infer<typeof orderResource>;
 

@@ -1,6 +1,7 @@
 "use client";
 // The customer's email settings (X1): the language of the emails, and each kind on or off —
 // receipts stay on (shown, not switchable). Every change is saved at once.
+import type { EmailKind, OptionalEmailKind } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -13,29 +14,16 @@ import { Switch } from "~/components/ui/switch";
 import { useErrorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
-// The kinds a sender can receive today, in the order of an order's life. The "arrangement photo to
-// approve" email (the florist's bench issue) joins this list when its event exists.
-const SHOWN = [
-  "receipt",
-  "accepted",
-  "out_for_delivery",
-  "delivered",
-  "attempted",
-  "rescheduled",
-  "rejected",
-  "cancelled",
-  "undeliverable",
-  "refunded",
-] as const;
-type Shown = (typeof SHOWN)[number];
-const RECEIPTS: readonly Shown[] = ["receipt", "refunded"];
-type Optional = Exclude<Shown, "receipt" | "refunded">;
+type Optional = OptionalEmailKind;
+/** The kinds a sender can receive today, in the order of an order's life, and whether each always goes (the page reads them from the domain). */
+export type ShownEmailKind = { kind: EmailKind; receipt: boolean };
+type SentKind = Exclude<EmailKind, "arrangement_photo">;
 const LANGUAGES = [
   { value: "ko", label: "한국어" },
   { value: "en", label: "English" },
 ] as const;
 
-export function EmailSettings() {
+export function EmailSettings({ kinds }: { kinds: readonly ShownEmailKind[] }) {
   const t = useTranslations("messageSettings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -97,14 +85,14 @@ export function EmailSettings() {
               {t("kindsTitle")}
             </h2>
             <ul className="m-0 grid list-none gap-0 p-0">
-              {SHOWN.map((kind) => {
-                const receipt = RECEIPTS.includes(kind);
+              {kinds.map(({ kind, receipt }) => {
                 const on = receipt || !(current.optedOut as string[]).includes(kind);
                 const switchId = `${id}-${kind}`;
                 return (
                   <li key={kind} className="flex min-h-12 items-center justify-between gap-4 border-b border-line py-2 last:border-b-0">
                     <label htmlFor={switchId} className="font-semibold">
-                      {t(`kind.${kind}`)}
+                      {/* A shown kind's words are checked by messages.test.ts (the kinds come from the domain). */}
+                      {t(`kind.${kind}` as `kind.${SentKind}`)}
                       {receipt && <span className="block text-sm font-normal text-muted">{t("always")}</span>}
                     </label>
                     <Switch
