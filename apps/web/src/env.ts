@@ -1,20 +1,6 @@
 // The only reader of process.env in the web app: validated once, with clear messages.
-import { DEFAULT_PUSH_SERVICE_HOSTS, DEV_TRACKING_LINK_SECRET, parsePushServiceHosts } from "@bloom/domain";
+import { DEV_TRACKING_LINK_SECRET, pushServiceHostsSetting } from "@bloom/domain";
 import { z } from "zod";
-
-/** X3: PUSH_SERVICE_HOSTS, comma-separated (unset: the well-known push services). */
-const pushServiceHosts = z
-  .string()
-  .optional()
-  .transform((s, ctx) => {
-    if (!s) return [...DEFAULT_PUSH_SERVICE_HOSTS];
-    try {
-      return parsePushServiceHosts(s);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-      return z.NEVER;
-    }
-  });
 
 const schema = z
   .object({
@@ -80,7 +66,7 @@ const schema = z
     /** X3, development and tests only: accept http://127.0.0.1 push endpoints (a local push service). */
     PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
     /** X3: the push services' hosts a device's endpoint may name (comma-separated; `*.` for subdomains). */
-    PUSH_SERVICE_HOSTS: pushServiceHosts,
+    PUSH_SERVICE_HOSTS: pushServiceHostsSetting,
     /** X4: partners' webhook management calls (register, list, change, rotate, replay) per API client. */
     API_RATE_LIMIT_WEBHOOKS_PER_MIN: z.coerce.number().int().positive().default(60),
   })

@@ -1,5 +1,5 @@
 // The only reader of process.env in the worker: validated once at start-up.
-import { DEFAULT_PUSH_SERVICE_HOSTS, parsePushServiceHosts, parseRetrySchedule } from "@bloom/domain";
+import { parseRetrySchedule, pushServiceHostsSetting } from "@bloom/domain";
 import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
 import { z } from "zod";
 
@@ -88,18 +88,7 @@ const schema = z.object({
   /** X3, development and tests only: push to http://127.0.0.1 (a local stand-in for a push service). */
   PUSH_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
   /** X3: the push services' hosts the worker may POST to (comma-separated; `*.` for subdomains). Unset: the well-known ones. */
-  PUSH_SERVICE_HOSTS: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return [...DEFAULT_PUSH_SERVICE_HOSTS];
-      try {
-        return parsePushServiceHosts(s);
-      } catch (e) {
-        ctx.addIssue({ code: "custom", message: (e as Error).message });
-        return z.NEVER;
-      }
-    }),
+  PUSH_SERVICE_HOSTS: pushServiceHostsSetting,
 });
 
 const parsed = schema

@@ -96,6 +96,20 @@ export function parsePushServiceHosts(raw: string): string[] {
   return [...new Set(hosts)];
 }
 
+/** The PUSH_SERVICE_HOSTS setting (web and worker read it alike): unset means DEFAULT_PUSH_SERVICE_HOSTS. */
+export const pushServiceHostsSetting = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return [...DEFAULT_PUSH_SERVICE_HOSTS];
+    try {
+      return parsePushServiceHosts(s);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
 function hostAllowed(host: string, hosts: readonly string[]): boolean {
   return hosts.some((h) => (h.startsWith("*.") ? host.endsWith(h.slice(1)) && host.length > h.length - 1 : host === h));
 }
