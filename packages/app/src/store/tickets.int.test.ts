@@ -106,4 +106,28 @@ describe("[W2] tickets", () => {
     expect(idsOf(await ticketsFor(db, owner, q({ date: DAY })))).toEqual([morningEarly, otherShopOfMine, morningLate, ready, backAfterAttempt, evening]);
     expect(idsOf(await ticketsFor(db, owner, q({ store: STORE.id, date: "2026-12-26" })))).toEqual([]);
   });
+
+  it("[W2] all of today also prints the overdue orders — open, of an earlier day — first, oldest day first; any other day prints that day only", async () => {
+    const TODAY = DAY;
+    const today = await storeOrder(STORE.id, "NEW", { slot: "09-12" });
+    const yesterday = await storeOrder(STORE.id, "ACCEPTED", { date: "2026-12-23", slot: "18-21" });
+    const lastWeekReady = await storeOrder(STORE.id, "DECORATED", { date: "2026-12-17", slot: "12-15" });
+    const lastWeekNew = await storeOrder(STORE.id, "NEW", { date: "2026-12-17", slot: "09-12" });
+    const backAfterAttempt = await storeOrder(STORE.id, "DECORATED", { date: "2026-12-22", pickedUp: true, attempted: true });
+    // Not overdue work: done, with a rider, another owner's, or later.
+    await storeOrder(STORE.id, "DECORATED", { date: "2026-12-23", pickedUp: true });
+    await storeOrder(STORE.id, "REJECTED", { date: "2026-12-23" });
+    await storeOrder(STORE.id, "CANCELLED", { date: "2026-12-20" });
+    await storeOrder(OTHER_STORE.id, "NEW", { date: "2026-12-23" });
+    const tomorrow = await storeOrder(STORE.id, "NEW", { date: "2026-12-25" });
+
+    expect(idsOf(await ticketsFor(db, owner, q({ store: STORE.id, date: TODAY }), TODAY))).toEqual([lastWeekNew, lastWeekReady, backAfterAttempt, yesterday, today]);
+    // A slot narrows the earlier days too.
+    expect(idsOf(await ticketsFor(db, owner, q({ store: STORE.id, date: TODAY, slot: "09-12" }), TODAY))).toEqual([lastWeekNew, today]);
+    // Another day than today: that day only, whatever is overdue.
+    expect(idsOf(await ticketsFor(db, owner, q({ store: STORE.id, date: "2026-12-25" }), TODAY))).toEqual([tomorrow]);
+    expect(idsOf(await ticketsFor(db, owner, q({ store: STORE.id, date: "2026-12-23" }), TODAY))).toEqual([yesterday]);
+    // Another owner's print of today holds none of these.
+    expect(idsOf(await ticketsFor(db, { id: OWNER2.id, role: "OWNER" }, q({ date: TODAY }), TODAY))).not.toContain(yesterday);
+  });
 });

@@ -1,13 +1,13 @@
 // W2: the orders a printed ticket shows — named by id, or "all of a day" (the work still at the
-// shop for that day, in slot order). Same authorisation as the board: an owner prints their own
+// shop for that day, in slot order; for today, the overdue work of earlier days first). Same authorisation as the board: an owner prints their own
 // shops' orders only (an admin: any shop's); an order of another shop is "not found".
 import type { Db } from "@bloom/db";
-import { bySlot, printableForDay, refuse, type TicketQuery } from "@bloom/domain";
+import { bySlot, printableForDay, refuse, ticketDays, todayInSeoul, type TicketQuery } from "@bloom/domain";
 import { storeIdsOf, type Owner } from "./board";
 
 export type TicketShop = { id: string; name: string; nameKo: string; phone: string };
 
-export async function ticketsFor(db: Db, owner: Owner, query: TicketQuery) {
+export async function ticketsFor(db: Db, owner: Owner, query: TicketQuery, today: string = todayInSeoul()) {
   if (owner.role !== "OWNER" && owner.role !== "ADMIN") return refuse("FORBIDDEN", "Only the shop's owner can print its tickets");
   const ids = await storeIdsOf(db, owner);
   let orders;
@@ -19,14 +19,17 @@ export async function ticketsFor(db: Db, owner: Owner, query: TicketQuery) {
     orders = query.orders.map((id) => byId.get(id)!);
   } else {
     if (query.store && !ids.includes(query.store)) return refuse("NOT_FOUND", "Shop not found on your board");
+    const days = ticketDays(query.date!, today);
     const found = await db.storeOrder.findMany({
       where: {
         storeId: { in: query.store ? [query.store] : ids },
-        deliveryDate: query.date!,
+        // Delivery days are YYYY-MM-DD text: earlier days sort first.
+        deliveryDate: "upTo" in days ? { lte: days.upTo } : days.equals,
         ...(query.slot ? { timeSlot: query.slot } : {}),
         status: { in: ["NEW", "ACCEPTED", "DECORATED"] },
       },
     });
+    // bySlot sorts by day first: overdue orders come before today's.
     orders = found.filter(printableForDay).sort((a, b) => bySlot(a, b) || (a.id < b.id ? -1 : 1));
   }
   const shops = await db.store.findMany({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { printableForDay, ticketQueryOf, TICKET_MAX_ORDERS } from "./tickets";
+import { printableForDay, ticketDays, ticketQueryOf, TICKET_MAX_ORDERS } from "./tickets";
 
 const A = "3f9a0c12-0000-4000-8000-000000000001";
 const B = "3f9a0c12-0000-4000-8000-000000000002";
@@ -54,5 +54,11 @@ describe("[W2] ticket query", () => {
     expect(printableForDay({ status: "DECORATED", pickedUpAt: at, attemptedAt: null })).toBe(false);
     expect(printableForDay({ status: "REJECTED", pickedUpAt: null, attemptedAt: null })).toBe(false);
     expect(printableForDay({ status: "CANCELLED", pickedUpAt: null, attemptedAt: null })).toBe(false);
+  });
+
+  it("[W2] all of today reaches back over the overdue days; any other day is that day only", () => {
+    expect(ticketDays("2026-12-24", "2026-12-24")).toEqual({ upTo: "2026-12-24" });
+    expect(ticketDays("2026-12-25", "2026-12-24")).toEqual({ equals: "2026-12-25" });
+    expect(ticketDays("2026-12-23", "2026-12-24")).toEqual({ equals: "2026-12-23" });
   });
 });

@@ -64,3 +64,11 @@ type Printable = { status: StoreOrderStatus | string; pickedUpAt: Date | string 
 export function printableForDay(o: Printable): boolean {
   return boardLaneOf(o) !== "done";
 }
+
+/**
+ * The delivery days "all of a day" prints: that day; and when it is today, the open work of earlier
+ * days too (an overdue order stays on the board's today, W3, so it must not be missing from its print).
+ */
+export function ticketDays(date: string, today: string): { equals: string } | { upTo: string } {
+  return date === today ? { upTo: date } : { equals: date };
+}
