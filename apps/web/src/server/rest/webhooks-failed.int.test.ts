@@ -4,72 +4,37 @@
 // the same webhook-id, and a disabled endpoint is planned nothing for new events.
 // First: reserves the file's sandbox processor and sets PROCESSOR_URL before ~/env is read below.
 import { PROCESSOR_URL } from "../../../../../test/support/processor";
-import { WEBHOOK_TEST_PREFIX } from "../../../../../test/support/webhook-env";
+import "../../../../../test/support/webhook-env";
 import { createApiClient } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as tokenRoute } from "~/app/api/oauth/token/route";
-import { POST as ordersRoute } from "~/app/api/v1/orders/route";
 import { GET as deliveriesRoute } from "~/app/api/v1/webhooks/[endpointId]/deliveries/route";
 import { POST as replayRoute } from "~/app/api/v1/webhooks/[endpointId]/deliveries/[deliveryId]/replay/route";
 import { PATCH as patchRoute } from "~/app/api/v1/webhooks/[endpointId]/route";
 import { POST as createRoute } from "~/app/api/v1/webhooks/route";
 import { resetOrders } from "../../../../../test/support/app";
-import { checkout } from "../../../../../test/support/fixtures";
-import { contract } from "../../../../../test/support/openapi-contract";
 import { waitFor } from "../../../../../test/support/wait";
 import { startReceiver } from "../../../../../test/support/webhook-receiver";
-import { inProcessWorker } from "../../../../../test/support/worker";
 import type { WorkerRuntime } from "../../../../../apps/worker/src/runtime";
-import { env } from "~/env";
 import { services } from "../services";
-import { openApiDocument } from "./openapi";
+import { auth as authOf, call, placeOrderAs, tokenFor, webhookWorker, type Json, type Route } from "./webhook-api.test-support";
 
 void PROCESSOR_URL;
 const { db } = services();
-const { check } = contract(openApiDocument());
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Route = (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 let worker: WorkerRuntime;
 let token = "";
 const receiver = await startReceiver();
 
-async function call(route: Route, template: string, method: "get" | "post" | "patch", url: string, init: RequestInit = {}, params: Record<string, string> = {}) {
-  const res = await route(new Request(`http://localhost:3000${url}`, { method: method.toUpperCase(), ...init }), { params: Promise.resolve(params) });
-  return { status: res.status, body: await check<Json>(template, method, res) };
-}
-const auth = () => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
-async function placeOrder() {
-  const { idempotencyKey: _k, ...body } = checkout();
-  const r = await call(ordersRoute as Route, "/api/v1/orders", "post", "/api/v1/orders", {
-    headers: { ...auth(), "idempotency-key": globalThis.crypto.randomUUID() },
-    body: JSON.stringify(body),
-  });
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-}
+const auth = () => authOf(token);
+const placeOrder = () => placeOrderAs(token);
 
 beforeAll(async () => {
   await resetOrders(db);
   await db.webhookEndpoint.deleteMany({});
   // Two retries, 0.2 s and 0.4 s apart: three attempts, then FAILED.
-  worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
-    webhooks: {
-      allowLocal: true,
-      // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
-      sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
-      retryScheduleMs: [200, 400],
-      sweepIntervalMs: 1000,
-      sweepAfterMs: 30_000,
-    },
-  });
-  const client = await createApiClient(db, { name: "Partner E (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
-  const t = await call(tokenRoute as Route, "/api/oauth/token", "post", "/api/oauth/token", {
-    headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials" }),
-  });
-  token = t.body.access_token;
+  worker = await webhookWorker({ retryScheduleMs: [200, 400], sweepIntervalMs: 1000, sweepAfterMs: 30_000 });
+  token = await tokenFor(await createApiClient(db, { name: "Partner E (webhooks test)", scopes: "orders:read orders:write webhooks:manage" }));
 });
 afterAll(async () => {
   await worker?.stop();

@@ -7,13 +7,11 @@
 // checked against the OpenAPI document (C8).
 // First: reserves the file's sandbox processor and sets PROCESSOR_URL before ~/env is read below.
 import { PROCESSOR_URL } from "../../../../../test/support/processor";
-import { WEBHOOK_TEST_PREFIX } from "../../../../../test/support/webhook-env";
+import "../../../../../test/support/webhook-env";
 import { actOnStoreOrder, createApiClient, pruneWebhookDeliveries } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as tokenRoute } from "~/app/api/oauth/token/route";
 import { POST as cancelRoute } from "~/app/api/v1/orders/[orderId]/cancel/route";
-import { POST as ordersRoute } from "~/app/api/v1/orders/route";
 import { GET as deliveriesRoute } from "~/app/api/v1/webhooks/[endpointId]/deliveries/route";
 import { POST as replayRoute } from "~/app/api/v1/webhooks/[endpointId]/deliveries/[deliveryId]/replay/route";
 import { POST as rotateRoute } from "~/app/api/v1/webhooks/[endpointId]/rotate-secret/route";
@@ -21,25 +19,17 @@ import { DELETE as deleteRoute, GET as endpointRoute, PATCH as patchRoute } from
 import { GET as eventTypesRoute } from "~/app/api/v1/webhooks/event-types/route";
 import { GET as listRoute, POST as createRoute } from "~/app/api/v1/webhooks/route";
 import { resetOrders, testContext } from "../../../../../test/support/app";
-import { checkout, OWNER } from "../../../../../test/support/fixtures";
-import { contract } from "../../../../../test/support/openapi-contract";
+import { OWNER } from "../../../../../test/support/fixtures";
 import { waitFor } from "../../../../../test/support/wait";
 import { startReceiver } from "../../../../../test/support/webhook-receiver";
-import { inProcessWorker } from "../../../../../test/support/worker";
 import { workerMetrics } from "../../../../../apps/worker/src/metrics";
 import type { WorkerRuntime } from "../../../../../apps/worker/src/runtime";
-import { env } from "~/env";
 import { services } from "../services";
-import { openApiDocument } from "./openapi";
+import { auth, call, placeOrderAs as placeOrder, tokenFor, webhookWorker, type ApiClient as Client, type Json, type Route } from "./webhook-api.test-support";
 
 void PROCESSOR_URL;
-const BASE = "http://localhost:3000";
 const { db } = services();
 const { ctx } = testContext();
-const { check } = contract(openApiDocument());
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Route = (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Client = Awaited<ReturnType<typeof createApiClient>>;
 
 // Retries after 1, 5, 10 s, then every 20 s: 11 attempts over ~156 s, so a two-minute outage is
 // outlasted (production: 5 s … 10 h, 8 attempts over 27 h).
@@ -54,51 +44,17 @@ let tokenA: string, tokenB: string, tokenC: string;
 const receiverA = await startReceiver();
 const receiverB = await startReceiver();
 
-async function call(route: Route, template: string, method: "get" | "post" | "patch" | "delete", url: string, init: RequestInit = {}, params: Record<string, string> = {}) {
-  const res = await route(new Request(BASE + url, { method: method.toUpperCase(), ...init }), { params: Promise.resolve(params) });
-  const body = await check<Json>(template, method, res);
-  return { status: res.status, body };
-}
-const basic = (cl: Client) => `Basic ${Buffer.from(`${cl.clientId}:${cl.clientSecret}`).toString("base64")}`;
-async function tokenFor(cl: Client) {
-  const r = await call(tokenRoute as Route, "/api/oauth/token", "post", "/api/oauth/token", {
-    headers: { authorization: basic(cl), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials" }),
-  });
-  expect(r.status).toBe(200);
-  return r.body.access_token as string;
-}
-const auth = (t: string) => ({ authorization: `Bearer ${t}`, "content-type": "application/json" });
 const create = (t: string, body: unknown) =>
   call(createRoute as Route, "/api/v1/webhooks", "post", "/api/v1/webhooks", { headers: auth(t), body: typeof body === "string" ? body : JSON.stringify(body) });
 const patch = (t: string, id: string, body: unknown) =>
   call(patchRoute as Route, "/api/v1/webhooks/{endpointId}", "patch", `/api/v1/webhooks/${id}`, { headers: auth(t), body: JSON.stringify(body) }, { endpointId: id });
 const deliveries = (t: string, id: string) =>
   call(deliveriesRoute as Route, "/api/v1/webhooks/{endpointId}/deliveries", "get", `/api/v1/webhooks/${id}/deliveries`, { headers: auth(t) }, { endpointId: id });
-async function placeOrder(t: string) {
-  const { idempotencyKey: _k, ...body } = checkout();
-  const r = await call(ordersRoute as Route, "/api/v1/orders", "post", "/api/v1/orders", {
-    headers: { ...auth(t), "idempotency-key": globalThis.crypto.randomUUID() },
-    body: JSON.stringify(body),
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id as string;
-}
-
 beforeAll(async () => {
   await resetOrders(db);
   await db.webhookEndpoint.deleteMany({});
-  worker = await inProcessWorker(WEBHOOK_TEST_PREFIX, undefined, {}, {
-    webhooks: {
-      allowLocal: true,
-      // The web's key-encryption secret, so the worker opens the secrets web sealed (as in production).
-      sealSecret: env.KEY_ENCRYPTION_SECRET ?? env.AUTH_SECRET,
-      retryScheduleMs: TEST_SCHEDULE,
-      // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
-      sweepIntervalMs: 2000,
-      sweepAfterMs: 30_000,
-    },
-  });
+  // The sweep re-adds only rows PENDING for 30 s: a replay that arrives sooner came through web's own queue add.
+  worker = await webhookWorker({ retryScheduleMs: TEST_SCHEDULE, sweepIntervalMs: 2000, sweepAfterMs: 30_000 });
   a = await createApiClient(db, { name: "Partner A (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
   b = await createApiClient(db, { name: "Partner B (webhooks test)", scopes: "orders:read orders:write webhooks:manage" });
   c = await createApiClient(db, { name: "Partner C (webhooks test)", scopes: "orders:read orders:write" });
@@ -227,7 +183,10 @@ describe("partner webhooks (X4)", () => {
     expect(receiverB.state.received.every((r) => r.body.data.order.id === b1)).toBe(true);
     expect(receiverB.state.received.filter((r) => r.answered < 300).map((r) => r.body.type)).toEqual(["order.placed"]);
 
-    // The partner's log: each delivery with its attempts (500s, then the 2xx).
+    // The partner's log: each delivery with its attempts (500s, then the 2xx). The worker records an
+    // attempt after the receiver has answered it, so wait for the rows (not the API: each call counts
+    // against the client's rate limit) before reading the log once.
+    await waitFor(() => db.webhookDelivery.findMany({ where: { endpointId: endpointA!.id } }), (ds) => ds.length === 4 && ds.every((d) => d.status === "DELIVERED"), { what: "A's four deliveries recorded DELIVERED" });
     const log = await deliveries(tokenA, endpointA!.id);
     expect(log.body.deliveries).toHaveLength(4);
     for (const d of log.body.deliveries as Json[]) {
