@@ -4,31 +4,18 @@
 // customer's cancellation rings in with its time and reason. The 300 are written straight into
 // the board's table (they never go through the worker) and removed afterwards.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import pg from "pg";
-import { ACCOUNTS, expectAccessible, HONGDAE, newSignedInPage, openBoardCard, placeOrder, setStock, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, expectAccessible, HONGDAE, newSignedInPage, openBoardCard, placeOrder, plusDays, setStock, todayInSeoul, tomorrowInSeoul, withDb } from "./support";
 
 const MARK = "W3 Busy";
 const SLOTS = ["09-12", "12-15", "15-18", "18-21"] as const;
-const todaySeoul = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 type Seeded = { id: string; date: string; slot: string; open: boolean };
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 const removeSeeded = () => withDb((c) => c.query(`DELETE FROM store_orders WHERE recipient_name LIKE $1`, [`${MARK} %`]));
 
 /** 240 open orders (New and Accepted; every tenth placed 40 days ago) and 60 finished ones, over today and the next two days. */
 async function seedBusyDay(): Promise<Seeded[]> {
-  const today = todaySeoul();
+  const today = todayInSeoul();
   const days = [today, plusDays(today, 1), plusDays(today, 2)];
   const seeded: Seeded[] = [];
   await withDb(async (c) => {
@@ -85,7 +72,7 @@ test.describe("[W3] a board for a busy day", () => {
   test.afterAll(removeSeeded);
 
   test("[W3] 300 orders over 3 days: every open order is reachable by day, the slot filter narrows, Done pages, the page stays light", async ({ browser }) => {
-    const today = todaySeoul();
+    const today = todayInSeoul();
     const days = [today, plusDays(today, 1), plusDays(today, 2)];
     const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
     await owner.goto(`/board?store=${HONGDAE}`);

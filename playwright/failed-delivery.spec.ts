@@ -4,7 +4,7 @@
 // stripped of its metadata, and another customer cannot fetch it.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { acceptAndDecorate, ACCOUNTS, claimDelivery, expectAccessible, newSignedInPage, pickUp, placeOrder } from "./support";
 
 async function phonePhoto() {
   return sharp({ create: { width: 1200, height: 900, channels: 3, background: "#d94f70" } })
@@ -19,21 +19,12 @@ test("[D4][D5][B1] a failed attempt → the shop reschedules → delivered with 
   const orderId = await placeOrder(customer, "Sunny Sunflowers", `Door ${Date.now().toString(36)}`);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  await boardAllDays(owner);
-  const card = await openBoardCard(owner, orderId);
-  await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
-  await card.getByRole("button", { name: /^Accept/ }).click();
-  await card.getByRole("button", { name: /^Decoration done/ }).click();
-  await expect(card).toHaveAttribute("data-status", "DECORATED");
+  const card = await acceptAndDecorate(owner, orderId);
 
   // The rider collects it and finds nobody home.
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-  await mine.getByRole("button", { name: /^Picked up/ }).click();
-  await expect(mine).toHaveAttribute("data-status", "STARTED", { timeout: 15_000 });
+  const mine = await claimDelivery(rider, orderId);
+  await pickUp(mine);
   await expect(mine.getByLabel(/Photo at the door/)).toHaveAttribute("capture", "environment");
   await expectAccessible(rider, "rider screen with the form at the door");
   await mine.getByText("Couldn't deliver?").click();
@@ -61,10 +52,7 @@ test("[D4][D5][B1] a failed attempt → the shop reschedules → delivered with 
   await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Waiting for a rider", { timeout: 15_000 });
 
   // A rider claims it again and delivers it with a photo and a note.
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  await mine.getByRole("button", { name: /^Picked up/ }).click();
-  await expect(mine).toHaveAttribute("data-status", "STARTED", { timeout: 15_000 });
+  await pickUp(await claimDelivery(rider, orderId));
   await mine.getByLabel(/Photo at the door/).setInputFiles({ name: "door.jpg", mimeType: "image/jpeg", buffer: await phonePhoto() });
   await mine.getByLabel(/Note for the customer/).fill("Handed to the concierge desk");
   await mine.getByRole("button", { name: /^Mark delivered/ }).click();

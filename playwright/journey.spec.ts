@@ -1,7 +1,7 @@
 // The whole journey across three browser contexts (customer, owner, rider), watching MyPage
 // change without reloading it.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, claimDelivery, newSignedInPage, openBoardCard, pickUp, placeOrder } from "./support";
 
 test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and arranges, rider claims, picks up and delivers; MyPage follows live", async ({ browser }) => {
   const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
@@ -25,19 +25,14 @@ test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and 
   await expect(card).toHaveAttribute("data-status", "DECORATED");
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-  await expect(mine).toHaveAttribute("data-status", "CLAIMED");
+  const mine = await claimDelivery(rider, orderId);
   // Claimed is not picked up (D3): MyPage names the rider on the way, the order is still arranged.
   await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Rider on the way to the shop", { timeout: 15_000 });
   await expect(row.getByTestId("mypage-order-status")).toHaveText("Ready for pickup");
   await mine.getByRole("button", { name: /^I'm at the shop/ }).click();
   await expect(mine).toHaveAttribute("data-status", "AT_SHOP");
   await expect(row.getByTestId("mypage-delivery-status")).toHaveText("Rider at the shop", { timeout: 15_000 });
-  await mine.getByRole("button", { name: /^Picked up/ }).click();
-  await expect(mine).toHaveAttribute("data-status", "STARTED");
+  await pickUp(mine);
   await expect(row.getByTestId("mypage-order-status")).toHaveText("Out for delivery", { timeout: 15_000 });
 
   await mine.getByRole("button", { name: /Mark delivered/ }).click();

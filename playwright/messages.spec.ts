@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { MAIL_CATCHER_URL } from "./playwright.config";
-import { ACCOUNTS, boardAllDays, openBoardCard, newSignedInPage, placeOrder } from "./support";
+import { acceptAndDecorate, ACCOUNTS, claimDelivery, newSignedInPage, pickUp, placeOrder } from "./support";
 
 test("[X1] the sender reads the delivered email with its door photo in the mail catcher", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -12,23 +12,12 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   const orderId = await placeOrder(customer, "Sunny Sunflowers", recipient);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  // W3: the board opens on today with compact cards; this order is for tomorrow.
-  await boardAllDays(owner);
-  const card = await openBoardCard(owner, orderId);
-  await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
-  await card.getByRole("button", { name: /^Accept/ }).click();
-  await card.getByRole("button", { name: /^Decoration done/ }).click();
-  await expect(card).toHaveAttribute("data-status", "DECORATED");
+  // W3: the board opens on today with compact cards; this order is for tomorrow (the step looks at every day).
+  await acceptAndDecorate(owner, orderId);
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-  await mine.getByRole("button", { name: /^Picked up/ }).click();
-  await expect(mine).toHaveAttribute("data-status", "STARTED", {
-    timeout: 15_000,
-  });
+  const mine = await claimDelivery(rider, orderId);
+  await pickUp(mine);
   const photo = await sharp({
     create: { width: 800, height: 600, channels: 3, background: "#d94f70" },
   })

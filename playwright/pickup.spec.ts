@@ -2,7 +2,7 @@
 // the board's "Ready for pickup" and the customer's cancel button in place; the florist's
 // "Handed over" is the pickup, after which the customer can no longer cancel.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { acceptAndDecorate, ACCOUNTS, claimDelivery, expectAccessible, newSignedInPage, placeOrder } from "./support";
 
 test("[D3][F11][B1] a rider claims → the board still shows the order waiting → the florist confirms the pickup → the customer can no longer cancel", async ({ browser }) => {
   // Three browsers and a dozen live updates: on a loaded 2-core machine this passes 60 s.
@@ -11,22 +11,13 @@ test("[D3][F11][B1] a rider claims → the board still shows the order waiting �
   const orderId = await placeOrder(customer, "Sunny Sunflowers", `Pickup ${Date.now().toString(36)}`);
 
   const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-  await boardAllDays(owner);
-  const card = await openBoardCard(owner, orderId);
-  await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
-  await card.getByRole("button", { name: /^Accept/ }).click();
-  await card.getByRole("button", { name: /^Decoration done/ }).click();
-  await expect(card).toHaveAttribute("data-status", "DECORATED");
+  const card = await acceptAndDecorate(owner, orderId);
   const ready = owner.getByRole("region", { name: "Ready for pickup" });
   const done = owner.getByRole("region", { name: "Done" });
 
   // The rider claims the request from the street.
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-  await expect(mine).toHaveAttribute("data-status", "CLAIMED");
+  const mine = await claimDelivery(rider, orderId);
   await expect(mine.getByRole("button", { name: /^Picked up/ })).toBeVisible();
   await expect(mine.getByRole("button", { name: /^Mark delivered/ })).toHaveCount(0);
   await expectAccessible(rider, "rider screen with a claimed delivery");

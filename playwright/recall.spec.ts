@@ -3,7 +3,7 @@
 // open; in production the window is the event lag (or longer while a worker is down).
 import { expect, test } from "@playwright/test";
 import { Queue } from "bullmq";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { acceptAndDecorate, ACCOUNTS, claimDelivery, expectAccessible, newSignedInPage, pickUp, placeOrder } from "./support";
 
 const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
@@ -16,23 +16,14 @@ test("[F11][F12][D3][B1] a cancellation that crosses the pickup wins: the rider 
     const orderId = await placeOrder(customer, "Sunny Sunflowers", `Recall ${Date.now().toString(36)}`);
 
     const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
-    await boardAllDays(owner);
-    const card = await openBoardCard(owner, orderId);
-    await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
-    await card.getByRole("button", { name: /^Accept/ }).click();
-    await card.getByRole("button", { name: /^Decoration done/ }).click();
-    await expect(card).toHaveAttribute("data-status", "DECORATED");
+    const card = await acceptAndDecorate(owner, orderId);
     await customer.goto(`/orders/${orderId}`);
     await expect(customer.getByTestId("order-status")).toHaveText("Ready for pickup", { timeout: 15_000 });
 
     await queue.pause(); // from here the ordering context does not hear of the pickup
     const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-    const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-    await request.getByRole("button", { name: /^Claim/ }).click();
-    const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-    await expect(mine).toHaveAttribute("data-status", "CLAIMED");
-    await mine.getByRole("button", { name: /^Picked up/ }).click();
-    await expect(mine).toHaveAttribute("data-status", "STARTED");
+    const mine = await claimDelivery(rider, orderId);
+    await pickUp(mine);
 
     await customer.getByRole("button", { name: "Cancel order" }).click();
     await customer.getByRole("dialog").getByRole("button", { name: /Cancel order|Yes/ }).click();

@@ -2,7 +2,7 @@
 // wraps inside its number, the quantity steppers are 44 px touch targets, focus lands on the order
 // page's heading after paying, and a cart toast does not follow the customer to another page.
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, openBoardCard, bouquetName, expectAccessible, fillMessage, messagesOf, newSignedInPage, placeOrder, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, bouquetName, expectAccessible, fillCheckoutAndPay, fillMessage, messagesOf, newSignedInPage, placeOrder, SEOUL_FOREST, signIn } from "./support";
 
 const PRICE = /^(₩[\d,]+|[\d,]+원)$/;
 
@@ -18,20 +18,6 @@ async function priceLines(page: Page): Promise<{ text: string; lines: number; he
         return { text: (s.textContent ?? "").trim(), lines: s.getClientRects().length, height: s.getBoundingClientRect().height, lineHeight };
       });
   }, PRICE.source);
-}
-
-/** The checkout form as the customer fills it, on the page already open (no reload). */
-async function fillCheckoutAndPay(page: Page, recipient: string) {
-  const m = (await messagesOf(page)).checkout;
-  await page.getByLabel(m.recipient.name).fill(recipient);
-  await page.getByLabel(m.recipient.phone).fill("010-9876-5432");
-  await page.getByLabel(m.delivery.address).fill("88 Eulji-ro, Jung-gu, Seoul");
-  await page.getByLabel(m.delivery.date).fill(tomorrowInSeoul());
-  await page.getByRole("radio").first().check();
-  await page.getByLabel(m.card.number).fill("4242 4242 4242 4242");
-  await page.getByLabel(m.card.expiry).fill("12/30");
-  await page.getByLabel(m.card.cvc).fill("123");
-  await page.getByRole("button", { name: m.pay }).click();
 }
 
 for (const width of [320, 390]) {
@@ -109,7 +95,7 @@ test.describe("[W8] after paying, on a phone", () => {
     await expect(page).toHaveURL(/\/checkout$/);
     await expect(toast).toHaveCount(0, { timeout: 1_500 });
 
-    await fillCheckoutAndPay(page, `Focus ${Date.now().toString(36)}`);
+    await fillCheckoutAndPay(page, { card: "4242 4242 4242 4242", recipient: `Focus ${Date.now().toString(36)}` });
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toBeFocused();

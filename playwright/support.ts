@@ -2,9 +2,10 @@
 // The steps find controls by their visible labels in the page's language (B3): the words come from
 // the app's own message files, so the same step works on the English and the Korean UI.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { DEMO_STORES } from "../packages/db/src/seed-data";
 
 export const PASSWORD = "bloom1234";
@@ -54,12 +55,25 @@ export async function newSignedInPage(browser: Browser, email: string, home: Reg
   return page;
 }
 
+/** Today's date (YYYY-MM-DD) in Seoul: the board's and the shops' day. */
+export const todayInSeoul = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
+/** A YYYY-MM-DD date n days later (earlier when n < 0). */
+export const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 /** Tomorrow's date (YYYY-MM-DD) in Seoul, so every slot is open whenever the test runs. */
 export function tomorrowInSeoul(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return plusDays(todayInSeoul(), 1);
+}
+
+/** Runs `fn` on a connection of its own to the test database (journeys that seed rows straight into a table). */
+export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 export async function addToCart(page: Page, bouquet: string, storeId = SEOUL_FOREST) {
@@ -70,14 +84,19 @@ export async function addToCart(page: Page, bouquet: string, storeId = SEOUL_FOR
 
 export async function checkout(page: Page, card: string, recipient = "Soyeon Yoon") {
   await page.goto("/checkout");
+  await fillCheckoutAndPay(page, { card, recipient, giftMessage: "Happy birthday, with love" });
+}
+
+/** The checkout form as the customer fills it, on the page already open (no reload), for tomorrow's first slot; then Pay. */
+export async function fillCheckoutAndPay(page: Page, o: { card: string; recipient: string; giftMessage?: string }) {
   const m = (await messagesOf(page)).checkout;
-  await page.getByLabel(m.recipient.name).fill(recipient);
+  await page.getByLabel(m.recipient.name).fill(o.recipient);
   await page.getByLabel(m.recipient.phone).fill("010-9876-5432");
   await page.getByLabel(m.delivery.address).fill("88 Eulji-ro, Jung-gu, Seoul");
   await page.getByLabel(m.delivery.date).fill(tomorrowInSeoul());
   await page.getByRole("radio").first().check();
-  await page.getByLabel(m.message.gift).fill("Happy birthday, with love");
-  await page.getByLabel(m.card.number).fill(card);
+  if (o.giftMessage !== undefined) await page.getByLabel(m.message.gift).fill(o.giftMessage);
+  await page.getByLabel(m.card.number).fill(o.card);
   await page.getByLabel(m.card.expiry).fill("12/30");
   await page.getByLabel(m.card.cvc).fill("123");
   await page.getByRole("button", { name: m.pay }).click();
@@ -130,4 +149,37 @@ export async function openBoardCard(owner: Page, orderId: string) {
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   return card;
+}
+
+/** F4, F5: the shop accepts a new order and finishes the bouquet (on the board's every day, its card opened); returns the card (DECORATED). */
+export async function acceptAndDecorate(owner: Page, orderId: string): Promise<Locator> {
+  await boardAllDays(owner);
+  const card = await openBoardCard(owner, orderId);
+  await expect(card).toHaveAttribute("data-status", "NEW", { timeout: 15_000 });
+  await card.getByRole("button", { name: /^Accept/ }).click();
+  await card.getByRole("button", { name: /^Decoration done/ }).click();
+  await expect(card).toHaveAttribute("data-status", "DECORATED");
+  return card;
+}
+
+/** An order's open delivery request on the rider screen. */
+export const openDeliveryRequest = (rider: Page, orderId: string) => rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
+
+/** The rider's card of a delivery they hold. */
+export const riderDelivery = (rider: Page, orderId: string) => rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
+
+/** F5, D3: the rider claims the order's open delivery request; returns their card of it (CLAIMED: not picked up yet). */
+export async function claimDelivery(rider: Page, orderId: string): Promise<Locator> {
+  const request = openDeliveryRequest(rider, orderId);
+  await expect(request).toBeVisible({ timeout: 15_000 });
+  await request.getByRole("button", { name: /^Claim/ }).click();
+  const mine = riderDelivery(rider, orderId);
+  await expect(mine).toHaveAttribute("data-status", "CLAIMED", { timeout: 15_000 });
+  return mine;
+}
+
+/** D3: the rider has the bouquet (the pickup): the delivery is under way. */
+export async function pickUp(mine: Locator) {
+  await mine.getByRole("button", { name: /^Picked up/ }).click();
+  await expect(mine).toHaveAttribute("data-status", "STARTED", { timeout: 15_000 });
 }

@@ -4,30 +4,18 @@
 // uses it) and removed afterwards. Print previews are saved under playwright/test-results/.
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import pg from "pg";
-import { ACCOUNTS, expectAccessible, MESSAGES, newSignedInPage, openBoardCard, SEOUL_FOREST, signIn } from "./support";
+import { ACCOUNTS, expectAccessible, MESSAGES, newSignedInPage, openBoardCard, plusDays, SEOUL_FOREST, signIn, todayInSeoul, withDb } from "./support";
 
 const MARK = "W2 Ticket";
 const BUSAN = "10000000-0000-4000-8000-000000000004"; // owner2's shop
 const SHOTS = path.join(import.meta.dirname, "test-results");
-const todaySeoul = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 // Far ahead: no other test (nor an integration test sharing the database) has orders that day.
-const DAY = plusDays(todaySeoul(), 53);
+const DAY = plusDays(todayInSeoul(), 53);
 const no = (orderId: string) => `#${orderId.slice(0, 8).toUpperCase()}`;
 
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 const removeSeeded = () => withDb((c) => c.query(`DELETE FROM store_orders WHERE recipient_name LIKE $1`, [`${MARK} %`]));
 
-type Seed = { store: string; status: "NEW" | "ACCEPTED" | "DECORATED"; slot: string; recipient: string; message: string | null; note: string | null; pickedUp?: boolean };
+type Seed = { store: string; status: "NEW" | "ACCEPTED" | "DECORATED"; slot: string; recipient: string; message: string | null; note: string | null; pickedUp?: boolean; date?: string };
 async function seed(s: Seed): Promise<string> {
   return withDb(async (c) => {
     const { rows } = await c.query<{ order_id: string }>(
@@ -44,7 +32,7 @@ async function seed(s: Seed): Promise<string> {
           { bouquetId: "00000000-0000-4000-8000-000000000001", name: "Peony Dream", unitPriceWon: 13000, quantity: 1 },
         ]),
         `${MARK} ${s.recipient}`,
-        DAY,
+        s.date ?? DAY,
         s.slot,
         s.message,
         s.note,
@@ -137,6 +125,24 @@ test.describe("[W2] printable tickets", () => {
     // Named by id, the sent one still prints (a reprint for the van).
     await owner.goto(`/board/tickets?orders=${sent}`);
     await expect(owner.getByTestId("ticket-recipient")).toHaveText(`${MARK} Gone Already`);
+    await owner.context().close();
+  });
+
+  test("[W2] print all of today also prints the overdue orders: open, of an earlier day, before today's", async ({ browser }) => {
+    const today = todayInSeoul();
+    const overdue = await seed({ store: SEOUL_FOREST, status: "ACCEPTED", slot: "18-21", recipient: "Overdue Kim", message: "Late but lovely", note: null, date: plusDays(today, -2) });
+    const todays = await seed({ store: SEOUL_FOREST, status: "NEW", slot: "09-12", recipient: "Today Park", message: "On time", note: null, date: today });
+    const overdueSent = await seed({ store: SEOUL_FOREST, status: "DECORATED", slot: "12-15", recipient: "Overdue Sent", message: null, note: null, date: plusDays(today, -1), pickedUp: true });
+    const owner = await newSignedInPage(browser, ACCOUNTS.owner, /\/board$/);
+    await owner.goto(`/board?store=${SEOUL_FOREST}&day=${today}`);
+    await owner.getByTestId("board-print-day").click();
+    await expect(owner).toHaveURL(new RegExp(`/board/tickets\\?date=${today}&store=${SEOUL_FOREST}$`));
+    await expectTicket(owner, overdue, "Overdue Kim", "Late but lovely");
+    await expectTicket(owner, todays, "Today Park", "On time");
+    // Other journeys' leftovers may be overdue too: ours are in, the earlier day first, the one with a rider out.
+    const ids = await owner.getByTestId("ticket").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.orderId));
+    expect(ids.indexOf(overdue)).toBeLessThan(ids.indexOf(todays));
+    expect(ids).not.toContain(overdueSent);
     await owner.context().close();
   });
 

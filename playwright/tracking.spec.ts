@@ -4,7 +4,7 @@
 // (nobody home, the bouquet back at the shop) the recipient picks a new slot themselves.
 import { devices, expect, test, type Page } from "@playwright/test";
 import { SMS_SANDBOX_URL } from "./playwright.config";
-import { ACCOUNTS, boardAllDays, openBoardCard, addToCart, expectAccessible, messagesOf, newSignedInPage, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, claimDelivery, openBoardCard, openDeliveryRequest, addToCart, expectAccessible, messagesOf, newSignedInPage, pickUp, tomorrowInSeoul } from "./support";
 
 type Sms = { to: string; text: string; createdAt: string };
 
@@ -67,12 +67,8 @@ test("[X2] the recipient opens the tracking link from the SMS on a phone and pic
   await card.getByRole("button", { name: /^Decoration done/ }).click();
   await expect(card).toHaveAttribute("data-status", "DECORATED");
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole("button", { name: /^Claim/ }).click();
-  const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
-  await mine.getByRole("button", { name: /^Picked up/ }).click();
-  await expect(mine).toHaveAttribute("data-status", "STARTED", { timeout: 15_000 });
+  const mine = await claimDelivery(rider, orderId);
+  await pickUp(mine);
   await expect(tracking).toHaveAttribute("data-phase", "ON_ITS_WAY", { timeout: 15_000 });
   await mine.getByText("Couldn't deliver?").click();
   await mine.getByLabel("What happened").selectOption("NOBODY_HOME");
@@ -97,6 +93,6 @@ test("[X2] the recipient opens the tracking link from the SMS on a phone and pic
 
   // The shop's board no longer waits on it: the request is open to riders again.
   await expect(card.getByTestId("board-failed-delivery")).toHaveCount(0, { timeout: 15_000 });
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  await expect(openDeliveryRequest(rider, orderId)).toBeVisible({ timeout: 15_000 });
   await phoneContext.close();
 });
