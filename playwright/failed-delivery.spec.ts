@@ -4,7 +4,7 @@
 // stripped of its metadata, and another customer cannot fetch it.
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder, riderRequest } from "./support";
 
 async function phonePhoto() {
   return sharp({ create: { width: 1200, height: 900, channels: 3, background: "#d94f70" } })
@@ -28,8 +28,7 @@ test("[D4][D5][B1] a failed attempt → the shop reschedules → delivered with 
 
   // The rider collects it and finds nobody home.
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await mine.getByRole("button", { name: /^Picked up/ }).click();

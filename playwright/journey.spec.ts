@@ -1,7 +1,7 @@
 // The whole journey across three browser contexts (customer, owner, rider), watching MyPage
 // change without reloading it.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, newSignedInPage, openBoardCard, placeOrder, riderRequest } from "./support";
 
 test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and arranges, rider claims, picks up and delivers; MyPage follows live", async ({ browser }) => {
   const customer = await newSignedInPage(browser, ACCOUNTS.customer, /\/stores$/);
@@ -25,8 +25,7 @@ test("[F3][F4][F5][F8][F9][F10][F14][D3][B1] customer orders, owner accepts and 
   await expect(card).toHaveAttribute("data-status", "DECORATED");
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await expect(mine).toHaveAttribute("data-status", "CLAIMED");

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { MAIL_CATCHER_URL } from "./playwright.config";
-import { ACCOUNTS, boardAllDays, openBoardCard, newSignedInPage, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, newSignedInPage, placeOrder, riderRequest } from "./support";
 
 test("[X1] the sender reads the delivered email with its door photo in the mail catcher", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -21,8 +21,7 @@ test("[X1] the sender reads the delivered email with its door photo in the mail 
   await expect(card).toHaveAttribute("data-status", "DECORATED");
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await mine.getByRole("button", { name: /^Picked up/ }).click();

@@ -2,7 +2,7 @@
 // the board's "Ready for pickup" and the customer's cancel button in place; the florist's
 // "Handed over" is the pickup, after which the customer can no longer cancel.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder, riderRequest } from "./support";
 
 test("[D3][F11][B1] a rider claims → the board still shows the order waiting → the florist confirms the pickup → the customer can no longer cancel", async ({ browser }) => {
   // Three browsers and a dozen live updates: on a loaded 2-core machine this passes 60 s.
@@ -22,8 +22,7 @@ test("[D3][F11][B1] a rider claims → the board still shows the order waiting �
 
   // The rider claims the request from the street.
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await expect(mine).toHaveAttribute("data-status", "CLAIMED");

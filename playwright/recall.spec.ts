@@ -3,7 +3,7 @@
 // open; in production the window is the event lag (or longer while a worker is down).
 import { expect, test } from "@playwright/test";
 import { Queue } from "bullmq";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder, riderRequest } from "./support";
 
 const orderStatusQueue = () =>
   new Queue("order-status", { prefix: "e2e", connection: { url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", maxRetriesPerRequest: null } });
@@ -27,7 +27,7 @@ test("[F11][F12][D3][B1] a cancellation that crosses the pickup wins: the rider 
 
     await queue.pause(); // from here the ordering context does not hear of the pickup
     const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-    const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
+    const request = await riderRequest(rider, orderId);
     await request.getByRole("button", { name: /^Claim/ }).click();
     const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
     await expect(mine).toHaveAttribute("data-status", "CLAIMED");

@@ -4,7 +4,7 @@
 // (nobody home, the bouquet back at the shop) the recipient picks a new slot themselves.
 import { devices, expect, test, type Page } from "@playwright/test";
 import { SMS_SANDBOX_URL } from "./playwright.config";
-import { ACCOUNTS, boardAllDays, openBoardCard, addToCart, expectAccessible, messagesOf, newSignedInPage, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, openBoardCard, addToCart, expectAccessible, messagesOf, newSignedInPage, tomorrowInSeoul, riderRequest } from "./support";
 
 type Sms = { to: string; text: string; createdAt: string };
 
@@ -67,8 +67,7 @@ test("[X2] the recipient opens the tracking link from the SMS on a phone and pic
   await card.getByRole("button", { name: /^Decoration done/ }).click();
   await expect(card).toHaveAttribute("data-status", "DECORATED");
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
   await mine.getByRole("button", { name: /^Picked up/ }).click();

@@ -64,7 +64,7 @@ export function OrderBoard() {
   // W3: the day and slot, in the URL (a reload or a second tablet shows the same cut). No day: today.
   const today = todayInSeoul();
   const dayParam = params.get("day") ?? "";
-  // The shared schema decides what a day is (an impossible date in an old link falls back to today).
+  // The domain's calendar decides what a day is (an impossible date in an old link falls back to today).
   const day: DayChoice = dayParam === "all" || (dayParam && isCalendarDate(dayParam)) ? dayParam : today;
   const slotParam = params.get("slot") ?? "";
   const slot = (TIME_SLOTS as readonly string[]).includes(slotParam) ? (slotParam as (typeof TIME_SLOTS)[number]) : undefined;
