@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext, useSubscription } from "@trpc/tanstack-react-query";
-import { useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
 import { patchBoard } from "./live-patch";
@@ -73,6 +73,17 @@ async function patchBoards(queryClient: QueryClient, trpc: Trpc, client: Client,
     if (next) queryClient.setQueryData(q.queryKey, next);
     else void queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true });
   }
+}
+
+/**
+ * P1: after the owner's own step on a card (accept, arranged, handed over, rejected), the board
+ * reads that one card again rather than the whole board.
+ */
+export function useBoardCardPatch(): (orderId: string) => Promise<void> {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  return useCallback((orderId: string) => patchBoards(queryClient, trpc, client, orderId), [queryClient, trpc, client]);
 }
 
 /**
