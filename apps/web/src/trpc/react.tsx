@@ -7,7 +7,6 @@ import { createTRPCContext, useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/routers/_app";
-import { patchBoard } from "./live-patch";
 import { TRPC_MAX_BATCH_SIZE } from "./limits";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -59,6 +58,8 @@ async function patchBoards(queryClient: QueryClient, trpc: Trpc, client: Client,
     predicate: (q) => !!(q.state.data as DonePages | undefined)?.pages?.some((p) => p.orders.some((o) => o.orderId === orderId)),
   });
   if (active.length === 0) return;
+  // The patch's rules load with the first board that needs them, not on every page (P1).
+  const { patchBoard } = await import("./live-patch");
   let card: Awaited<ReturnType<Client["store"]["boardOrder"]["query"]>>;
   try {
     card = await client.store.boardOrder.query({ orderId });
