@@ -3,7 +3,7 @@
 // who uses only the keyboard signs in, fills the cart and completes checkout, seeing where the
 // focus is at every step.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder, SEOUL_FOREST, setStock, signIn } from "./support";
+import { ACCOUNTS, boardAllDays, expectAccessible, newSignedInPage, openBoardCard, placeOrder, SEOUL_FOREST, setStock, signIn, riderRequest, openRiderRequest } from "./support";
 
 for (const locale of ["en-US", "ko-KR"] as const) {
   test.describe(`[B4] axe, ${locale}`, () => {
@@ -99,9 +99,11 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       const rider = await context.newPage();
       await signIn(rider, ACCOUNTS.rider);
       await expect(rider).toHaveURL(/\/deliveries$/);
-      const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-      await expect(request).toBeVisible({ timeout: 15_000 });
+      const request = await riderRequest(rider, orderId);
       await expectAccessible(rider, "rider /deliveries with an open request");
+      // P1: the request's card is compact; its details open in place (and are axe clean too).
+      await openRiderRequest(rider, orderId);
+      await expectAccessible(rider, "rider /deliveries with a request's details open");
       await request.getByRole("button", { name: /^(Claim|배송 맡기)/ }).click();
       const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${orderId}"]`);
       await expect(mine).toHaveAttribute("data-status", "CLAIMED");

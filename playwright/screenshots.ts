@@ -5,7 +5,7 @@
 // Run by playwright/screenshots.config.ts, which starts web and worker like the e2e journeys.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
-import { ACCOUNTS, addToCart, HONGDAE, newSignedInPage, openBoardCard, placeOrder, setStock } from "./support";
+import { ACCOUNTS, addToCart, HONGDAE, newSignedInPage, openBoardCard, placeOrder, setStock, riderRequest } from "./support";
 
 const OUT = path.join(import.meta.dirname, "../docs/screenshots");
 const PHONE = { width: 390, height: 844 };
@@ -59,7 +59,7 @@ test("screenshots of every role, phone and desktop", async ({ browser }) => {
   await expect(owner.locator(`[data-testid="board-order"][data-order-id="${fresh}"]`)).toHaveAttribute("data-status", "NEW");
 
   const rider = await newSignedInPage(browser, ACCOUNTS.rider, /\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${ready}"]`);
+  const request = await riderRequest(rider, ready, 20_000);
   await request.getByRole("button", { name: /^Claim/ }).click({ timeout: 20_000 });
   const mine = rider.locator(`[data-testid="my-delivery"][data-order-id="${ready}"]`);
   await expect(mine).toHaveAttribute("data-status", "CLAIMED");

@@ -170,8 +170,7 @@ export const riderDelivery = (rider: Page, orderId: string) => rider.locator(`[d
 
 /** F5, D3: the rider claims the order's open delivery request; returns their card of it (CLAIMED: not picked up yet). */
 export async function claimDelivery(rider: Page, orderId: string): Promise<Locator> {
-  const request = openDeliveryRequest(rider, orderId);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  const request = await riderRequest(rider, orderId);
   await request.getByRole("button", { name: /^Claim/ }).click();
   const mine = riderDelivery(rider, orderId);
   await expect(mine).toHaveAttribute("data-status", "CLAIMED", { timeout: 15_000 });
@@ -182,4 +181,29 @@ export async function claimDelivery(rider: Page, orderId: string): Promise<Locat
 export async function pickUp(mine: Locator) {
   await mine.getByRole("button", { name: /^Picked up/ }).click();
   await expect(mine).toHaveAttribute("data-status", "STARTED", { timeout: 15_000 });
+}
+
+/**
+ * P1: an open delivery request on the rider's screen. The screen shows the first requests and
+ * more on "Show more" (a busy market holds up to 60): shows more until this order's request is
+ * there (it may also still be on its way, live). The card is compact: Claim is on it; its
+ * addresses open with `openRiderRequest`.
+ */
+export async function riderRequest(rider: Page, orderId: string, timeout = 15_000) {
+  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
+  const more = rider.getByTestId("rider-open-more");
+  await expect(async () => {
+    if (!(await request.isVisible()) && (await more.isVisible())) await more.click();
+    await expect(request).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout });
+  return request;
+}
+
+/** The request with its details (addresses, recipient, what is carried) opened. */
+export async function openRiderRequest(rider: Page, orderId: string, timeout = 15_000) {
+  const request = await riderRequest(rider, orderId, timeout);
+  const toggle = request.getByTestId("open-delivery-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  return request;
 }

@@ -4,7 +4,7 @@
 // (nobody home, the bouquet back at the shop) the recipient picks a new slot themselves.
 import { devices, expect, test, type Page } from "@playwright/test";
 import { SMS_SANDBOX_URL } from "./playwright.config";
-import { ACCOUNTS, boardAllDays, claimDelivery, openBoardCard, openDeliveryRequest, addToCart, expectAccessible, messagesOf, newSignedInPage, pickUp, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, boardAllDays, claimDelivery, openBoardCard, riderRequest, addToCart, expectAccessible, messagesOf, newSignedInPage, pickUp, tomorrowInSeoul } from "./support";
 
 type Sms = { to: string; text: string; createdAt: string };
 
@@ -93,6 +93,6 @@ test("[X2] the recipient opens the tracking link from the SMS on a phone and pic
 
   // The shop's board no longer waits on it: the request is open to riders again.
   await expect(card.getByTestId("board-failed-delivery")).toHaveCount(0, { timeout: 15_000 });
-  await expect(openDeliveryRequest(rider, orderId)).toBeVisible({ timeout: 15_000 });
+  await riderRequest(rider, orderId);
   await phoneContext.close();
 });

@@ -2,7 +2,7 @@
 // A failed delivery on a board card (D4): why the rider could not deliver, whether the bouquet is
 // back on the bench, and the shop's two answers — a new date and slot (with an optional
 // redelivery fee, recorded on the order, not charged) once it is back, or a refund to the sender.
-import { addDays, orderNumberLabel, rescheduleSchema, TIME_SLOTS, todayInSeoul, type AttemptReason } from "@bloom/domain";
+import { addDays, orderNumberLabel, TIME_SLOTS, todayInSeoul, type AttemptReason } from "@bloom/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarPlus, DoorClosed, Undo2 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -13,8 +13,13 @@ import { Field, SelectField } from "~/components/ui/field";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { lazyModule } from "~/lib/lazy-module";
 import { useTRPC } from "~/trpc/react";
 import { boardOrderHeadingId, focusBoardOrder, type BoardOrder } from "./board-labels";
+
+// The reschedule schema (the one the procedure applies) comes with the form's first focus, at the
+// latest on submit: zod is not part of the board's first load (P1).
+const outcomeSchemas = lazyModule(() => import("@bloom/domain/outcome"));
 
 export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
   const t = useTranslations("boardFailed");
@@ -25,6 +30,7 @@ export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const [invalid, setInvalid] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const no = orderNumberLabel(order.orderId);
   const id = `failed-${order.orderId}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
@@ -36,12 +42,20 @@ export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
   const reschedule = useMutation(trpc.store.reschedule.mutationOptions({ onSuccess: done("rescheduledToast"), onError: () => void refresh() }));
   const refund = useMutation(trpc.store.refundUndelivered.mutationOptions({ onSuccess: done("refundedToast"), onError: () => void refresh() }));
   const back = !!order.backAtShopAt;
-  const error = reschedule.error ?? refund.error;
+  const error = reschedule.error ?? refund.error ?? loadError;
 
-  function submit(e: FormEvent<HTMLFormElement>) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const parsed = rescheduleSchema.safeParse({
+    let schemas: Awaited<ReturnType<typeof outcomeSchemas.load>>;
+    try {
+      schemas = await outcomeSchemas.load();
+    } catch (err) {
+      setLoadError(err); // offline: said as any failed request is
+      return;
+    }
+    setLoadError(null);
+    const parsed = schemas.rescheduleSchema.safeParse({
       deliveryDate: form.get("deliveryDate"),
       timeSlot: form.get("timeSlot"),
       feeWon: Number(form.get("feeWon") || 0),
@@ -70,9 +84,9 @@ export function BoardFailedDelivery({ order }: { order: BoardOrder }) {
         )}
       </p>
       <p className="m-0 text-sm font-semibold">{back ? t("backAtShop") : t("onTheWayBack", { rider: order.riderName ?? "" })}</p>
-      {error && <Alert>{errorMessage(error)}</Alert>}
+      {error ? <Alert>{errorMessage(error)}</Alert> : null}
       {back && (
-        <form aria-label={t("rescheduleLabel", { no })} className="grid gap-2" onSubmit={submit} noValidate>
+        <form aria-label={t("rescheduleLabel", { no })} className="grid gap-2" onSubmit={(e) => void submit(e)} onFocusCapture={() => void outcomeSchemas.load().catch(() => {})} noValidate>
           <Field id={`${id}-date`} name="deliveryDate" type="date" label={t("date")} min={todayInSeoul()} defaultValue={addDays(todayInSeoul(), 1)} required />
           <SelectField id={`${id}-slot`} name="timeSlot" label={t("slot")} defaultValue={order.timeSlot}>
             {TIME_SLOTS.map((s) => (

@@ -10,7 +10,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
-import { useTRPC } from "~/trpc/react";
+import { useBoardCardPatch, useTRPC } from "~/trpc/react";
 import { boardOrderHeadingId, focusBoardOrder, type BoardOrder } from "./board-labels";
 
 export function BoardHandover({ order }: { order: BoardOrder }) {
@@ -21,11 +21,12 @@ export function BoardHandover({ order }: { order: BoardOrder }) {
   const errorMessage = useErrorMessage();
   const rider = order.riderName ?? "";
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
+  const patchCard = useBoardCardPatch();
   const confirm = useMutation(
     trpc.store.confirmPickup.mutationOptions({
       onSuccess: async () => {
         toast.show(t("handedOverToast", { no: orderNumberLabel(order.orderId), rider }));
-        await refresh();
+        await patchCard(order.orderId);
         focusBoardOrder(order.orderId);
       },
       // Cancelled by the customer or picked up by the rider meanwhile: show the board as it is now.

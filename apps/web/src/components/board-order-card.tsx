@@ -22,7 +22,7 @@ import { isoDateTime, useFormat } from "~/lib/format";
 import { telLink } from "~/lib/map-link";
 import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { useBoardCardPatch, useTRPC } from "~/trpc/react";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
 import { boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
@@ -71,6 +71,7 @@ export function BoardOrderCard({
   const detailsId = `${headingId}-details`;
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
+  const patchCard = useBoardCardPatch();
   const onError = (error: unknown) => {
     const e = readError(error);
     // The order moved on elsewhere (e.g. the customer cancelled): show the board as it is now.
@@ -80,7 +81,7 @@ export function BoardOrderCard({
     trpc.store.accept.mutationOptions({
       onSuccess: async () => {
         toast.show(t("accepted", { no }));
-        await refresh();
+        await patchCard(order.orderId);
         focusBoardOrder(order.orderId, "new");
       },
       onError,
@@ -90,7 +91,7 @@ export function BoardOrderCard({
     trpc.store.completeDecoration.mutationOptions({
       onSuccess: async () => {
         toast.show(t("decorated", { no }));
-        await refresh();
+        await patchCard(order.orderId);
         focusBoardOrder(order.orderId, "accepted");
       },
       onError,

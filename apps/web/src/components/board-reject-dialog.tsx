@@ -14,7 +14,7 @@ import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { focusFirstInvalid } from "~/lib/form-errors";
 import { readError } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { useBoardCardPatch, useTRPC } from "~/trpc/react";
 import { focusBoardOrder, type BoardOrder } from "./board-labels";
 
 const DETAIL_MAX = REJECT_DETAIL_MAX;
@@ -49,6 +49,7 @@ function RejectForm({ order, onClose, onPending }: { order: BoardOrder; onClose:
   const tReason = useTranslations("rejectReason");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const patchCard = useBoardCardPatch();
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
@@ -65,7 +66,7 @@ function RejectForm({ order, onClose, onPending }: { order: BoardOrder; onClose:
       onSettled: () => onPending(false),
       onSuccess: async () => {
         toast.show(t("done", { no }));
-        await queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
+        await patchCard(order.orderId);
         onClose();
         focusBoardOrder(order.orderId);
       },

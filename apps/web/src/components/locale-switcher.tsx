@@ -28,13 +28,16 @@ export function LocaleSwitcher({ className }: { className?: string }) {
         startTransition(() => router.refresh());
       }}
       className={cn(
-        "inline-flex min-h-10 items-center gap-1.5 rounded-full border border-line px-3 text-sm font-semibold text-ink hover:bg-surface-2 disabled:opacity-60",
+        // Below 400 px (the narrowest phones) only the icon shows; the language's name stays its accessible name.
+        "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 rounded-full border border-line px-3 text-sm font-semibold text-ink hover:bg-surface-2 disabled:opacity-60 max-[400px]:px-0",
         className,
       )}
     >
       <Languages aria-hidden="true" className="size-4 text-muted" />
       <span className="sr-only">{t("switchTo")} </span>
-      <span lang={other}>{NAME[other]}</span>
+      <span lang={other} className="max-[400px]:sr-only">
+        {NAME[other]}
+      </span>
     </button>
   );
 }

@@ -4,9 +4,9 @@
 // delivery, still to collect at the shop, has its own card (rider-claimed-card.tsx).
 import { isWithdrawnClaim, orderNumberLabel, type DeliveryStatus } from "@bloom/domain";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Bike, CalendarClock, Check, Navigation, Phone, Store, Undo2, UserRound } from "lucide-react";
+import { Bike, CalendarClock, Check, ChevronDown, ChevronUp, Navigation, Phone, Store, Undo2, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { RiderDeliveryStatusBadge } from "~/components/ui/status-badge";
 import { cn } from "~/lib/cn";
@@ -74,31 +74,57 @@ export function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery
   );
 }
 
+/**
+ * An open request, compact (P1: the list holds up to 60): when, what it earns and how far — what a
+ * rider decides on — and "Claim"; the addresses, the recipient, what is carried and the shop's
+ * phone open with "Details".
+ */
 export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { delivery: Delivery; onTake: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
   const t = useTranslations("rider");
   const headingId = deliveryHeadingId(d);
+  const detailsId = `${headingId}-details`;
+  const [open, setOpen] = useState(false);
   return (
-    <article className="grid gap-4 rounded-3xl border border-line bg-surface p-4 shadow-card" data-testid="open-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
+    <article className="grid gap-3 rounded-3xl border border-line bg-surface p-4 shadow-card" data-testid="open-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
       <CardHeader delivery={d} level="h3" />
-      <dl className="m-0 grid gap-3">
+      <dl className="m-0 grid gap-3 sm:grid-cols-3">
         <Fact icon={<CalendarClock />} label={t("deliver")}>
           <When d={d} />
         </Fact>
-        <Fact icon={<Store />} label={t("pickup")}>
-          <MapAddress address={d.pickupAddress} />
-        </Fact>
-        <Fact icon={<Navigation />} label={t("dropoff")}>
-          <MapAddress address={d.dropoffAddress} />
-        </Fact>
-        <Fact icon={<UserRound />} label={t("recipient")}>
-          {d.recipientName}
-        </Fact>
-        <RiderFacts delivery={d} />
+        <RiderFacts delivery={d} part="decide" />
       </dl>
-      <Button size="xl" block onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
-        <Bike aria-hidden="true" />
-        {t("take")}
-      </Button>
+      {open && (
+        <dl id={detailsId} className="m-0 grid gap-3" data-testid="open-delivery-details">
+          <Fact icon={<Store />} label={t("pickup")}>
+            <MapAddress address={d.pickupAddress} />
+          </Fact>
+          <Fact icon={<Navigation />} label={t("dropoff")}>
+            <MapAddress address={d.dropoffAddress} />
+          </Fact>
+          <Fact icon={<UserRound />} label={t("recipient")}>
+            {d.recipientName}
+          </Fact>
+          <RiderFacts delivery={d} part="rest" />
+        </dl>
+      )}
+      <div className="grid grid-cols-[auto_1fr] gap-2">
+        <Button
+          variant="secondary"
+          size="xl"
+          data-testid="open-delivery-toggle"
+          aria-expanded={open}
+          aria-controls={open ? detailsId : undefined}
+          aria-label={`${open ? t("hideDetails") : t("details")} · ${t("detailsOf", { store: d.storeName, no: orderNumberLabel(d.orderId) })}`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? <ChevronUp aria-hidden="true" /> : <ChevronDown aria-hidden="true" />}
+          {open ? t("hideDetails") : t("details")}
+        </Button>
+        <Button size="xl" block onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
+          <Bike aria-hidden="true" />
+          {t("take")}
+        </Button>
+      </div>
     </article>
   );
 }

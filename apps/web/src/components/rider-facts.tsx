@@ -10,28 +10,37 @@ import { telLink } from "~/lib/map-link";
 import { useTRPC } from "~/trpc/react";
 import { Fact, type Delivery } from "./rider-delivery-cards";
 
-export function RiderFacts({ delivery: d }: { delivery: Delivery }) {
+/** `decide`: what a compact request card shows (earnings, distance); `rest`: what it shows opened. */
+export function RiderFacts({ delivery: d, part = "all" }: { delivery: Delivery; part?: "all" | "decide" | "rest" }) {
   const t = useTranslations("riderFacts");
   const f = useFormat();
   const items = (Array.isArray(d.items) ? d.items : []) as CarriedItem[];
+  const decide = part !== "rest";
+  const rest = part !== "decide";
   return (
     <>
-      <Fact icon={<Package />} label={t("carried")}>
-        {items.length === 0 ? (
-          t("unknown")
-        ) : (
-          <span>
-            <strong>{t("count", { count: itemCount(items) })}</strong> · {items.map((i) => (i.quantity > 1 ? `${i.name} ×${i.quantity}` : i.name)).join(", ")}
-          </span>
-        )}
-      </Fact>
-      <Fact icon={<Wallet />} label={t("earn")}>
-        <strong className="whitespace-nowrap tabular-nums">{f.won(d.riderFeeWon)}</strong>
-      </Fact>
-      <Fact icon={<Route />} label={t("distance")}>
-        {d.distanceKm === null ? t("unknown") : t("km", { km: f.number(d.distanceKm) })}
-      </Fact>
-      {d.storePhone && (
+      {rest && (
+        <Fact icon={<Package />} label={t("carried")}>
+          {items.length === 0 ? (
+            t("unknown")
+          ) : (
+            <span>
+              <strong>{t("count", { count: itemCount(items) })}</strong> · {items.map((i) => (i.quantity > 1 ? `${i.name} ×${i.quantity}` : i.name)).join(", ")}
+            </span>
+          )}
+        </Fact>
+      )}
+      {decide && (
+        <Fact icon={<Wallet />} label={t("earn")}>
+          <strong className="whitespace-nowrap tabular-nums">{f.won(d.riderFeeWon)}</strong>
+        </Fact>
+      )}
+      {decide && (
+        <Fact icon={<Route />} label={t("distance")}>
+          {d.distanceKm === null ? t("unknown") : t("km", { km: f.number(d.distanceKm) })}
+        </Fact>
+      )}
+      {rest && d.storePhone && (
         <Fact icon={<Phone />} label={t("shopPhone")}>
           <a href={telLink(d.storePhone)} className="font-semibold tabular-nums" aria-label={t("callShop", { store: d.storeName, phone: d.storePhone })}>
             {d.storePhone}

@@ -45,7 +45,7 @@ export async function SiteHeader() {
 
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur-md supports-[backdrop-filter]:bg-surface/85">
-      <div className="container-page grid grid-cols-[auto_1fr] items-center gap-x-3 py-2 [grid-template-areas:'brand_account'_'nav_nav'] md:grid-cols-[auto_1fr_auto] md:gap-x-6 md:[grid-template-areas:'brand_nav_account']">
+      <div className="container-page grid grid-cols-[auto_1fr] items-center gap-x-2 py-2 sm:gap-x-3 [grid-template-areas:'brand_account'_'nav_nav'] md:grid-cols-[auto_1fr_auto] md:gap-x-6 md:[grid-template-areas:'brand_nav_account']">
         <Link
           href={user ? ROLE_HOME[user.role] : "/stores"}
           className="inline-flex min-h-10 items-center gap-1.5 text-xl font-extrabold tracking-tight text-ink no-underline [grid-area:brand] hover:text-ink"
@@ -68,7 +68,7 @@ export async function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="flex min-w-0 items-center justify-end gap-1.5 [grid-area:account] sm:gap-2">
+        <div className="flex min-w-0 items-center justify-end gap-1 [grid-area:account] sm:gap-2">
           <LocaleSwitcher />
           {showsCart && <CartLink />}
           {user ? (

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { REJECT_REASONS } from "../events/catalog";
 import { textField } from "../shared/text";
 
-export const REJECT_DETAIL_MAX = 200;
+export { REJECT_DETAIL_MAX } from "./reject-reasons";
+import { REJECT_DETAIL_MAX } from "./reject-reasons";
 
 export const rejectOrderSchema = z.object({
   reason: z.enum(REJECT_REASONS, "Pick a reason"),

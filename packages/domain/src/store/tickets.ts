@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { TIME_SLOTS } from "../ordering/checkout";
 import { isCalendarDate } from "../ordering/delivery-date";
-import { boardLaneOf } from "./board-view";
+import { boardLaneOf } from "./board-lanes";
 import type { StoreOrderStatus } from "./store-order";
 
 export const TICKET_LAYOUTS = ["a4", "thermal"] as const;

@@ -33,6 +33,9 @@ function focusSoon(id: string) {
   });
 }
 
+/** Open requests shown at first, and added per "Show more" (P1: the list holds up to 60). */
+export const OPEN_PAGE = 10;
+
 function Empty({ children }: { children: ReactNode }) {
   return (
     <p className="m-0 flex items-center justify-center gap-2 rounded-3xl border border-dashed border-line-strong px-4 py-6 text-center text-muted">
@@ -49,6 +52,7 @@ export function RiderScreen() {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const [notice, setNotice] = useState<string | null>(null);
+  const [openShown, setOpenShown] = useState(OPEN_PAGE);
 
   const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.delivery.screen.queryKey() });
@@ -238,13 +242,35 @@ export function RiderScreen() {
       {open.length === 0 ? (
         <Empty>{t("openEmpty")}</Empty>
       ) : (
-        <ul className="m-0 grid list-none gap-3 p-0">
-          {open.map((d) => (
-            <li key={d.id} className="scroll-mt-36">
-              <OpenDeliveryCard delivery={d} onTake={take} pending={claim.isPending && claim.variables?.deliveryId === d.id} disabled={busy} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="m-0 grid list-none gap-3 p-0">
+            {open.slice(0, openShown).map((d) => (
+              <li key={d.id} className="scroll-mt-36">
+                <OpenDeliveryCard delivery={d} onTake={take} pending={claim.isPending && claim.variables?.deliveryId === d.id} disabled={busy} />
+              </li>
+            ))}
+          </ul>
+          {open.length > openShown && (
+            <div className="grid justify-items-center gap-1">
+              <p className="m-0 text-sm text-muted" aria-live="polite">
+                {t("shownOf", { shown: openShown, total: open.length })}
+              </p>
+              <Button
+                variant="secondary"
+                size="lg"
+                data-testid="rider-open-more"
+                onClick={() => {
+                  const first = open[openShown];
+                  setOpenShown((n) => n + OPEN_PAGE);
+                  // Keyboard and screen-reader users continue at the first card just shown.
+                  if (first) focusSoon(`delivery-${first.id}`);
+                }}
+              >
+                {t("showMore", { count: Math.min(OPEN_PAGE, open.length - openShown) })}
+              </Button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

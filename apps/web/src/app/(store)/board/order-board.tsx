@@ -5,7 +5,7 @@
 // fallback). New orders beep, pulse and are announced; cancellations and failed deliveries ring
 // and show a banner; the unread count is a badge here and in the tab title. Cards are compact
 // until opened; Done is read a page at a time.
-import { boardLaneOf, boardQuerySchema, bySlot, todayInSeoul, TIME_SLOTS, UNREAD_COUNT_CAP, type BoardLane } from "@bloom/domain";
+import { boardLaneOf, bySlot, isCalendarDate, todayInSeoul, TIME_SLOTS, UNREAD_COUNT_CAP, type BoardLane } from "@bloom/domain";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell, BellOff, CheckCheck, Inbox, Printer, Volume2 } from "lucide-react";
 import Link from "next/link";
@@ -64,8 +64,8 @@ export function OrderBoard() {
   // W3: the day and slot, in the URL (a reload or a second tablet shows the same cut). No day: today.
   const today = todayInSeoul();
   const dayParam = params.get("day") ?? "";
-  // The shared schema decides what a day is (an impossible date in an old link falls back to today).
-  const day: DayChoice = dayParam === "all" || (dayParam && boardQuerySchema.shape.day.safeParse(dayParam).success) ? dayParam : today;
+  // The domain's calendar decides what a day is (an impossible date in an old link falls back to today).
+  const day: DayChoice = dayParam === "all" || (dayParam && isCalendarDate(dayParam)) ? dayParam : today;
   const slotParam = params.get("slot") ?? "";
   const slot = (TIME_SLOTS as readonly string[]).includes(slotParam) ? (slotParam as (typeof TIME_SLOTS)[number]) : undefined;
   const filter = { ...(storeId ? { storeId } : {}), ...(day === "all" ? {} : { day }), ...(slot ? { slot } : {}) };
