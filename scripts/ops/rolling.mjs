@@ -15,6 +15,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import {
+  DEFAULT_REDIS_URL,
   authSecret,
   trackingLinkSecret,
   defaultDatabaseUrl,
@@ -45,7 +46,7 @@ const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padSt
 // ── environment ───────────────────────────────────────────────────────────────────────────────
 const dbUrl = new URL(process.env.DATABASE_URL || defaultDatabaseUrl("bloom"));
 dbUrl.pathname = "/bloom_ops";
-const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379");
+const redisUrl = new URL(process.env.REDIS_URL || DEFAULT_REDIS_URL);
 redisUrl.pathname = "/2";
 const base = `http://127.0.0.1:${PORT}`;
 const processorDbUrl = new URL(dbUrl);
