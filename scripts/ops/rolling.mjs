@@ -110,7 +110,7 @@ const startProcessor = () =>
     PAYMENT_SANDBOX_LATENCY_MS: process.env.PAYMENT_SANDBOX_LATENCY_MS ?? "20-80",
   });
 const startWorker = (w) =>
-  launch(w.name, process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+  launch(w.name, process.execPath, ["apps/worker/dist/main.js"], {
     WORKER_ID: w.name,
     WORKER_HEALTH_PORT: String(w.port),
     WORKER_HEALTH_HOST: "127.0.0.1",
@@ -223,7 +223,7 @@ try {
   await step("database bloom_ops", () => ensureDatabase(env.DATABASE_URL));
   await step("database bloom_ops_processor (card processor)", () => ensureDatabase(processorDbUrl.toString()));
   await migrateAndSeed({ DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL });
-  await step("build web", () => run("npx", ["turbo", "run", "build", "--filter=@bloom/web"], { env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }));
+  await step("build web and worker", () => run("npx", ["turbo", "run", "build", "--filter=@bloom/web", "--filter=@bloom/worker"], { env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }));
 
   for (const port of [PORT, ...WEBS.map((w) => w.port), ...WORKERS.map((w) => w.port), PROCESSOR.port]) {
     if (!(await portFree(port))) fail(`port ${port} is in use; set OPS_PORT to a free range (it uses +0..+20)`);
