@@ -41,6 +41,8 @@ await build({
     },
   ],
   // Bundled CommonJS helpers may call require(): give the ES module one.
-  banner: { js: `import { createRequire as __bloomCreateRequire } from "node:module"; const require = __bloomCreateRequire(import.meta.url);` },
+  banner: {
+    js: `import { createRequire as __bloomCreateRequire } from "node:module"; const require = __bloomCreateRequire(import.meta.url);`,
+  },
 });
 console.log(`worker built into ${path.relative(process.cwd(), outdir) || "dist"}`);
