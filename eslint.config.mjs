@@ -85,7 +85,6 @@ export default tseslint.config(
       "apps/worker/src/providers.ts",
       "apps/worker/src/webhooks.ts",
       "packages/app/src/catalog/queries.ts",
-      "packages/app/src/delivery/confirm-pickup.ts",
       "packages/app/src/delivery/delivery-for-notice.ts",
       "packages/app/src/delivery/on-decoration-completed.ts",
       "packages/app/src/delivery/on-order-cancelled.ts",
