@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   // X3: the service worker runs in the browser's service worker scope (self, clients, registration).
   { files: ["apps/web/public/sw.js"], languageOptions: { globals: { ...globals.serviceworker } } },
-  // Issue 16, part 4: configuration is read in one env module per process, validated there.
+  // Configuration is read in one env module per process, validated there.
   {
     files: ["apps/*/src/**/*.{ts,tsx}", "packages/*/src/**/*.ts"],
     ignores: [
@@ -44,7 +44,7 @@ export default tseslint.config(
       ],
     },
   },
-  // Issue 16, part 4: @bloom/db (Prisma, pg) only from the composition roots and the repositories
+  // @bloom/db (Prisma, pg) only from the composition roots and the repositories
   // (*.repo.ts). The files listed after them are today's offenders, left for the data-access
   // refactor that moves their SQL into one repository per context: do not add to these lists.
   {

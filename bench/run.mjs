@@ -34,7 +34,7 @@ const D = quick
 const CUSTOMERS = 1000;
 const RESULTS = path.join(ROOT, "bench", "results");
 const log = (m) => console.log(`  · ${m}`);
-/** The processes of the system under test, for issue 16's CPU ratio. */
+/** The processes of the system under test, for the CPU ratio (order ÷ ping). */
 const SYSTEM_PROCESSES = ["web", "worker", "postgres", "redis"];
 
 const cfg = benchConfig();
@@ -104,7 +104,7 @@ try {
     machineBusyPct: { ping: round(s1.cpu.ping.machineBusyPct, 0), orders: round(s1.cpu.orders.machineBusyPct, 0) },
     cpuMsPerRequest: { ping: roundAll(s1.cpuMsPerRequest.ping), order: roundAll(s1.cpuMsPerRequest.order) },
   };
-  // Issue 16's ratio: the system's CPU per order ÷ per ping, summed over the app's own processes
+  // The system's CPU per order ÷ per ping, summed over the app's own processes
   // (web, worker, PostgreSQL, Redis; not the sandbox processor, which stands for an outside
   // provider, nor the load generator or other processes on the machine).
   result.placeOrder.cpuMsPerOrder = round(systemCpuMs(s1.cpuMsPerRequest.order), 2);
@@ -156,7 +156,7 @@ try {
     twoWorkersCpuSec: roundAll(two.cpu.cpuSec),
     oneWorkerSec: one.seconds,
     twoWorkersSec: two.seconds,
-    // Issue 16: CPU per drained event (worker processes + PostgreSQL + Redis), one-worker drain.
+    // CPU per drained event (worker processes + PostgreSQL + Redis), one-worker drain.
     cpuMsPerEvent: round(drainCpuMs(one.cpu.cpuSec) / D.backlog, 3),
     cpuMsPerEventTwoWorkers: round(drainCpuMs(two.cpu.cpuSec) / D.backlog, 3),
     // Without PostgreSQL's shared background processes (see bench/lib/cpu.mjs servicePids).

@@ -1,4 +1,4 @@
-// `npm run format:check` / `npm run format` (issue 16): Prettier on the files changed against the
+// `npm run format:check` / `npm run format`: Prettier on the files changed against the
 // main branch (committed on this branch, staged or not, and new files), not on the whole tree.
 // The tree has not been formatted yet; formatting it at once would collide with every branch in
 // flight, so each change formats what it touches. `--write` formats them, otherwise it checks.

@@ -1,4 +1,4 @@
-// The worker's production build (issue 16): one ES module per entry point in dist/, with the
+// The worker's production build: one ES module per entry point in dist/, with the
 // workspace packages it runs (@bloom/app, @bloom/db, @bloom/domain, @bloom/config, all
 // TypeScript sources) compiled in, and every npm dependency left as an import of node_modules
 // (Prisma's generated client, BullMQ, sharp… keep their own files). `npm start` runs dist/main.js

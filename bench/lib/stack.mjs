@@ -113,8 +113,8 @@ export async function prepare(cfg, code, { build = true } = {}) {
       }),
     );
   }
-  // The worker runs compiled JavaScript (npm start = node dist/main.js) from issue 16 on; a commit
-  // from before that still runs it through tsx and has no build script.
+  // The worker runs compiled JavaScript (npm start = node dist/main.js); an older commit runs it
+  // through tsx and has no build script.
   const workerPkg = JSON.parse(fs.readFileSync(path.join(code.dir, "apps/worker/package.json"), "utf8"));
   if (build && workerPkg.scripts?.build) await step("build worker", () => run("npm", ["run", "build", "-w", "@bloom/worker"], { env, cwd: code.dir }));
   fs.rmSync(LOG_DIR, { recursive: true, force: true });

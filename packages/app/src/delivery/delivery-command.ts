@@ -1,4 +1,4 @@
-// One use-case shape for the delivery aggregate's commands (issue 16): load → decide → save the
+// One use-case shape for the delivery aggregate's commands: load → decide → save the
 // new state and append its events in one transaction. The save is conditional on the state read,
 // so of two riders racing for one request exactly one wins; the loser decides again on the row as
 // it is now, which says why (ALREADY_TAKEN, or success for a double tap).

@@ -1,4 +1,4 @@
-// The delivery aggregate's persistence (issue 16's pattern: load → decide → save + append). A
+// The delivery aggregate's persistence (load → decide → save + append). A
 // delivery is read as the decider's state, and a decided state is saved on condition that the row
 // is still the state it was decided from: a rider, the florist or a cancellation that changed it
 // meanwhile makes the save a no-op, and the use case decides again on what it is now.

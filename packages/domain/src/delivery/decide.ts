@@ -1,4 +1,4 @@
-// The delivery aggregate's decider (F9, D3; issue 16's pattern for every aggregate): from the
+// The delivery aggregate's decider (F9, D3; the pattern for every aggregate): from the
 // delivery as it is, a command and who gives it, the next state and the events that say what
 // happened, or a refusal. Nothing is read or written here: the use case loads the delivery,
 // calls decideDelivery, then saves the new state (conditional on the state it read) and appends
