@@ -34,6 +34,8 @@ const D = quick
 const CUSTOMERS = 1000;
 const RESULTS = path.join(ROOT, "bench", "results");
 const log = (m) => console.log(`  · ${m}`);
+/** The processes of the system under test, for the CPU ratio (order ÷ ping). */
+const SYSTEM_PROCESSES = ["web", "worker", "postgres", "redis"];
 
 const cfg = benchConfig();
 const loadBefore = loadAverage();
@@ -90,7 +92,7 @@ try {
           processor: treeOf(processorProc),
           postgres: async () => (await servicePids(db, redisPort)).pg,
           redis: async () => (await servicePids(db, redisPort)).redis,
-        }),
+        }, { subsets: { "postgres backends": async () => (await servicePids(db, redisPort)).pgBackends } }),
     }),
   );
   rows.push(...s1.rows);
@@ -102,6 +104,19 @@ try {
     machineBusyPct: { ping: round(s1.cpu.ping.machineBusyPct, 0), orders: round(s1.cpu.orders.machineBusyPct, 0) },
     cpuMsPerRequest: { ping: roundAll(s1.cpuMsPerRequest.ping), order: roundAll(s1.cpuMsPerRequest.order) },
   };
+  // The system's CPU per order ÷ per ping, summed over the app's own processes
+  // (web, worker, PostgreSQL, Redis; not the sandbox processor, which stands for an outside
+  // provider, nor the load generator or other processes on the machine).
+  result.placeOrder.cpuMsPerOrder = round(systemCpuMs(s1.cpuMsPerRequest.order), 2);
+  result.placeOrder.cpuMsPerPing = round(systemCpuMs(s1.cpuMsPerRequest.ping), 2);
+  result.placeOrder.cpuRatio = round(systemCpuMs(s1.cpuMsPerRequest.order) / systemCpuMs(s1.cpuMsPerRequest.ping), 2);
+  result.placeOrder.cpuSystemProcesses = SYSTEM_PROCESSES;
+  // The same without PostgreSQL's shared background processes (only the bench database's backends).
+  const backendsMs = (cpu, n) => (1000 * (cpu.subsetSec?.["postgres backends"] ?? 0)) / Math.max(1, n);
+  const pg = { order: backendsMs(s1.cpu.orders, s1.answered.order), ping: backendsMs(s1.cpu.ping, s1.answered.ping) };
+  const withBackends = (per, b) => systemCpuMs(per) - (per.postgres ?? 0) + b;
+  result.placeOrder.cpuMsPerRequestPostgresBackends = { ping: round(pg.ping, 2), order: round(pg.order, 2) };
+  result.placeOrder.cpuRatioPostgresBackends = round(withBackends(s1.cpuMsPerRequest.order, pg.order) / withBackends(s1.cpuMsPerRequest.ping, pg.ping), 2);
   series.placeOrder = s1.series.placeOrder;
 
   // 2: the report's overload test.
@@ -141,6 +156,11 @@ try {
     twoWorkersCpuSec: roundAll(two.cpu.cpuSec),
     oneWorkerSec: one.seconds,
     twoWorkersSec: two.seconds,
+    // CPU per drained event (worker processes + PostgreSQL + Redis), one-worker drain.
+    cpuMsPerEvent: round(drainCpuMs(one.cpu.cpuSec) / D.backlog, 3),
+    cpuMsPerEventTwoWorkers: round(drainCpuMs(two.cpu.cpuSec) / D.backlog, 3),
+    // Without PostgreSQL's shared background processes (see bench/lib/cpu.mjs servicePids).
+    cpuMsPerEventPostgresBackends: round((drainCpuMs(one.cpu.cpuSec) - 1000 * one.cpu.cpuSec.postgres + 1000 * (one.cpu.subsetSec?.["postgres backends"] ?? 0)) / D.backlog, 3),
   };
   rows.push(
     { name: "4 event: commit → store order", perSec: null, p50Ms: ev.store.p50Ms, p95Ms: ev.store.p95Ms, p99Ms: ev.store.p99Ms, count: ev.store.n, statuses: {} },
@@ -203,6 +223,14 @@ function otherLoadNote() {
     : `The machine was otherwise quiet: processes outside the bench (and the hypervisor) took ${round(100 * share, 1)} % of it during scenario 1 (${round(other, 1)} CPU-s).`;
 }
 
+function systemCpuMs(perRequest) {
+  return SYSTEM_PROCESSES.reduce((sum, k) => sum + (perRequest[k] ?? 0), 0);
+}
+/** Worker(s) + PostgreSQL + Redis CPU seconds of a backlog drain. */
+function drainCpuMs(cpuSec) {
+  return 1000 * Object.entries(cpuSec).filter(([k]) => k.startsWith("worker") || k === "postgres" || k === "redis").reduce((sum, [, v]) => sum + v, 0);
+}
+
 function roundAll(o) {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 2)]));
 }
@@ -214,6 +242,7 @@ function evaluate(r) {
   add("place-order / ceiling", `${round(p.ratio, 2)} (${round(p.ordersPerSec)} / ${round(p.ceilingPerSec)} per s)`, "≥ 0.5", p.ratio >= 0.5);
   add("place-order p99", `${round(p.p99Ms)} ms`, "≤ 150 ms", p.p99Ms <= 150);
   add("place-order errors", String(p.errors), "0", p.errors === 0);
+  add("CPU per order ÷ CPU per ping (web + worker + PostgreSQL + Redis)", `${round(p.cpuRatio, 2)} (${round(p.cpuMsPerOrder, 2)} / ${round(p.cpuMsPerPing, 2)} ms)`, "≤ 2.0", p.cpuRatio <= 2);
   const o = r.overload;
   add("overload orders/s", `${round(o.ordersPerSec)} (Little's-law bound ${round(o.littleBound)})`, "≥ 150", o.ordersPerSec >= 150);
   add("overload answered without a server error", `${round(100 * o.availability, 2)} % (${o.serverErrors} server errors)`, "100 %", o.serverErrors === 0 && o.availability === 1);
@@ -224,6 +253,7 @@ function evaluate(r) {
   const e = r.events;
   add("event p99 commit → store order", `${round(e.storeP99Ms)} ms`, "≤ 250 ms", e.storeP99Ms <= 250);
   add("event p99 commit → MyPage row", `${round(e.myPageP99Ms)} ms`, "≤ 250 ms", e.myPageP99Ms <= 250);
+  add("backlog drain CPU per event (worker + PostgreSQL + Redis, 1 worker)", `${round(e.cpuMsPerEvent, 2)} ms`, "≤ 1.3 ms", e.cpuMsPerEvent <= 1.3);
   add("2 workers ÷ 1 worker", `${round(e.twoOverOne, 2)} (${round(e.oneWorkerPerSec)} → ${round(e.twoWorkersPerSec)} events/s)`, "≥ 1.3", e.twoOverOne >= 1.3);
   if (r.readScale) {
     for (const [k, label] of [["boardP99Ms", "store board"], ["myPageP99Ms", "MyPage"], ["riderP99Ms", "rider open requests"]]) {

@@ -2,7 +2,7 @@
 # The sandbox card processor (apps/processor): a card processor's test mode as its own service,
 # with its own database (it creates its database and tables when missing). For development,
 # staging and load tests; production talks to a real provider at PROCESSOR_URL instead.
-# Runs its TypeScript through tsx (a runtime dependency), like the worker. Build from the root:
+# Runs its TypeScript through tsx (a runtime dependency; the worker is compiled). Build from the root:
 #   docker build -f deploy/processor.Dockerfile -t bloom-processor .
 # (Not built on the development machine, which has no Docker engine: see README, Running at scale.)
 

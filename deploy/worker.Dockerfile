@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # The worker (BullMQ consumers + outbox relay), and the `migrate` target used by the migration
-# Job. The worker runs its TypeScript through tsx (a runtime dependency), so there is no bundle.
+# Job. The worker runs compiled JavaScript: `npm run build -w @bloom/worker` (esbuild) writes
+# apps/worker/dist/ with the workspace packages compiled in and npm packages left external.
 # Build from the repository root:
 #   docker build -f deploy/worker.Dockerfile -t bloom-worker .
 #   docker build -f deploy/worker.Dockerfile --target migrate -t bloom-migrate .
@@ -26,6 +27,7 @@ COPY package.json package-lock.json turbo.json ./
 COPY packages ./packages
 COPY apps/worker ./apps/worker
 RUN npm run generate -w @bloom/db
+RUN npm run build -w @bloom/worker
 
 # ── migrate: `prisma migrate deploy` (the Prisma CLI is a dev dependency, so it keeps them) ──
 FROM build AS migrate
@@ -52,4 +54,4 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.WORKER_HEALTH_PORT||3001)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 WORKDIR /app/apps/worker
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -2,6 +2,7 @@
 // Starts the sandbox card processor (its own process and ledger database), then the production
 // build of web and the worker, against the test database.
 import { createECDH } from "node:crypto";
+import { DEFAULT_DATABASE_URL } from "@bloom/config/defaults";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -18,7 +19,7 @@ export const MAIL_CATCHER_URL = `http://127.0.0.1:${PORT + 8}`;
 /** The processor's ledger sits next to the app's database: `<database>_processor`. */
 function processorDatabaseUrl() {
   if (process.env.PROCESSOR_DATABASE_URL) return process.env.PROCESSOR_DATABASE_URL;
-  const u = new URL(process.env.DATABASE_URL ?? "postgresql://bloom:bloom@127.0.0.1:5432/bloom");
+  const u = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   u.pathname = `${u.pathname}_processor`;
   return u.toString();
 }
@@ -117,7 +118,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: "npm run start -w @bloom/worker",
+      // The worker's production build (compiled JavaScript) takes about a second: made every run.
+      command: "npm run build -w @bloom/worker && npm run start -w @bloom/worker",
       cwd: "..",
       url: `http://127.0.0.1:${WORKER_PORT}/health/ready`,
       env,

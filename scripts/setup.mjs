@@ -4,6 +4,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  DEFAULT_REDIS_URL,
   defaultDatabaseUrl,
   ensureDatabase,
   ensureNodeModules,
@@ -21,7 +22,7 @@ import {
  */
 export function resolveEnv({ test = false } = {}) {
   const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl("bloom");
-  const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   // The sandbox processor's address (apps/processor; `npm start` runs it on PROCESSOR_PORT).
   const processorUrl = process.env.PROCESSOR_URL || `http://127.0.0.1:${process.env.PROCESSOR_PORT || 4010}`;
   const sibling = (url, name) => {

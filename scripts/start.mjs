@@ -12,8 +12,8 @@ const DEMO = ["customer@bloom.test", "owner@bloom.test", "rider@bloom.test"];
 let env;
 try {
   env = await setup();
-  await step("build web", () =>
-    run("npx", ["turbo", "run", "build", "--filter=@bloom/web"], {
+  await step("build web and worker", () =>
+    run("npx", ["turbo", "run", "build", "--filter=@bloom/web", "--filter=@bloom/worker"], {
       env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
     }),
   );

@@ -4,7 +4,7 @@
 import { authSecret, ensureChromium, ensureNodeModules, ROOT, run, step, vapidEnv } from "./lib/services.mjs";
 import { setup } from "./setup.mjs";
 
-const build = ["npx", "turbo", "run", "build", "--filter=@bloom/web"];
+const build = ["npx", "turbo", "run", "build", "--filter=@bloom/web", "--filter=@bloom/worker"];
 const STAGES = [
   // services: whether the stage needs PostgreSQL/Redis (skipping setup keeps `--only unit` fast)
   { name: "lint", cmd: ["npm", "run", "lint"] },

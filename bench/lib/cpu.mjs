@@ -26,10 +26,12 @@ function machine() {
  * Starts an interval. `groups` maps a name to an (async) function returning pids, evaluated at the
  * start and at the end, so processes that appear meanwhile still count from their first tick.
  */
-export async function cpuMeter(groups) {
+export async function cpuMeter(groups, { subsets = {} } = {}) {
+  // `subsets`: parts of a group reported on their own as well (not added to the total again).
+  const all = { ...groups, ...subsets };
   const snap = async () => {
     const out = {};
-    for (const [name, pids] of Object.entries(groups)) {
+    for (const [name, pids] of Object.entries(all)) {
       out[name] = new Map((await pids()).map((p) => [p, ticks(p)]));
     }
     return out;
@@ -52,6 +54,12 @@ export async function cpuMeter(groups) {
         out[name] = sum / HZ;
         ours += out[name];
       }
+      const subsetSec = {};
+      for (const name of Object.keys(subsets)) {
+        let sum = 0;
+        for (const [pid, t] of end[name]) sum += t - (start[name].get(pid) ?? 0);
+        subsetSec[name] = sum / HZ;
+      }
       const self = process.cpuUsage(self0);
       out["load generator"] = (self.user + self.system) / 1e6;
       ours += out["load generator"];
@@ -59,7 +67,7 @@ export async function cpuMeter(groups) {
       const steal = (m1.steal - m0.steal) / HZ;
       out["other (not the bench)"] = Math.max(0, busy - ours - steal);
       out["stolen by the hypervisor"] = steal;
-      return { wallSec: wall, cpuSec: out, machineBusyPct: (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total) };
+      return { wallSec: wall, cpuSec: out, subsetSec, machineBusyPct: (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total) };
     },
   };
 }
@@ -74,7 +82,7 @@ export const treeOf = (proc) => () => (proc && !proc.exited ? treePids(proc.chil
  */
 export async function servicePids(db, redisPort) {
   const { rows } = await db.query(
-    `SELECT pid FROM pg_stat_activity WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()`,
+    `SELECT pid, datname IS NOT NULL AS backend FROM pg_stat_activity WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()`,
   );
   const redis = [];
   for (const d of fs.readdirSync("/proc")) {
@@ -86,7 +94,10 @@ export async function servicePids(db, redisPort) {
       // gone
     }
   }
-  return { pg: rows.map((r) => r.pid), redis };
+  // pgBackends: only the bench database's own connections. The server's background processes
+  // (WAL writer, checkpointer, autovacuum) serve every database of the cluster: on a machine
+  // shared with other work they also count its commits.
+  return { pg: rows.map((r) => r.pid), pgBackends: rows.filter((r) => r.backend).map((r) => r.pid), redis };
 }
 
 export function loadAverage() {

@@ -50,7 +50,8 @@ export function benchConfig() {
  * can change or break what is measured. `--working-tree` measures the working tree in place.
  */
 export function codeUnderTest({ workingTree = false } = {}) {
-  const commit = git("rev-parse", "HEAD");
+  // BENCH_COMMIT=<rev> measures another commit with this harness (a before/after in one sitting).
+  const commit = git("rev-parse", workingTree ? "HEAD" : process.env.BENCH_COMMIT || "HEAD");
   const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
   if (workingTree) return { dir: ROOT, commit, dirty, snapshot: false };
   const parent = path.join(os.tmpdir(), "bloom-bench");
@@ -112,6 +113,10 @@ export async function prepare(cfg, code, { build = true } = {}) {
       }),
     );
   }
+  // The worker runs compiled JavaScript (npm start = node dist/main.js); an older commit runs it
+  // through tsx and has no build script.
+  const workerPkg = JSON.parse(fs.readFileSync(path.join(code.dir, "apps/worker/package.json"), "utf8"));
+  if (build && workerPkg.scripts?.build) await step("build worker", () => run("npm", ["run", "build", "-w", "@bloom/worker"], { env, cwd: code.dir }));
   fs.rmSync(LOG_DIR, { recursive: true, force: true });
   fs.mkdirSync(LOG_DIR, { recursive: true });
   return { startedRedis: !redisWasUp };

@@ -97,12 +97,15 @@ export async function drainBacklog(ctx, { count = 10_000, workerProcs, timeoutMs
   const { db } = ctx;
   const { rows: tpl } = await db.query(`SELECT payload FROM outbox_events WHERE type = 'OrderPlaced' ORDER BY seq DESC LIMIT 1`);
   if (!tpl.length) throw new Error("no OrderPlaced event to copy for the backlog");
-  const meter = await cpuMeter({
-    ...Object.fromEntries(workerProcs.map((p, i) => [`worker ${i + 1}`, treeOf(p)])),
-    postgres: async () => (await servicePids(db, ctx.redisPort)).pg,
-    redis: async () => (await servicePids(db, ctx.redisPort)).redis,
-    web: treeOf(ctx.webProc),
-  });
+  const meter = await cpuMeter(
+    {
+      ...Object.fromEntries(workerProcs.map((p, i) => [`worker ${i + 1}`, treeOf(p)])),
+      postgres: async () => (await servicePids(db, ctx.redisPort)).pg,
+      redis: async () => (await servicePids(db, ctx.redisPort)).redis,
+      web: treeOf(ctx.webProc),
+    },
+    { subsets: { "postgres backends": async () => (await servicePids(db, ctx.redisPort)).pgBackends } },
+  );
   const { rows: t0rows } = await db.query(
     `WITH ins AS (
        INSERT INTO outbox_events (id, type, version, order_id, payload, occurred_at)

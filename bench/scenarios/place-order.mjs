@@ -29,6 +29,7 @@ export async function placeOrderScenario(ctx, { connections = 100, duration = 30
   return {
     cpu: { ping: pingCpu, orders: orderCpu },
     cpuMsPerRequest: { ping: perRequest(pingCpu, ping.samples.ms.length), order: perRequest(orderCpu, orders.samples.ms.length) },
+    answered: { ping: ping.samples.ms.length, order: orders.samples.ms.length },
     window: orderWindow,
     rows: [
       row("1 place-order", placed, statusCounts(orders), all),

@@ -8,6 +8,9 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "../../packages/config/defaults.mjs";
+
+export { DEFAULT_REDIS_URL };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -134,8 +137,11 @@ export async function ensureNodeModules(root = ROOT) {
 /** Default DATABASE_URL; PGHOST/PGPORT (TCP only, not a socket dir) move host and port. */
 export function defaultDatabaseUrl(database = "bloom") {
   const host = process.env.PGHOST && !process.env.PGHOST.startsWith("/") ? process.env.PGHOST : "127.0.0.1";
-  const port = process.env.PGPORT || "5432";
-  return `postgresql://bloom:bloom@${host}:${port}/${database}`;
+  const url = new URL(DEFAULT_DATABASE_URL);
+  url.hostname = host;
+  if (process.env.PGPORT) url.port = process.env.PGPORT;
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
 function pgTarget(url) {
@@ -275,7 +281,7 @@ function redisPing(host, port, password) {
   });
 }
 
-export async function ensureRedis(url = process.env.REDIS_URL || "redis://127.0.0.1:6379") {
+export async function ensureRedis(url = process.env.REDIS_URL || DEFAULT_REDIS_URL) {
   const u = new URL(url);
   const host = u.hostname || "127.0.0.1";
   const port = Number(u.port || 6379);

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import {
+  DEFAULT_REDIS_URL,
   authSecret,
   trackingLinkSecret,
   defaultDatabaseUrl,
@@ -45,7 +46,7 @@ const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padSt
 // ── environment ───────────────────────────────────────────────────────────────────────────────
 const dbUrl = new URL(process.env.DATABASE_URL || defaultDatabaseUrl("bloom"));
 dbUrl.pathname = "/bloom_ops";
-const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379");
+const redisUrl = new URL(process.env.REDIS_URL || DEFAULT_REDIS_URL);
 redisUrl.pathname = "/2";
 const base = `http://127.0.0.1:${PORT}`;
 const processorDbUrl = new URL(dbUrl);
@@ -109,7 +110,7 @@ const startProcessor = () =>
     PAYMENT_SANDBOX_LATENCY_MS: process.env.PAYMENT_SANDBOX_LATENCY_MS ?? "20-80",
   });
 const startWorker = (w) =>
-  launch(w.name, process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+  launch(w.name, process.execPath, ["apps/worker/dist/main.js"], {
     WORKER_ID: w.name,
     WORKER_HEALTH_PORT: String(w.port),
     WORKER_HEALTH_HOST: "127.0.0.1",
@@ -222,7 +223,7 @@ try {
   await step("database bloom_ops", () => ensureDatabase(env.DATABASE_URL));
   await step("database bloom_ops_processor (card processor)", () => ensureDatabase(processorDbUrl.toString()));
   await migrateAndSeed({ DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL });
-  await step("build web", () => run("npx", ["turbo", "run", "build", "--filter=@bloom/web"], { env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }));
+  await step("build web and worker", () => run("npx", ["turbo", "run", "build", "--filter=@bloom/web", "--filter=@bloom/worker"], { env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }));
 
   for (const port of [PORT, ...WEBS.map((w) => w.port), ...WORKERS.map((w) => w.port), PROCESSOR.port]) {
     if (!(await portFree(port))) fail(`port ${port} is in use; set OPS_PORT to a free range (it uses +0..+20)`);

@@ -1,12 +1,13 @@
 // The only reader of process.env in the web app: validated once, with clear messages.
 import { DEV_TRACKING_LINK_SECRET, pushServiceHostsSetting } from "@bloom/domain";
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "@bloom/config/defaults";
 import { z } from "zod";
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().url().default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
-    REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+    DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
+    REDIS_URL: z.string().url().default(DEFAULT_REDIS_URL),
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
     /** Seals the API's private signing keys in the database; defaults to AUTH_SECRET. */
     KEY_ENCRYPTION_SECRET: z.string().min(16, "KEY_ENCRYPTION_SECRET must be at least 16 characters").optional(),

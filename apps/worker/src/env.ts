@@ -1,11 +1,12 @@
 // The only reader of process.env in the worker: validated once at start-up.
 import { parseRetrySchedule, pushServiceHostsSetting } from "@bloom/domain";
 import { DEV_TRACKING_LINK_SECRET } from "@bloom/domain";
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "@bloom/config/defaults";
 import { z } from "zod";
 
 const schema = z.object({
-  DATABASE_URL: z.string().url().default("postgresql://bloom:bloom@127.0.0.1:5432/bloom"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
+  REDIS_URL: z.string().url().default(DEFAULT_REDIS_URL),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Containers need every interface; a single host can keep it on loopback (127.0.0.1). */
   WORKER_HEALTH_HOST: z.string().default("0.0.0.0"),

@@ -14,6 +14,7 @@ export * from "./payment/gateway";
 export * from "./payment/sandbox-cards";
 export * from "./store/store-order";
 export * from "./delivery/delivery";
+export * from "./delivery/decide";
 export * from "./delivery/outcome";
 export * from "./delivery/photo-storage";
 export * from "./events/catalog";

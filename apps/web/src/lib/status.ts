@@ -54,14 +54,8 @@ export const PAYMENT_TONE: Record<PaymentStatus, BadgeTone> = {
   REFUNDED: "info",
 };
 
-export const ORDER_STATUSES = Object.keys(ORDER_TONE) as OrderStatus[];
-export const MYPAGE_DELIVERY_STATUSES = Object.keys(DELIVERY_TONE) as MyPageDeliveryStatus[];
-
 export const isOrderStatus = (s: string): s is OrderStatus => s in ORDER_TONE;
 export const isMyPageDeliveryStatus = (s: string): s is MyPageDeliveryStatus => s in DELIVERY_TONE;
-
-/** Mirrors the domain's cancel rule (decideCancel) so the button only shows when it can work. */
-export const CUSTOMER_CANCELLABLE: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED"];
 
 /** The happy path, for the order page's timeline. */
 export const ORDER_PROGRESS: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING", "DELIVERED"];
@@ -79,7 +73,7 @@ export function paymentStatusOf(o: { status: string; refunded: boolean }): Payme
  * delivery's own status (cancelled, returning to the shop) is the truth and is shown as it is.
  */
 export type ShownDeliveryStatus = MyPageDeliveryStatus | "NO_DELIVERY";
-export const STOPPED_ORDER_STATUSES: readonly string[] = ["REJECTED", "CANCELLED"];
+const STOPPED_ORDER_STATUSES: readonly string[] = ["REJECTED", "CANCELLED"];
 export function shownDeliveryStatus(orderStatus: string, deliveryStatus: string): ShownDeliveryStatus | string {
   if (STOPPED_ORDER_STATUSES.includes(orderStatus) && (deliveryStatus === "NONE" || deliveryStatus === "REQUESTED")) return "NO_DELIVERY";
   return deliveryStatus;

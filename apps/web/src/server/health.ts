@@ -13,10 +13,6 @@ async function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error("timeout")), ms))]);
 }
 
-export function markShuttingDown() {
-  g.__bloomShuttingDown = true;
-}
-
 /**
  * Readiness means "can take orders" (E5): PostgreSQL answers, the payment breaker is not open, and
  * the process is not draining. Redis is not needed to take an order — rate limits fall back to

@@ -73,17 +73,31 @@ function create() {
 const g = globalThis as unknown as { __bloomMetrics?: ReturnType<typeof create> };
 export const metrics = () => (g.__bloomMetrics ??= create());
 
-type Outcome = { ok: true } | { ok: false; code: string; domainCode?: string | null };
+type Outcome = { ok: true } | { ok: false; code: string };
 
 /** Called by the tRPC middleware once per call. */
 export function observeProcedure(procedure: string, type: string, seconds: number, outcome: Outcome) {
   const m = metrics();
   m.requests.inc({ procedure, type, code: outcome.ok ? "OK" : outcome.code });
   if (type !== "subscription") m.duration.observe({ procedure, type }, seconds);
-  // Order outcomes, counted where the customer's or owner's command is answered.
-  if (procedure === "order.place") {
-    if (outcome.ok) m.placed.inc();
-    else m.refused.inc({ code: outcome.domainCode ?? outcome.code });
-  } else if (outcome.ok && procedure === "order.cancel") m.cancelled.inc();
-  else if (outcome.ok && procedure === "store.reject") m.rejected.inc();
+}
+
+/** What a use case answered, as far as the business metrics care. */
+type CommandResult = { ok: true; replayed?: boolean; alreadyCancelled?: boolean } | { ok: false; code: string };
+
+/**
+ * The business metrics of the order commands (C9), counted in this one place from the use case's
+ * answer, whichever API (tRPC or REST) carried the command: an order placed (a replayed
+ * placement is not a new order), refused by its domain code, cancelled (a second cancellation
+ * changes nothing), rejected by its store.
+ */
+export function countOrderCommand(command: "place" | "cancel" | "reject", r: CommandResult) {
+  const m = metrics();
+  if (!r.ok) {
+    if (command === "place") m.refused.inc({ code: r.code });
+    return;
+  }
+  if (command === "place" && !r.replayed) m.placed.inc();
+  else if (command === "cancel" && !r.alreadyCancelled) m.cancelled.inc();
+  else if (command === "reject") m.rejected.inc();
 }

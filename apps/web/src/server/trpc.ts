@@ -62,13 +62,7 @@ export const createCallerFactory = t.createCallerFactory;
 const observed = t.middleware(async ({ path, type, next }) => {
   const t0 = performance.now();
   const result = await next();
-  const cause = result.ok ? undefined : (result.error.cause as { domainCode?: string } | undefined);
-  observeProcedure(
-    path,
-    type,
-    (performance.now() - t0) / 1000,
-    result.ok ? { ok: true } : { ok: false, code: result.error.code, domainCode: cause?.domainCode },
-  );
+  observeProcedure(path, type, (performance.now() - t0) / 1000, result.ok ? { ok: true } : { ok: false, code: result.error.code });
   return result;
 });
 

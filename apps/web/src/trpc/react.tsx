@@ -130,6 +130,8 @@ export function TRPCReactProvider({ signedIn, children }: { signedIn: boolean; c
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        // A browser module: Next writes NODE_ENV into the bundle at build time (no env module here).
+        // eslint-disable-next-line no-restricted-properties
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
         splitLink({
           condition: (op) => op.type === "subscription",

@@ -1,8 +1,9 @@
 // Where the operator CLIs connect: DATABASE_URL, or the same default as the apps.
 import fs from "node:fs";
 import path from "node:path";
+import { DEFAULT_DATABASE_URL } from "@bloom/config/defaults";
 
-export const DATABASE_URL = process.env.DATABASE_URL ?? "postgresql://bloom:bloom@127.0.0.1:5432/bloom";
+export const DATABASE_URL = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 /**
  * The secret that seals the API's private signing keys, as the web app resolves it:

@@ -1,7 +1,7 @@
 // Policy "mypage-projection" (N4, F14): MyPage rows are written only from events, never by
 // reading other contexts' tables. The row keeps the order's events and is their fold.
 import type { Db, SqlClient } from "@bloom/db";
-import { parseEvent, projectMyPage, type DomainEvent, type MyPageView } from "@bloom/domain";
+import { ACTIVE_STATUSES, parseEvent, projectMyPage, type DomainEvent, type MyPageView } from "@bloom/domain";
 import { invalidCursor } from "../shared/cursor";
 
 function columns(v: MyPageView, events: DomainEvent[]) {
@@ -86,7 +86,7 @@ export async function rebuildMyPage(db: Db): Promise<number> {
 }
 
 export async function myPageFor(db: Db, customerId: string, opts: { filter: "all" | "active" | "past"; cursor?: string; limit: number }) {
-  const active = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"];
+  const active = [...ACTIVE_STATUSES];
   // Newest first, read in the order of the (customer_id, placed_at DESC, order_id DESC) index: no
   // sort step. A page after a cursor is a keyset condition on that order (PostgreSQL's DESC puts a
   // null placed_at first) starting at the cursor's placed_at; Prisma's own `cursor` read the

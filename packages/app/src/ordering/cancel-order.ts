@@ -1,11 +1,9 @@
 // cancelOrder (F11): allowed until the delivery starts; cancelling twice is harmless. The refund,
 // store-order and delivery cancellation follow from OrderCancelled through the worker (F12).
-import { createEvent, decideCancel, refuse, type OrderStatus, type Result } from "@bloom/domain";
+import { CANCELLABLE_STATUSES, createEvent, decideCancel, refuse, type Result } from "@bloom/domain";
 import type { AppContext } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
 import { getOrderForCustomer, type OrderDetail } from "./queries";
-
-const CANCELLABLE: OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED"];
 
 export async function cancelOrder(
   ctx: AppContext,
@@ -21,7 +19,7 @@ export async function cancelOrder(
     const changed = await ctx.db.$transaction(async (tx) => {
       // Conditional on the status, so a delivery that starts meanwhile wins cleanly.
       const n = await tx.order.updateMany({
-        where: { id: orderId, status: { in: CANCELLABLE } },
+        where: { id: orderId, status: { in: [...CANCELLABLE_STATUSES] } },
         data: { status: "CANCELLED", statusReason: reason },
       });
       if (n.count === 0) return false;

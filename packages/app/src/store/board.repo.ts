@@ -3,7 +3,7 @@
 // these costs more than running them. Each read is a short range of an index that holds only its
 // lane's rows (see the migration 20261201168000_board_busy_day), whatever the shop's history.
 import { sqlOf, type Db, type StoreOrder } from "@bloom/db";
-import type { BoardCursor, StoreOrderStatus } from "@bloom/domain";
+import { BOARD_ENDED_STATUSES, BOARD_OPEN_STATUSES, BOARD_READY_STATUS, type BoardCursor, type StoreOrderStatus } from "@bloom/domain";
 
 /** store_orders as PostgreSQL returns it to a raw query (column names, not Prisma's field names). */
 type StoreOrderRow = {
@@ -87,6 +87,15 @@ const COLUMNS = `id, order_id, store_id, status, lines, total_won, recipient_nam
   created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at,
   cancelled_at AT TIME ZONE 'UTC' AS cancelled_at, cancel_reason`;
 
+// The lanes' statuses come from the domain (board-view.ts), written into the statements' text as
+// literals (constants, never input): the partial indexes of each lane are only chosen for a
+// prepared statement whose WHERE names the same statuses as the index.
+const literal = (s: StoreOrderStatus) => `'${s}'`;
+const OPEN_IN = `IN (${BOARD_OPEN_STATUSES.map(literal).join(", ")})`;
+const READY = literal(BOARD_READY_STATUS);
+const NEW = literal("NEW");
+const ENDED_VALUES = BOARD_ENDED_STATUSES.map((s, i) => (i === 0 ? `(${literal(s)}::"StoreOrderStatus")` : `(${literal(s)})`)).join(", ");
+
 /** The board's filter in SQL terms: `day` null = every day; on `today`, open work also holds earlier days. */
 export type BoardWhere = { storeIds: string[]; day: string | null; today: string; slot: string | null };
 
@@ -100,7 +109,7 @@ export async function openOrders(db: Db, w: BoardWhere): Promise<StoreOrder[]> {
   const { rows } = await sqlOf(db).query<StoreOrderRow>({
     name: "board-open",
     text: `SELECT ${COLUMNS} FROM store_orders o
-      WHERE o.store_id = ANY($1::uuid[]) AND o.status IN ('NEW', 'ACCEPTED') AND ${OPEN_DAY} AND ${SLOT}
+      WHERE o.store_id = ANY($1::uuid[]) AND o.status ${OPEN_IN} AND ${OPEN_DAY} AND ${SLOT}
       ORDER BY o.delivery_date, o.time_slot, o.created_at, o.id`,
     values: [w.storeIds, w.day, w.today, w.slot],
   });
@@ -113,7 +122,7 @@ export async function readyOrders(db: Db, w: BoardWhere, since: Date, cap: numbe
   const { rows } = await sqlOf(db).query<StoreOrderRow>({
     name: "board-ready",
     text: `SELECT ${COLUMNS} FROM store_orders o
-      WHERE o.store_id = ANY($1::uuid[]) AND o.status = 'DECORATED' AND (o.picked_up_at IS NULL OR o.attempted_at IS NOT NULL)
+      WHERE o.store_id = ANY($1::uuid[]) AND o.status = ${READY} AND (o.picked_up_at IS NULL OR o.attempted_at IS NOT NULL)
         AND o.updated_at >= $5::timestamp AND ${OPEN_DAY} AND ${SLOT}
       ORDER BY o.updated_at DESC, o.id DESC LIMIT $6::int`,
     values: [w.storeIds, w.day, w.today, w.slot, since.toISOString(), cap],
@@ -138,13 +147,13 @@ export async function donePage(db: Db, w: BoardWhere, since: Date, cursor: Board
     WITH sent AS (
       SELECT o.* FROM unnest($1::uuid[]) AS s(store_id) CROSS JOIN LATERAL (
         SELECT * FROM store_orders o
-        WHERE o.store_id = s.store_id AND o.status = 'DECORATED' AND o.picked_up_at IS NOT NULL AND o.attempted_at IS NULL AND ${filter}
+        WHERE o.store_id = s.store_id AND o.status = ${READY} AND o.picked_up_at IS NOT NULL AND o.attempted_at IS NULL AND ${filter}
         ORDER BY o.updated_at DESC, o.id DESC LIMIT $7::int
       ) o
     ),
     ended AS (
       SELECT o.* FROM unnest($1::uuid[]) AS s(store_id)
-      CROSS JOIN (VALUES ('REJECTED'::"StoreOrderStatus"), ('CANCELLED')) AS st(status)
+      CROSS JOIN (VALUES ${ENDED_VALUES}) AS st(status)
       CROSS JOIN LATERAL (
         SELECT * FROM store_orders o
         WHERE o.store_id = s.store_id AND o.status = st.status AND o.recipient_name <> '' AND ${filter}
@@ -166,7 +175,7 @@ export async function openCounts(db: Db, storeIds: string[]): Promise<DayCount[]
   const { rows } = await sqlOf(db).query<DayCount>({
     name: "board-open-counts",
     text: `SELECT delivery_date AS date, time_slot AS slot, count(*)::int AS count FROM store_orders
-      WHERE store_id = ANY($1::uuid[]) AND status IN ('NEW', 'ACCEPTED')
+      WHERE store_id = ANY($1::uuid[]) AND status ${OPEN_IN}
       GROUP BY delivery_date, time_slot ORDER BY delivery_date, time_slot`,
     values: [storeIds],
   });
@@ -181,7 +190,7 @@ export async function newOrderIds(db: Db, storeIds: string[], limit: number): Pr
   if (storeIds.length === 0) return [];
   const { rows } = await sqlOf(db).query<{ order_id: string }>({
     name: "board-new-ids",
-    text: `SELECT order_id FROM store_orders WHERE store_id = ANY($1::uuid[]) AND status = 'NEW' ORDER BY created_at DESC LIMIT $2::int`,
+    text: `SELECT order_id FROM store_orders WHERE store_id = ANY($1::uuid[]) AND status = ${NEW} ORDER BY created_at DESC LIMIT $2::int`,
     values: [storeIds, limit],
   });
   return rows.map((r) => r.order_id);
@@ -201,7 +210,7 @@ export async function boardAlerts(db: Db, storeIds: string[], since: Date, limit
         WHERE store_id = ANY($1::uuid[]) AND status = 'CANCELLED' AND updated_at >= $2::timestamp AND cancelled_at >= $2::timestamp AND recipient_name <> ''
         UNION ALL
         SELECT order_id, store_id, 'ATTEMPT_FAILED', attempted_at AT TIME ZONE 'UTC', attempt_reason FROM store_orders
-        WHERE store_id = ANY($1::uuid[]) AND status = 'DECORATED' AND (picked_up_at IS NULL OR attempted_at IS NOT NULL)
+        WHERE store_id = ANY($1::uuid[]) AND status = ${READY} AND (picked_up_at IS NULL OR attempted_at IS NOT NULL)
           AND updated_at >= $2::timestamp AND attempted_at >= $2::timestamp
       ) a ORDER BY at DESC, order_id LIMIT $3::int`,
     values: [storeIds, since.toISOString(), limit],

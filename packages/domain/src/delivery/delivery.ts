@@ -52,6 +52,8 @@ export function decidePickup(
   // Already handed over (a recall since then included): nothing more to confirm.
   if (d.status === "STARTED" || d.status === "COMPLETED" || isRecalled(d)) return { ok: true, alreadyPickedUp: true };
   if (d.status === "OPEN") return refuse("INVALID_TRANSITION", "No rider has claimed this delivery yet");
+  // D4: after a failed attempt the shop answers first (a new slot reopens the request, or a refund).
+  if (d.status === "ATTEMPTED" || d.status === "RETURNED") return refuse("INVALID_TRANSITION", "This delivery waits for the shop's answer to a failed attempt");
   return cancelledBeforePickup();
 }
 

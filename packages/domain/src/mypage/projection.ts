@@ -1,6 +1,7 @@
 // MyPage's read model (N4, F14, B2). The view is a pure fold over the order's events sorted by
 // time, so duplicates and out-of-order delivery give the same result as the live order.
 import type { DomainEvent, EventType } from "../events/catalog";
+import { orderStatusAfter, type OrderStatus } from "../ordering/order";
 
 /** ASSIGNED: a rider claimed it; AT_SHOP: the rider is at the shop. Both before the pickup (D3). */
 /** ATTEMPTED (D4): nobody took it; the bouquet is going back to, or is at, the shop until a new slot or a refund. */
@@ -28,7 +29,7 @@ export type MyPageView = {
   totalWon: number;
   /** D1: the delivery fee inside totalWon. */
   deliveryFeeWon: number;
-  orderStatus: string;
+  orderStatus: OrderStatus;
   deliveryStatus: MyPageDeliveryStatus;
   paymentStatus: MyPagePaymentStatus;
   riderName: string | null;
@@ -131,10 +132,11 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
     updatedAt: new Date(0).toISOString(),
     timeline: [],
   };
-  let final = false;
   for (const e of sortEvents(events.filter((x) => x.orderId === orderId))) {
     view.timeline.push({ eventId: e.eventId, type: e.type, at: e.occurredAt, label: LABEL[e.type], ...extrasOf(e) });
     view.updatedAt = e.occurredAt;
+    // The order's status follows the domain's one status machine (ordering/order.ts).
+    view.orderStatus = orderStatusAfter(view.orderStatus, e.type) ?? view.orderStatus;
     switch (e.type) {
       case "OrderPlaced": {
         const p = e.payload;
@@ -150,20 +152,6 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
         });
         break;
       }
-      case "StoreOrderAccepted":
-        if (!final) view.orderStatus = "ACCEPTED";
-        break;
-      case "DecorationCompleted":
-        if (!final) view.orderStatus = "DECORATED";
-        break;
-      case "StoreOrderRejected":
-        if (!final) view.orderStatus = "REJECTED";
-        final = true;
-        break;
-      case "OrderCancelled":
-        if (!final) view.orderStatus = "CANCELLED";
-        final = true;
-        break;
       case "PaymentRefunded":
         view.paymentStatus = "REFUNDED";
         break;
@@ -182,13 +170,10 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
       case "DeliveryStarted":
         view.deliveryStatus = "DELIVERING";
         view.riderName = e.payload.riderName;
-        if (!final) view.orderStatus = "DELIVERING";
         break;
       case "DeliveryCompleted":
       case "DeliveryLeftWithNeighbour":
         view.deliveryStatus = "DELIVERED";
-        if (!final) view.orderStatus = "DELIVERED";
-        final = true;
         break;
       case "DeliveryCancelled":
         if (view.deliveryStatus !== "DELIVERED") view.deliveryStatus = "CANCELLED";
@@ -202,12 +187,9 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
         if (view.deliveryStatus === "ATTEMPTED") view.deliveryStatus = "REQUESTED";
         view.deliveryDate = e.payload.deliveryDate;
         view.timeSlot = e.payload.timeSlot;
-        if (!final) view.orderStatus = "DECORATED";
         break;
       case "DeliveryAbandoned":
         if (view.deliveryStatus !== "DELIVERED") view.deliveryStatus = "CANCELLED";
-        if (!final) view.orderStatus = "CANCELLED";
-        final = true;
         break;
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideCancel, followEvent } from "./order";
+import { EVENT_TYPES } from "../events/event-types";
+import { ACTIVE_STATUSES, CANCELLABLE_STATUSES, decideCancel, followEvent, ORDER_STATUSES, orderStatusAfter } from "./order";
 import { priceCart } from "./price-cart";
 
 describe("Order state machine", () => {
@@ -43,6 +44,23 @@ describe("priceCart", () => {
     { id: "c", storeId: "s2", name: "Tulips", priceWon: 42000, stock: 9, active: true },
     { id: "d", storeId: "s1", name: "Retired", priceWon: 1000, stock: 9, active: false },
   ];
+  it("[F11] the cancellable statuses are exactly those decideCancel lets through (the web's button and the app's update use the list)", () => {
+    for (const s of ORDER_STATUSES) {
+      const d = decideCancel(s);
+      expect(d.ok && !d.alreadyCancelled, s).toBe(CANCELLABLE_STATUSES.includes(s));
+    }
+  });
+
+  it("[F13] one status machine: the order's own OrderCancelled from any active status, other events as followEvent; final statuses never move", () => {
+    for (const s of ORDER_STATUSES) {
+      expect(orderStatusAfter(s, "OrderCancelled"), s).toBe(ACTIVE_STATUSES.includes(s) ? "CANCELLED" : null);
+      for (const t of EVENT_TYPES) {
+        if (t !== "OrderCancelled") expect(orderStatusAfter(s, t), `${s} ${t}`).toBe(followEvent(s, t));
+        if (!ACTIVE_STATUSES.includes(s)) expect(orderStatusAfter(s, t), `${s} ${t}`).toBeNull();
+      }
+    }
+  });
+
   it("[F1] prices from the catalog and merges repeated lines", () => {
     const r = priceCart("s1", [{ bouquetId: "a", quantity: 1 }, { bouquetId: "a", quantity: 2 }], catalog);
     expect(r).toEqual({ ok: true, totalWon: 177000, lines: [{ bouquetId: "a", name: "Roses", unitPriceWon: 59000, quantity: 3 }] });

@@ -14,8 +14,10 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly OrderStatus[] = ["DELIVERED", "REJECTED", "CANCELLED"];
+/** Not finished yet: MyPage's "active" filter. The rest (delivered, rejected, cancelled) is final. */
 export const ACTIVE_STATUSES: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"];
+/** F11, D3: the statuses a customer may cancel from: until the rider picks the bouquet up. */
+export const CANCELLABLE_STATUSES: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "DECORATED"];
 
 /**
  * Which status each event moves an order to, and from which statuses it may. A rider's claim and
@@ -32,7 +34,8 @@ const FOLLOWS: Partial<Record<EventType, { to: OrderStatus; from: OrderStatus[] 
   // D4: a new slot after a failed attempt: the bouquet is at the shop again, so the customer may
   // cancel until the next pickup. The shop's refund ends the order.
   DeliveryRescheduled: { to: "DECORATED", from: ["DELIVERING"] },
-  DeliveryAbandoned: { to: "CANCELLED", from: ["DECORATED", "DELIVERING"] },
+  // The shop's refund ends the order wherever it is (MyPage's fold always read it so).
+  DeliveryAbandoned: { to: "CANCELLED", from: ["PLACED", "ACCEPTED", "DECORATED", "DELIVERING"] },
 };
 
 /**
@@ -45,14 +48,26 @@ export function followEvent(current: OrderStatus, type: EventType): OrderStatus 
   return rule.to;
 }
 
+/**
+ * The order's status machine, for every event that moves it: its own OrderCancelled, and the other
+ * contexts' events (followEvent). Null when the event does not move it. OrderCancelled is only ever
+ * committed while the order row was cancellable, so it also wins over a pickup that another
+ * process stamped a moment earlier (MyPage folds events by time).
+ */
+export function orderStatusAfter(current: OrderStatus, type: EventType): OrderStatus | null {
+  if (type === "OrderCancelled") return ACTIVE_STATUSES.includes(current) ? "CANCELLED" : null;
+  return followEvent(current, type);
+}
+
 /** F11, D3: a customer can cancel until the bouquet is picked up. Cancelling twice is harmless. */
 export function decideCancel(current: OrderStatus): Result<{ alreadyCancelled: boolean }> {
   if (current === "CANCELLED") return { ok: true, alreadyCancelled: true };
+  if (CANCELLABLE_STATUSES.includes(current)) return { ok: true, alreadyCancelled: false };
   if (current === "DELIVERING" || current === "DELIVERED") {
     return refuse("CANNOT_CANCEL", "The rider has already picked up the bouquet, so this order can no longer be cancelled");
   }
   if (current === "REJECTED") {
     return refuse("CANNOT_CANCEL", "The store rejected this order; its payment is refunded");
   }
-  return { ok: true, alreadyCancelled: false };
+  return refuse("CANNOT_CANCEL", "This order can no longer be cancelled");
 }

@@ -33,17 +33,6 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
-export class DomainError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = "DomainError";
-  }
-}
-
 export type Refusal = { ok: false; code: DomainErrorCode; message: string };
 export type Result<T> = ({ ok: true } & T) | Refusal;
 

@@ -18,6 +18,15 @@ export const BOARD_READY_CAP = 200;
 /** Cancellations announced on the board: those of the last this many hours. */
 export const BOARD_ALERT_HOURS = 12;
 
+/**
+ * Which store-order statuses each lane holds: the board's SQL (board.repo.ts) is written from
+ * these lists. An arranged bouquet (DECORATED) is in Ready while it is at the shop and in Done once
+ * a rider has it (boardLaneOf); a tombstone (a cancellation that overtook OrderPlaced) is never shown.
+ */
+export const BOARD_OPEN_STATUSES = ["NEW", "ACCEPTED"] as const satisfies readonly StoreOrderStatus[];
+export const BOARD_READY_STATUS = "DECORATED" satisfies StoreOrderStatus;
+export const BOARD_ENDED_STATUSES = ["REJECTED", "CANCELLED"] as const satisfies readonly StoreOrderStatus[];
+
 type LaneFacts = { status: StoreOrderStatus | string; pickedUpAt: Date | string | null; attemptedAt: Date | string | null };
 
 /**
@@ -31,7 +40,7 @@ export function boardLaneOf(o: LaneFacts): BoardLane {
       return "new";
     case "ACCEPTED":
       return "accepted";
-    case "DECORATED":
+    case BOARD_READY_STATUS:
       return !o.pickedUpAt || o.attemptedAt ? "ready" : "done";
     default:
       return "done";

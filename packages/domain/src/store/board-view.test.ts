@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boardLaneOf, boardQuerySchema, bySlot, slotStart } from "./board-view";
+import { BOARD_ENDED_STATUSES, BOARD_OPEN_STATUSES, BOARD_READY_STATUS, boardLaneOf, boardQuerySchema, bySlot, slotStart } from "./board-view";
+import { STORE_ORDER_STATUSES } from "./store-order";
 
 const at = (iso: string) => new Date(iso);
 
@@ -12,6 +13,14 @@ describe("board view", () => {
     expect(boardLaneOf({ status: "DECORATED", pickedUpAt: at("2026-12-01T01:00:00Z"), attemptedAt: at("2026-12-01T02:00:00Z") })).toBe("ready");
     expect(boardLaneOf({ status: "REJECTED", pickedUpAt: null, attemptedAt: null })).toBe("done");
     expect(boardLaneOf({ status: "CANCELLED", pickedUpAt: at("2026-12-01T01:00:00Z"), attemptedAt: null })).toBe("done");
+  });
+
+  it("[W3] the lanes' status lists (the board's SQL is written from them) cover every store-order status once and agree with boardLaneOf", () => {
+    const listed = [...BOARD_OPEN_STATUSES, BOARD_READY_STATUS, ...BOARD_ENDED_STATUSES];
+    expect([...listed].sort()).toEqual([...STORE_ORDER_STATUSES].sort());
+    for (const s of BOARD_OPEN_STATUSES) expect(boardLaneOf({ status: s, pickedUpAt: null, attemptedAt: null })).toBe(s === "NEW" ? "new" : "accepted");
+    for (const s of BOARD_ENDED_STATUSES) expect(boardLaneOf({ status: s, pickedUpAt: null, attemptedAt: null })).toBe("done");
+    expect(boardLaneOf({ status: BOARD_READY_STATUS, pickedUpAt: null, attemptedAt: null })).toBe("ready");
   });
 
   it("[W3] cards sort by delivery date, then slot start, then order time — not by order time alone", () => {

@@ -4,7 +4,7 @@
 import { cancelOrder, getOrderForCustomer, placeOrder } from "@bloom/app";
 import { cancelOrderSchema } from "@bloom/domain";
 import { z } from "zod";
-import { metrics } from "../metrics";
+import { countOrderCommand } from "../metrics";
 import { LIMITS } from "../rate-limit";
 import { services } from "../services";
 import { apiRoute, json, readJson } from "./api-route";
@@ -25,12 +25,9 @@ export const placeOrderRoute = apiRoute({ scope: "orders:write", limit: LIMITS.a
   if (!body.success) throw validationError(body.error);
 
   const r = await placeOrder({ ...services(), log }, caller.userId, { ...body.data, idempotencyKey: key });
-  if (!r.ok) {
-    metrics().refused.inc({ code: r.code });
-    throw refusalError(r);
-  }
+  countOrderCommand("place", r);
+  if (!r.ok) throw refusalError(r);
   if (r.replayed) return json(toOrder(r.order), 200, { "Idempotent-Replayed": "true" });
-  metrics().placed.inc();
   return json(toOrder(r.order), 201, { Location: `/api/v1/orders/${r.order.id}` });
 });
 
@@ -47,8 +44,8 @@ export const cancelOrderRoute = apiRoute<{ orderId: string }>(
     const body = cancelOrderSchema.safeParse(await readJson(req));
     if (!body.success) throw validationError(body.error);
     const r = await cancelOrder({ ...services(), log }, caller.userId, orderId, body.data.reason ?? null);
+    countOrderCommand("cancel", r);
     if (!r.ok) throw refusalError(r);
-    if (!r.alreadyCancelled) metrics().cancelled.inc();
     return json(toOrder(r.order));
   },
 );

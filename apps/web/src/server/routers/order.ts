@@ -3,6 +3,7 @@ import { cancelOrder, getOrderForCustomer, listOrdersForCustomer, placeOrder, re
 import { cancelOrderSchema, placeOrderSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { countOrderCommand } from "../metrics";
 import { LIMITS } from "../rate-limit";
 import { customerProcedure, orThrow, rateLimitedPerUser, router } from "../trpc";
 
@@ -16,7 +17,9 @@ export const orderRouter = router({
       // X1: the sender's emails are written in the language of the UI they ordered in (committed
       // before the order, so its receipt already uses it).
       if (ctx.locale) await rememberMessageLocale(ctx.db, ctx.user.id, ctx.locale);
-      return orThrow(await placeOrder(ctx, ctx.user.id, input)).order;
+      const r = await placeOrder(ctx, ctx.user.id, input);
+      countOrderCommand("place", r);
+      return orThrow(r).order;
     }),
   get: customerProcedure.input(orderId).query(async ({ ctx, input }) => {
     const order = await getOrderForCustomer(ctx.db, ctx.user.id, input.orderId);
@@ -28,5 +31,9 @@ export const orderRouter = router({
     .query(async ({ ctx, input }) => orThrow(await listOrdersForCustomer(ctx.db, ctx.user.id, { limit: input?.limit ?? 20, cursor: input?.cursor })).page),
   cancel: customerProcedure
     .input(orderId.extend(cancelOrderSchema.shape))
-    .mutation(async ({ ctx, input }) => orThrow(await cancelOrder(ctx, ctx.user.id, input.orderId, input.reason ?? null)).order),
+    .mutation(async ({ ctx, input }) => {
+      const r = await cancelOrder(ctx, ctx.user.id, input.orderId, input.reason ?? null);
+      countOrderCommand("cancel", r);
+      return orThrow(r).order;
+    }),
 });

@@ -4,6 +4,7 @@ import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones,
 import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { countOrderCommand } from "../metrics";
 import { orThrow, ownerProcedure, router } from "../trpc";
 
 const orderId = z.object({ orderId: z.uuid("Unknown order") });
@@ -27,9 +28,11 @@ export const storeRouter = router({
     ),
   reject: ownerProcedure
     .input(orderId.extend(rejectOrderSchema.shape))
-    .mutation(async ({ ctx, input }) =>
-      orThrow(await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "reject", reason: input.reason, detail: input.detail ?? null })),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const r = await actOnStoreOrder(ctx, ctx.user, input.orderId, { kind: "reject", reason: input.reason, detail: input.detail ?? null });
+      countOrderCommand("reject", r);
+      return orThrow(r);
+    }),
   // D3: the florist hands the arranged bouquet to the rider who claimed it: the pickup.
   confirmPickup: ownerProcedure
     .input(orderId)

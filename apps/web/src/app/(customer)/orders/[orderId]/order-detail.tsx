@@ -1,7 +1,7 @@
 "use client";
 // One order, as its customer follows it (F13, B2): status with its timeline, payment, bouquets and
 // delivery. It polls every 3 s until the order can no longer change (live updates also refetch).
-import { orderNumber, type OrderStatus } from "@bloom/domain";
+import { CANCELLABLE_STATUSES, orderNumber, type OrderStatus } from "@bloom/domain";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Gift } from "lucide-react";
 import Link from "next/link";
@@ -18,7 +18,7 @@ import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { takeJustPlaced } from "~/lib/just-placed";
 import { telLink } from "~/lib/map-link";
-import { CUSTOMER_CANCELLABLE, paymentStatusOf } from "~/lib/status";
+import { paymentStatusOf } from "~/lib/status";
 import { isNotFound, type ClientError } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
@@ -131,7 +131,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             <OrderTimeline status={o.status} history={o.history} />
             <OrderDeliveryStep orderId={o.id} poll={!settled(o)} />
             {o.status === "DELIVERED" && <OrderDoorProof orderId={o.id} />}
-            {CUSTOMER_CANCELLABLE.includes(o.status) && (
+            {CANCELLABLE_STATUSES.includes(o.status) && (
               <div className="mt-5 border-t border-line pt-4">
                 <CancelOrder orderId={o.id} totalWon={o.totalWon} card={card} onError={setCancelError} />
                 <p className="mt-2 mb-0 text-sm text-muted">{t("cancelHint")}</p>

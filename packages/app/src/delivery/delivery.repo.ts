@@ -1,0 +1,46 @@
+// The delivery aggregate's persistence (load → decide → save + append). A
+// delivery is read as the decider's state, and a decided state is saved on condition that the row
+// is still the state it was decided from: a rider, the florist or a cancellation that changed it
+// meanwhile makes the save a no-op, and the use case decides again on what it is now.
+import type { Db, Delivery, Tx } from "@bloom/db";
+import type { DeliveryState } from "@bloom/domain";
+
+/** The decider's state, with the shop it belongs to (who may confirm its pickup). */
+export type StoredDelivery = DeliveryState & { storeId: string };
+
+function stateOf(d: Delivery): StoredDelivery {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    storeId: d.storeId,
+    status: d.status,
+    riderId: d.riderId,
+    riderName: d.riderName,
+    claimedAt: d.claimedAt,
+    arrivedAt: d.arrivedAt,
+    startedAt: d.startedAt,
+    pickedUpBy: d.pickedUpBy,
+  };
+}
+
+export async function loadDelivery(db: Db, by: { id: string } | { orderId: string }): Promise<StoredDelivery | null> {
+  const d = await db.delivery.findUnique({ where: "id" in by ? { id: by.id } : { orderId: by.orderId } });
+  return d ? stateOf(d) : null;
+}
+
+/** Writes `after` if the row still has `before`'s status and rider; false when it changed meanwhile. */
+export async function saveDelivery(tx: Tx, before: DeliveryState, after: DeliveryState): Promise<boolean> {
+  const n = await tx.delivery.updateMany({
+    where: { id: before.id, status: before.status, riderId: before.riderId },
+    data: {
+      status: after.status,
+      riderId: after.riderId,
+      riderName: after.riderName,
+      claimedAt: after.claimedAt,
+      arrivedAt: after.arrivedAt,
+      startedAt: after.startedAt,
+      pickedUpBy: after.pickedUpBy,
+    },
+  });
+  return n.count === 1;
+}
