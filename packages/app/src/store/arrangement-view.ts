@@ -79,3 +79,22 @@ export async function setArrangementSettings(db: Db, owner: Owner, storeId: stri
   await db.store.update({ where: { id: storeId }, data: { requireArrangementPhoto: s.required, approvalWindowSeconds: s.windowMinutes * 60 } });
   return { ok: true, ...s };
 }
+
+export type ArrangementStep =
+  | { type: "ArrangementPhotoSubmitted"; at: string; round: number; substitutions: string | null; dueAt: string }
+  | { type: "ArrangementChangeRequested"; at: string; round: number; note: string }
+  | { type: "ArrangementApproved"; at: string; round: number; by: "sender" | "timeout" };
+
+const STEP_TYPES = ["ArrangementPhotoSubmitted", "ArrangementChangeRequested", "ArrangementApproved"];
+
+/** The sender's arrangement with its steps from the event log (the REST order view). Null: none, or not the sender's. */
+export async function arrangementWithStepsForSender(db: Db, customerId: string, orderId: string, now = new Date()) {
+  const view = await arrangementForSender(db, customerId, orderId, now);
+  if (!view) return null;
+  const rows = await db.outboxEvent.findMany({ where: { orderId, type: { in: STEP_TYPES } }, orderBy: { seq: "asc" }, select: { payload: true } });
+  const steps = rows.map((r) => {
+    const e = r.payload as { type: string; occurredAt: string; payload: Record<string, unknown> };
+    return { type: e.type, at: e.occurredAt, ...e.payload } as unknown as ArrangementStep;
+  });
+  return { ...view, steps };
+}

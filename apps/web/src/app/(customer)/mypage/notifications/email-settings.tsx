@@ -13,11 +13,11 @@ import { Switch } from "~/components/ui/switch";
 import { useErrorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
-// The kinds a sender can receive today, in the order of an order's life. The "arrangement photo to
-// approve" email (the florist's bench issue) joins this list when its event exists.
+// The kinds a sender can receive, in the order of an order's life (W1: the arrangement photo to approve).
 const SHOWN = [
   "receipt",
   "accepted",
+  "arrangement_photo",
   "out_for_delivery",
   "delivered",
   "attempted",
