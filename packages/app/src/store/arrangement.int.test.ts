@@ -197,6 +197,19 @@ describe("photo approval (W1)", () => {
     expect(await answerArrangement(ctx, sender, id, { kind: "change", note: "too late" })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
   });
 
+  it("[W1] a window that lapses while no worker runs is approved by the next worker to start (the due time is a column)", async () => {
+    await db.store.update({ where: { id: STORE.id }, data: { approvalWindowSeconds: 1 } });
+    const id = await accepted();
+    await worker.stop();
+    ok(await submitArrangementPhoto(ctx, storage, owner, id, { photo: await photo(), substitutions: null }));
+    // Wait (by polling the clock, not sleeping) until the window is over with nobody to sweep.
+    await waitFor(() => db.storeArrangement.count({ where: { orderId: id, dueAt: { lt: new Date() } } }), (n) => n === 1, { what: "the window lapsed" });
+    expect((await db.storeArrangement.findUniqueOrThrow({ where: { orderId: id } })).status).toBe("AWAITING");
+    worker = await inProcessWorker(uniquePrefix("arrangement-restart"), undefined, {}, { arrangementSweepMs: 100 });
+    await waitFor(() => db.delivery.findUnique({ where: { orderId: id } }), (x) => x?.status === "OPEN", { what: "open delivery after the restart" });
+    expect(await eventsOf(id, "ArrangementApproved")).toHaveLength(1);
+  });
+
   it("[W1] the timeout approval is idempotent: sweepers run twice and eight at once write one approval and one DecorationCompleted", async () => {
     await worker.stop();
     const ids: string[] = [];
