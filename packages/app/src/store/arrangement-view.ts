@@ -5,6 +5,7 @@ import type { Db } from "@bloom/db";
 import {
   canRequestChange,
   hasLapsed,
+  parseEvent,
   refuse,
   type ArrangementSettings,
   type ArrangementStatus,
@@ -92,9 +93,19 @@ export async function arrangementWithStepsForSender(db: Db, customerId: string, 
   const view = await arrangementForSender(db, customerId, orderId, now);
   if (!view) return null;
   const rows = await db.outboxEvent.findMany({ where: { orderId, type: { in: STEP_TYPES } }, orderBy: { seq: "asc" }, select: { payload: true } });
-  const steps = rows.map((r) => {
-    const e = r.payload as { type: string; occurredAt: string; payload: Record<string, unknown> };
-    return { type: e.type, at: e.occurredAt, ...e.payload } as unknown as ArrangementStep;
+  // Field by field: what a step says to the sender, never the event's internal ids.
+  const steps = rows.flatMap((r): ArrangementStep[] => {
+    const e = parseEvent(r.payload);
+    switch (e.type) {
+      case "ArrangementPhotoSubmitted":
+        return [{ type: e.type, at: e.occurredAt, round: e.payload.round, substitutions: e.payload.substitutions, dueAt: e.payload.dueAt }];
+      case "ArrangementChangeRequested":
+        return [{ type: e.type, at: e.occurredAt, round: e.payload.round, note: e.payload.note }];
+      case "ArrangementApproved":
+        return [{ type: e.type, at: e.occurredAt, round: e.payload.round, by: e.payload.by }];
+      default:
+        return [];
+    }
   });
   return { ...view, steps };
 }
