@@ -96,6 +96,8 @@ export async function resetOrders(db: Db) {
     outbox_events, inbox_processed_events, store_slot_counts, store_slot_reservations`);
   // The notification context's messages (issue 19): planned for orders that are gone now.
   await db.$executeRawUnsafe(`TRUNCATE notify_messages`);
+  // W1: the arrangements' photos and answers, of orders that are gone now.
+  await db.$executeRawUnsafe(`TRUNCATE store_arrangements`);
   const { DEMO_STORES, bouquetId } = await import("@bloom/db");
   for (const [si, s] of DEMO_STORES.entries()) {
     for (const [bi, b] of s.bouquets.entries()) {

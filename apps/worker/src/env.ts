@@ -41,6 +41,8 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   /** X1: the web app's proof-of-delivery photos (its PHOTO_DIR), attached to the "delivered" email. */
   PHOTO_DIR: z.string().default("../web/.bloom/photos"),
+  /** W1: how often the worker approves the arrangements whose approval window lapsed (ms). */
+  ARRANGEMENT_SWEEP_MS: z.coerce.number().int().positive().default(5000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * X4: the webhook endpoints' secrets are sealed under KEY_ENCRYPTION_SECRET, else AUTH_SECRET —

@@ -43,6 +43,7 @@ const runtime = await startWorker({
     ...(env.WEBHOOK_RETRY_SCHEDULE_MS ? { retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
   },
   messages: { providers: messageProviders(env, db, log), maxBackoffMs: env.MESSAGE_MAX_BACKOFF_MS },
+  arrangementSweepMs: env.ARRANGEMENT_SWEEP_MS,
   log,
 });
 if (env.NODE_ENV === "production" && !env.KEY_ENCRYPTION_SECRET && !env.AUTH_SECRET) {

@@ -11,6 +11,7 @@ import { startPaymentLoops, type PaymentLoopsConfig } from "./payments";
 import { startMessageDispatcher, type MessageDispatcherConfig } from "./messages";
 import { OutboxRelay } from "./relay";
 import { startWebhookDeliveries, WEBHOOK_DEFAULTS, type WebhookConfig } from "./webhooks";
+import { startArrangementSweeper } from "./arrangements";
 
 export type WorkerConfig = {
   db: Db;
@@ -36,6 +37,8 @@ export type WorkerConfig = {
    * its messages pending.
    */
   messages?: Partial<Omit<MessageDispatcherConfig, "db" | "log">>;
+  /** W1: how often the sweeper approves arrangements whose window lapsed (default 5 s). */
+  arrangementSweepMs?: number;
   log: Logger;
 };
 
@@ -198,6 +201,7 @@ export async function startWorker(cfg: WorkerConfig) {
 
   const payments = startPaymentLoops({ db: cfg.db, gateway, log: cfg.log, ...PAYMENT_LOOP_DEFAULTS, ...cfg.payments });
   const messages = startMessageDispatcher({ providers: [], ...cfg.messages, db: cfg.db, log: cfg.log });
+  const arrangements = startArrangementSweeper({ db: cfg.db, log: cfg.log, intervalMs: cfg.arrangementSweepMs ?? 5000 });
 
   /** Every queue this worker runs (WORKER_QUEUE_NAMES): the policies' and the webhook deliveries'. */
   const everyQueue: Record<WorkerQueueName, Queue> = { ...queues, [WEBHOOK_QUEUE]: webhooks.queue };
@@ -210,6 +214,7 @@ export async function startWorker(cfg: WorkerConfig) {
     payments,
     webhooks,
     messages,
+    arrangements,
     outages,
     stats,
     workers,
@@ -220,6 +225,7 @@ export async function startWorker(cfg: WorkerConfig) {
       await redrive.stop();
       await payments.stop();
       await messages.stop();
+      await arrangements.stop();
       await Promise.all(workers.map((w) => w.close()));
       await webhooks.stop();
       await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -68,3 +68,7 @@ export * from "./notification/push/web-push-sender";
 export * from "./notification/push/web-push-provider";
 export * from "./store/sales";
 export * from "./store/sales-csv";
+export * from "./store/arrangement-photo";
+export * from "./store/arrangement-answer";
+export * from "./store/arrangement-approve";
+export * from "./store/arrangement-view";

@@ -67,7 +67,13 @@ export function policyHandlers(): Record<Policy, Handler | SqlHandler | Statemen
       return { storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) };
     },
     "order-status": (tx, e) => followOrderStatus(tx, e),
-    "mypage-projection": { sql: async (c, e) => ({ customerId: (await projectEvent(c, e)).customerId }) },
+    "mypage-projection": {
+      sql: async (c, e) => ({
+        customerId: (await projectEvent(c, e)).customerId,
+        // W1: the photo's answer changes the florist's card too (no other policy tells the board).
+        ...(e.type === "ArrangementPhotoSubmitted" || e.type === "ArrangementChangeRequested" || e.type === "ArrangementApproved" ? { storeId: e.payload.storeId } : {}),
+      }),
+    },
     "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
     "sender-email": { sql: (c, e) => planSenderEmail(c, e) },

@@ -48,3 +48,4 @@ export * from "./notification/staff-push";
 export * from "./store/board-view";
 export * from "./store/sales-period";
 export * from "./store/tickets";
+export * from "./store/arrangement";

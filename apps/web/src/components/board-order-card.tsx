@@ -7,7 +7,7 @@
 // "Details" opens the rest and the actions, and the board remembers which cards are open as they
 // move between lanes.
 import { orderNumberLabel, type StoreOrderStatus } from "@bloom/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bike, Check, Gift, MapPin, MapPinCheck, MessageSquareText, PackageCheck, Phone, Printer, Sparkles, TriangleAlert, Undo2, X } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -23,6 +23,7 @@ import { telLink } from "~/lib/map-link";
 import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
 import { useBoardCardPatch, useTRPC } from "~/trpc/react";
+import { BoardArrangement, decorationDoneAllowed } from "./board-arrangement";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
 import { boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
@@ -97,6 +98,10 @@ export function BoardOrderCard({
       onError,
     }),
   );
+  // W1: photo approval, read only for an open accepted card (the shop's rule and this order's photo).
+  const arrangement = useQuery(trpc.store.arrangement.queryOptions({ orderId: order.orderId }, { enabled: expanded && status === "ACCEPTED" }));
+  // Until it is known, "Decoration done" shows as before; the server refuses it when a photo is due.
+  const doneWithoutPhoto = !arrangement.data || decorationDoneAllowed(arrangement.data);
   const busy = accept.isPending || decorate.isPending;
   const error = accept.error ?? decorate.error;
   const rejectedBecause = status === "REJECTED" ? reasonText(order.rejectReason) : null;
@@ -269,6 +274,8 @@ export function BoardOrderCard({
       {waitingForHandover && <BoardHandover order={order} />}
       {failed && <BoardFailedDelivery order={order} />}
 
+      {status === "ACCEPTED" && arrangement.data && <BoardArrangement orderId={order.orderId} data={arrangement.data} />}
+
       {open && (
         // Side by side when the card is wide enough, stacked in a narrow column (4 columns on a tablet).
         <div className="grid gap-2 pt-1 @[17rem]:grid-cols-[1fr_auto]">
@@ -277,7 +284,7 @@ export function BoardOrderCard({
               <Check aria-hidden="true" />
               {t("accept")}
             </Button>
-          ) : (
+          ) : doneWithoutPhoto ? (
             <Button
               size="lg"
               className="px-4 leading-tight whitespace-normal"
@@ -291,6 +298,8 @@ export function BoardOrderCard({
               <Sparkles aria-hidden="true" />
               {t("decorationDone")}
             </Button>
+          ) : (
+            <span />
           )}
           <Button size="lg" className="px-4 leading-tight whitespace-normal" variant="secondary" onClick={() => onReject(order)} disabled={busy} aria-describedby={headingId}>
             <X aria-hidden="true" />

@@ -9,6 +9,7 @@ import { useId, useState } from "react";
 import { cn } from "~/lib/cn";
 import { shownDeliveryStatus } from "~/lib/status";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { ArrangementReview } from "./arrangement-review";
 import { DoorProof } from "./door-proof";
 import { Money } from "./money";
 import { isEventType, timelineOf, type MyPageOrder } from "./mypage-labels";
@@ -97,6 +98,8 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
       </p>
 
       {proof && <DoorProof orderId={order.orderId} proof={proof} />}
+      {/* W1: the photo of the arranged bouquet to approve (read only for orders that have one). */}
+      {timeline.some((e) => e.type === "ArrangementPhotoSubmitted") && <ArrangementReview orderId={order.orderId} />}
 
       {timeline.length > 0 && (
         <div className="mt-3 border-t border-line pt-2">

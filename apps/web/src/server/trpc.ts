@@ -138,6 +138,12 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   SLOT_TOO_SOON: "CONFLICT",
   SLOT_FULL: "CONFLICT",
   PHOTO_REQUIRED: "BAD_REQUEST",
+  // W1: photo approval. Not the sender: as an order that does not exist (S6).
+  ARRANGEMENT_PHOTO_REQUIRED: "BAD_REQUEST",
+  NOT_THE_SENDER: "NOT_FOUND",
+  APPROVAL_WINDOW_CLOSED: "CONFLICT",
+  CHANGE_ALREADY_REQUESTED: "CONFLICT",
+  NO_ARRANGEMENT_PHOTO: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

@@ -134,5 +134,14 @@ async function stepFacts(c: SqlClient, e: DomainEvent<SenderEmailEvent>): Promis
       return { reason: e.payload.reason };
     case "PaymentRefunded":
       return { amountWon: e.payload.amountWon, cause: e.payload.cause };
+    // W1: the photo (attached inline like the door photo), the substitutions and until when to answer.
+    case "ArrangementPhotoSubmitted": {
+      const a = await c.query<{ key: string }>({
+        name: "sender-email-arrangement-photo",
+        text: "SELECT photo_key AS key FROM store_arrangements WHERE order_id = $1",
+        values: [e.orderId],
+      });
+      return { photoKey: a.rows[0]?.key ?? null, substitutions: e.payload.substitutions, dueAt: e.payload.dueAt, round: e.payload.round };
+    }
   }
 }

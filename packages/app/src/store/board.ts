@@ -10,6 +10,7 @@ import {
   todayInSeoul,
   createEvent,
   decideStoreOrder,
+  decideDecorationWithoutPhoto,
   refuse,
   type Result,
   type StoreOrderCommand,
@@ -22,6 +23,8 @@ import { endOrderAsRejected } from "../ordering/order-fate";
 import { releaseStockTx } from "./inventory";
 import { boardAlerts, boardOrder, donePage, newOrderIds, openCounts, openOrders, readyOrders, type BoardWhere } from "./board.repo";
 import { riderFactsOf } from "./rider-facts";
+import { arrangementStateOf } from "./arrangement-state";
+import { decorationCompletedEvent } from "./decoration-completed";
 import { releaseSlotTx } from "./slot-capacity";
 
 class OrderAlreadyEnded extends Error {
@@ -46,7 +49,7 @@ export async function myStores(db: Db, owner: Owner) {
   return db.store.findMany({
     where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true },
+    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true, requireArrangementPhoto: true, approvalWindowSeconds: true },
   });
 }
 
@@ -141,6 +144,11 @@ export async function actOnStoreOrder(
   if (!decision.ok) return decision;
   const actor = { role: "OWNER" as const, id: owner.id };
   const store = await ctx.db.store.findUniqueOrThrow({ where: { id: so.storeId } });
+  if (cmd.kind === "completeDecoration") {
+    // W1: with a photo under way (or required by the shop) the order goes out on the sender's approval instead.
+    const photo = decideDecorationWithoutPhoto(store.requireArrangementPhoto, await arrangementStateOf(ctx.db, orderId));
+    if (!photo.ok) return photo;
+  }
   const facts = cmd.kind === "completeDecoration" ? await riderFactsOf(store, so) : null;
 
   let done: boolean;
@@ -156,25 +164,7 @@ export async function actOnStoreOrder(
         // The stock was reserved when the order was placed (M5): accepting moves none.
         await appendEvents(tx, [createEvent("StoreOrderAccepted", orderId, { storeId: so.storeId, overStock: false }, actor)]);
       } else if (cmd.kind === "completeDecoration") {
-        await appendEvents(tx, [
-          createEvent(
-            "DecorationCompleted",
-            orderId,
-            {
-              storeId: so.storeId,
-              storeName: store.name,
-              pickupAddress: store.address,
-              dropoffAddress: so.address,
-              recipientName: so.recipientName,
-              recipientPhone: so.recipientPhone,
-              deliveryDate: so.deliveryDate,
-              timeSlot: so.timeSlot,
-              ...facts,
-              requireDeliveryPhoto: store.requireDeliveryPhoto,
-            },
-            actor,
-          ),
-        ]);
+        await appendEvents(tx, [decorationCompletedEvent(store, so, facts!, actor)]);
       } else {
         const detail = cmd.detail?.trim() || null;
         const rejected = createEvent("StoreOrderRejected", orderId, { storeId: so.storeId, reason: cmd.reason, detail }, actor);

@@ -108,6 +108,9 @@ const SAMPLES: { [K in EventType]: EventPayload<K> } = {
   DeliveryBackAtShop: { deliveryId: "d", riderId: "r", riderName: "Minho" },
   DeliveryRescheduled: { deliveryId: "d", storeId: "s", deliveryDate: "2099-02-01", timeSlot: "15-18", feeWon: 3000 },
   DeliveryAbandoned: { deliveryId: "d", storeId: "s", reason: null },
+  ArrangementPhotoSubmitted: { storeId: "s", round: 1, substitutions: "peony → garden rose", dueAt: "2099-01-31T03:30:00.000Z" },
+  ArrangementChangeRequested: { storeId: "s", round: 1, note: "More white, please" },
+  ArrangementApproved: { storeId: "s", round: 2, by: "timeout" },
 };
 
 describe.each(EVENT_TYPES)("event contract: %s", (type) => {

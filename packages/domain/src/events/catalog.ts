@@ -113,6 +113,18 @@ export const eventPayloads = {
   }),
   /** The shop ended a failed delivery with a refund to the sender. */
   DeliveryAbandoned: z.object({ deliveryId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
+  // W1: photo approval. The photo itself is served only to those concerned; events say a round has one.
+  /** The florist sent a photo of the arranged bouquet (round 1, or 2 after a change request); the sender may answer until `dueAt`. */
+  ArrangementPhotoSubmitted: z.object({
+    storeId: z.string(),
+    round: z.number().int().min(1),
+    substitutions: z.string().nullable(),
+    dueAt: z.iso.datetime(),
+  }),
+  /** The sender asked for one change, with a note for the florist. */
+  ArrangementChangeRequested: z.object({ storeId: z.string(), round: z.number().int().min(1), note: z.string() }),
+  /** Approved by the sender, or by the window lapsing (`timeout`); DecorationCompleted follows in the same transaction. */
+  ArrangementApproved: z.object({ storeId: z.string(), round: z.number().int().min(1), by: z.enum(["sender", "timeout"]) }),
 } as const satisfies Record<EventType, z.ZodType>;
 
 export { EVENT_TYPES, type EventType } from "./event-types";

@@ -19,6 +19,10 @@ const NAMES = [
   "DeliveryBackAtShop",
   "DeliveryRescheduled",
   "DeliveryAbandoned",
+  // W1: photo approval before dispatch.
+  "ArrangementPhotoSubmitted",
+  "ArrangementChangeRequested",
+  "ArrangementApproved",
 ] as const;
 export type EventType = (typeof NAMES)[number];
 export const EVENT_TYPES: EventType[] = [...NAMES];

@@ -67,6 +67,10 @@ export const POLICIES = {
     "DeliveryAttempted",
     "DeliveryRescheduled",
     "PaymentRefunded",
+    // W1: photo approval.
+    "ArrangementPhotoSubmitted",
+    "ArrangementChangeRequested",
+    "ArrangementApproved",
   ],
   /** The sender hears each step by email, in their language (X1); plans messages only, the dispatcher sends them (X5). */
   "sender-email": [
@@ -81,6 +85,8 @@ export const POLICIES = {
     "OrderCancelled",
     "DeliveryAbandoned",
     "PaymentRefunded",
+    // W1: the photo of the arranged bouquet to approve.
+    "ArrangementPhotoSubmitted",
   ],
   /** The recipient gets a text with the tracking link once the shop accepted the order, and after a failed attempt (X2). */
   "recipient-sms": ["StoreOrderAccepted", "DeliveryAttempted"],

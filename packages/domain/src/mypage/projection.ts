@@ -59,6 +59,9 @@ const LABEL: Record<EventType, string> = {
   DeliveryBackAtShop: "Bouquet back at the shop",
   DeliveryRescheduled: "Redelivery booked",
   DeliveryAbandoned: "Not delivered — the shop refunds the order",
+  ArrangementPhotoSubmitted: "Photo of the bouquet to approve",
+  ArrangementChangeRequested: "Change asked for",
+  ArrangementApproved: "Bouquet approved",
 };
 
 // Ties in time (same millisecond) fall back to the flow's natural order.
@@ -81,6 +84,10 @@ const RANK: Record<EventType, number> = {
   DeliveryBackAtShop: 8,
   DeliveryRescheduled: 8,
   DeliveryAbandoned: 9,
+  // W1: between the acceptance and the dispatch (DecorationCompleted follows the approval).
+  ArrangementPhotoSubmitted: 2,
+  ArrangementChangeRequested: 2,
+  ArrangementApproved: 2,
 };
 
 /** What a timeline entry adds to its label (D4, D5). */
@@ -96,6 +103,13 @@ function extrasOf(e: DomainEvent): Pick<TimelineEntry, "detail" | "proof"> {
       return { detail: `${e.payload.deliveryDate} ${e.payload.timeSlot}` };
     case "DeliveryAbandoned":
       return e.payload.reason ? { detail: e.payload.reason } : {};
+    // W1: the substitutions shown to the sender, the sender's note, and who approved.
+    case "ArrangementPhotoSubmitted":
+      return e.payload.substitutions ? { detail: e.payload.substitutions } : {};
+    case "ArrangementChangeRequested":
+      return { detail: e.payload.note };
+    case "ArrangementApproved":
+      return { detail: e.payload.by };
     default:
       return {};
   }

@@ -6,7 +6,7 @@ import type { EventType } from "../events/catalog";
 export const EMAIL_KINDS = [
   "receipt",
   "accepted",
-  /** Hook for the florist's bench issue (not built yet): the arrangement photo to approve. No event makes it today. */
+  /** W1: the photo of the arranged bouquet, to approve or change (ArrangementPhotoSubmitted). */
   "arrangement_photo",
   "out_for_delivery",
   "delivered",
@@ -42,6 +42,7 @@ export const EMAIL_KIND_OF_EVENT = {
   OrderCancelled: "cancelled",
   DeliveryAbandoned: "undeliverable",
   PaymentRefunded: "refunded",
+  ArrangementPhotoSubmitted: "arrangement_photo",
 } as const satisfies Partial<Record<EventType, EmailKind>>;
 export type SenderEmailEvent = keyof typeof EMAIL_KIND_OF_EVENT;
 

@@ -30,6 +30,13 @@ export const DOMAIN_ERROR_CODES = [
   "SLOT_FULL",
   // The shop requires a photo at the door and none was taken (D5).
   "PHOTO_REQUIRED",
+  // W1, photo approval: the shop sends the sender a photo first; only the order's sender answers it,
+  // within the shop's window, asking for one change at most, and only a photo that waits for them.
+  "ARRANGEMENT_PHOTO_REQUIRED",
+  "NOT_THE_SENDER",
+  "APPROVAL_WINDOW_CLOSED",
+  "CHANGE_ALREADY_REQUESTED",
+  "NO_ARRANGEMENT_PHOTO",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

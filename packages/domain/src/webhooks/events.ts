@@ -19,6 +19,10 @@ export const WEBHOOK_EVENT_TYPES = [
   "order.delivery_failed",
   "order.rescheduled",
   "order.refunded",
+  // W1: photo approval before dispatch.
+  "order.arrangement_photo",
+  "order.change_requested",
+  "order.arrangement_approved",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -33,6 +37,9 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "order.delivery_failed": "Nobody could take the bouquet; it goes back to the shop",
   "order.rescheduled": "The shop booked a new delivery date and slot after a failed attempt",
   "order.refunded": "The payment was refunded",
+  "order.arrangement_photo": "The shop sent a photo of the arranged bouquet for the sender to approve (with any substitutions)",
+  "order.change_requested": "The sender asked the shop for one change to the bouquet",
+  "order.arrangement_approved": "The bouquet's photo was approved, by the sender or by the approval window lapsing; order.arranged follows",
 };
 
 /** Which domain event is which webhook event; the others (a rider's claim, internal steps) are not published. */
@@ -49,6 +56,9 @@ export const WEBHOOK_TYPE_OF: Partial<Record<EventType, WebhookEventType>> = {
   DeliveryAttempted: "order.delivery_failed",
   DeliveryRescheduled: "order.rescheduled",
   PaymentRefunded: "order.refunded",
+  ArrangementPhotoSubmitted: "order.arrangement_photo",
+  ArrangementChangeRequested: "order.change_requested",
+  ArrangementApproved: "order.arrangement_approved",
 };
 export const WEBHOOK_SOURCE_EVENTS = Object.keys(WEBHOOK_TYPE_OF) as EventType[];
 
@@ -66,6 +76,10 @@ export const webhookDetailSchema = z.object({
   leftWith: z.string().optional().describe("order.delivered: the neighbour or concierge who took the bouquet"),
   amountWon: won.optional().describe("order.refunded: the amount refunded"),
   feeWon: won.optional().describe("order.rescheduled: the redelivery fee recorded (not charged by this API)"),
+  substitutions: z.string().nullable().optional().describe("order.arrangement_photo: the florist's substitutions (e.g. peony → garden rose)"),
+  approvalDueAt: z.iso.datetime().optional().describe("order.arrangement_photo: the sender may answer until then; silence approves"),
+  note: z.string().optional().describe("order.change_requested: what the sender asked to change"),
+  approvedBy: z.enum(["sender", "timeout"]).optional().describe("order.arrangement_approved: the sender, or the window lapsing"),
 });
 
 export const webhookPayloadSchema = z.object({
@@ -154,6 +168,12 @@ function detailOf(e: DomainEvent): z.infer<typeof webhookDetailSchema> {
       return { amountWon: e.payload.amountWon };
     case "DeliveryRescheduled":
       return { feeWon: e.payload.feeWon };
+    case "ArrangementPhotoSubmitted":
+      return { substitutions: e.payload.substitutions, approvalDueAt: e.payload.dueAt };
+    case "ArrangementChangeRequested":
+      return { note: e.payload.note };
+    case "ArrangementApproved":
+      return { approvedBy: e.payload.by };
     default:
       return {};
   }

@@ -26,6 +26,12 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   SLOT_TOO_SOON: 409,
   SLOT_FULL: 409,
   PHOTO_REQUIRED: 400,
+  // W1: photo approval. Not the sender: as an order that does not exist (S6).
+  ARRANGEMENT_PHOTO_REQUIRED: 400,
+  NOT_THE_SENDER: 404,
+  APPROVAL_WINDOW_CLOSED: 409,
+  CHANGE_ALREADY_REQUESTED: 409,
+  NO_ARRANGEMENT_PHOTO: 409,
   PAYMENT_FAILED: 502,
   PAYMENT_BUSY: 503,
 };

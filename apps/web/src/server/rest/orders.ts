@@ -1,7 +1,7 @@
 // Public API — orders (F1, F2, F11, F13): the same use cases as the tRPC router, for the client's
 // own account. The Idempotency-Key header is the checkout's idempotency key: a retried POST
 // places one order and takes one payment.
-import { cancelOrder, getOrderForCustomer, placeOrder } from "@bloom/app";
+import { arrangementWithStepsForSender, cancelOrder, getOrderForCustomer, placeOrder } from "@bloom/app";
 import { cancelOrderSchema } from "@bloom/domain";
 import { z } from "zod";
 import { countOrderCommand } from "../metrics";
@@ -34,7 +34,7 @@ export const placeOrderRoute = apiRoute({ scope: "orders:write", limit: LIMITS.a
 export const getOrderRoute = apiRoute<{ orderId: string }>({ scope: "orders:read", limit: LIMITS.apiOrders }, async ({ params, caller }) => {
   const order = await getOrderForCustomer(services().db, caller.userId, orderIdOf(params.orderId));
   if (!order) throw new ApiError(404, "NOT_FOUND", "Order not found");
-  return json(toOrder(order));
+  return json(toOrder(order, await arrangementWithStepsForSender(services().db, caller.userId, order.id)));
 });
 
 export const cancelOrderRoute = apiRoute<{ orderId: string }>(

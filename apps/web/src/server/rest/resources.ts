@@ -1,6 +1,6 @@
 // Maps the use cases' results to the public API's answers (see schemas.ts), field by field, so a
 // new column never leaks out by accident.
-import type { OrderDetail } from "@bloom/app";
+import type { arrangementWithStepsForSender, OrderDetail } from "@bloom/app";
 import { orderNumber } from "@bloom/domain";
 import type { z } from "zod";
 import type { bouquetResource, OrderResource, storeResource } from "./schemas";
@@ -15,7 +15,9 @@ export function toBouquet(b: z.infer<typeof bouquetResource>): z.infer<typeof bo
   return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl };
 }
 
-export function toOrder(o: OrderDetail): OrderResource {
+type Arrangement = Awaited<ReturnType<typeof arrangementWithStepsForSender>>;
+
+export function toOrder(o: OrderDetail, arrangement?: Arrangement): OrderResource {
   return {
     id: o.id,
     number: orderNumber(o.id),
@@ -39,7 +41,21 @@ export function toOrder(o: OrderDetail): OrderResource {
     },
     payment: { cardBrand: o.cardBrand, cardLast4: o.cardLast4, refunded: o.refunded },
     history: o.history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
+    ...(arrangement !== undefined ? { arrangement: arrangement && toArrangement(arrangement) } : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+function toArrangement(a: NonNullable<Arrangement>): NonNullable<OrderResource["arrangement"]> {
+  return {
+    status: a.status,
+    round: a.round,
+    substitutions: a.substitutions,
+    changeNote: a.changeNote,
+    approvalDueAt: a.status === "AWAITING" && a.dueAt ? a.dueAt.toISOString() : null,
+    approvedBy: a.approvedBy === "sender" || a.approvedBy === "timeout" ? a.approvedBy : null,
+    approvedAt: a.approvedAt?.toISOString() ?? null,
+    steps: a.steps,
   };
 }

@@ -60,6 +60,32 @@ export const orderResource = publicOrderSchema.extend({
     .describe(
       "Every status change. After a failed delivery (D4): DECORATED again when the shop booked a new slot (delivery.deliveryDate and timeSlot then show it), CANCELLED with the shop's reason when it refunded instead; DELIVERED notes who took the bouquet when a neighbour or concierge did",
     ),
+  arrangement: z
+    .object({
+      status: z.enum(["AWAITING", "CHANGE_REQUESTED", "APPROVED", "WITHDRAWN"]),
+      round: z.number().int().describe("1 for the first photo, 2 for the one after the sender's change request"),
+      substitutions: z.string().nullable().describe("What the florist substituted (e.g. peony → garden rose)"),
+      changeNote: z.string().nullable().describe("The sender's one change request"),
+      approvalDueAt: timestamp.nullable().describe("While AWAITING: the sender may answer until then; silence approves"),
+      approvedBy: z.enum(["sender", "timeout"]).nullable(),
+      approvedAt: timestamp.nullable(),
+      steps: z
+        .array(
+          z.object({
+            type: z.enum(["ArrangementPhotoSubmitted", "ArrangementChangeRequested", "ArrangementApproved"]),
+            at: timestamp,
+            round: z.number().int(),
+            substitutions: z.string().nullable().optional(),
+            dueAt: timestamp.optional(),
+            note: z.string().optional(),
+            by: z.enum(["sender", "timeout"]).optional(),
+          }),
+        )
+        .describe("Every step of the photo approval, oldest first"),
+    })
+    .nullable()
+    .optional()
+    .describe("W1, in GET /orders/{orderId} only: the photo of the arranged bouquet the sender approves before dispatch (null when the shop sent none)"),
 });
 export type OrderResource = z.infer<typeof orderResource>;
 

@@ -1,5 +1,6 @@
 // MyPage (F14, N4): read only from the mypage_orders read model.
-import { deliveryStepFor, doorProofFor, myPageFor } from "@bloom/app";
+import { answerArrangement, arrangementForSender, deliveryStepFor, doorProofFor, myPageFor } from "@bloom/app";
+import { arrangementAnswerSchema } from "@bloom/domain";
 import { z } from "zod";
 import { customerProcedure, orThrow, router } from "../trpc";
 
@@ -26,4 +27,11 @@ export const mypageRouter = router({
     const p = await doorProofFor(ctx.db, ctx.user, input.orderId);
     return p && { hasPhoto: p.photoKey !== null, note: p.note, leftWith: p.leftWith, deliveredAt: p.deliveredAt };
   }),
+  /** W1: the photo of the arranged bouquet to answer (null: none yet). The photo: GET /api/orders/[id]/arrangement-photo. */
+  arrangement: customerProcedure
+    .input(z.object({ orderId: z.uuid("Unknown order") }))
+    .query(({ ctx, input }) => arrangementForSender(ctx.db, ctx.user.id, input.orderId)),
+  answerArrangement: customerProcedure
+    .input(z.object({ orderId: z.uuid("Unknown order"), answer: arrangementAnswerSchema }))
+    .mutation(async ({ ctx, input }) => orThrow(await answerArrangement(ctx, ctx.user, input.orderId, input.answer))),
 });

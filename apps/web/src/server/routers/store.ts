@@ -1,7 +1,8 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
 import { actOnStoreOrder, addBouquet, boardDoneFor, boardFor, boardOrderFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
 import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
-import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { arrangementForOwner, setArrangementSettings } from "@bloom/app";
+import { arrangementSettingsSchema, boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { countOrderCommand } from "../metrics";
@@ -75,4 +76,16 @@ export const storeRouter = router({
   setRequireDeliveryPhoto: ownerProcedure
     .input(z.object({ storeId: z.uuid(), required: z.boolean() }))
     .mutation(async ({ ctx, input }) => orThrow(await setRequireDeliveryPhoto(ctx.db, ctx.user, input.storeId, input.required))),
+  // W1: the card's photo approval (the photo itself is sent by POST /api/store-orders/[orderId]/arrangement-photo).
+  arrangement: ownerProcedure.input(orderId).query(async ({ ctx, input }) => {
+    const a = await arrangementForOwner(ctx.db, ctx.user, input.orderId);
+    if (!a) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found on your board" });
+    return a;
+  }),
+  setArrangementSettings: ownerProcedure
+    .input(arrangementSettingsSchema.extend({ storeId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const { storeId, ...settings } = input;
+      return orThrow(await setArrangementSettings(ctx.db, ctx.user, storeId, settings));
+    }),
 });

@@ -9,6 +9,10 @@ export type EmailCopy = {
   proofNote: string;
   photoAlt: string;
   photoMissing: string;
+  /** W1: the florist's substitutions, and until when the sender may answer the photo. */
+  substitutions: string;
+  answerBy: string;
+  arrangementPhotoAlt: string;
   redeliveryFee: string;
   refundLine: string;
   giftMessage: string;
@@ -91,6 +95,9 @@ const en: EmailCopy = {
   proofNote: "The rider's note: {note}",
   photoAlt: "Photo of the bouquet at the door",
   photoMissing: "The rider took a photo at the door; you can see it on your order page.",
+  substitutions: "Substitutions: {text}",
+  arrangementPhotoAlt: "Photo of your arranged bouquet",
+  answerBy: "Approve it or ask for one change by {time}. If you do not answer, the bouquet goes out as it is.",
   redeliveryFee: "Redelivery fee recorded by the shop: {fee}",
   refundLine: "{amount} will be refunded to your {card}.",
   giftMessage: "Card message",
@@ -183,6 +190,9 @@ const ko: EmailCopy = {
   proofNote: "라이더 메모: {note}",
   photoAlt: "문 앞에 놓인 꽃다발 사진",
   photoMissing: "라이더가 문 앞 사진을 남겼습니다. 주문 페이지에서 볼 수 있습니다.",
+  substitutions: "대체한 꽃: {text}",
+  arrangementPhotoAlt: "완성된 꽃다발 사진",
+  answerBy: "{time}까지 승인하거나 한 번 수정을 요청할 수 있습니다. 답이 없으면 지금 모습 그대로 배송됩니다.",
   redeliveryFee: "매장이 기록한 재배송비: {fee}",
   refundLine: "{card}(으)로 {amount}이(가) 환불됩니다.",
   giftMessage: "카드 메시지",

@@ -28,7 +28,7 @@ const base: SenderEmailPayload = {
 const STEPS: Record<EmailKind, Record<string, unknown>> = {
   receipt: { note: null },
   accepted: {},
-  arrangement_photo: {},
+  arrangement_photo: { photoKey: "o/1.jpg", substitutions: "peony → garden rose", dueAt: "2026-12-03T03:30:00.000Z", round: 1 },
   out_for_delivery: { riderName: "Minho Kang" },
   delivered: { leftWith: null, proofNote: "By the door", photoKey: "d/1.jpg" },
   attempted: { reason: "NOBODY_HOME", note: "Rang twice", attempt: 1 },
@@ -78,6 +78,17 @@ describe("sender email templates (X1)", () => {
     const noPhoto = await renderSenderEmail("delivered", "en", { ...base, step: STEPS.delivered }, APP);
     expect(noPhoto.html).not.toContain("cid:");
     expect(noPhoto.text).toContain("see it on your order page");
+  });
+
+  it("[W1] the arrangement photo's email: the photo by cid, the substitutions, and until when to answer (Seoul time)", async () => {
+    const en = await renderSenderEmail("arrangement_photo", "en", { ...base, step: STEPS.arrangement_photo }, { ...APP, photoCid: "proof-photo@bloom" });
+    expect(en.html).toContain('src="cid:proof-photo@bloom"');
+    expect(en.html).toContain('alt="Photo of your arranged bouquet"');
+    expect(en.text).toContain("Substitutions: peony → garden rose");
+    expect(en.text).toContain("12:30");
+    const ko = await renderSenderEmail("arrangement_photo", "ko", { ...base, step: STEPS.arrangement_photo }, APP);
+    expect(ko.text).toContain("대체한 꽃: peony → garden rose");
+    expect(ko.text).toMatch(/12월 3일.*12:30/);
   });
 
   it("[X1] values from the order are escaped in the HTML", async () => {

@@ -43,6 +43,12 @@ export function formatSlot(date: string, slot: string, locale: MessageLanguage):
   return locale === "ko" ? `${day} ${hours}` : `${day}, ${hours}`;
 }
 
+// W1: the time by which the sender answers the bouquet's photo, in the shops' time zone.
+const TIME_FORMAT = {
+  ko: new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Seoul", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+} as const;
+
 type Step = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -74,6 +80,10 @@ function extraLines(kind: EmailKind, p: SenderEmailPayload, c: EmailCopy, locale
     if (str(s.leftWith)) out.push(fill(c.leftWith, { name: s.leftWith as string }));
     if (str(s.proofNote)) out.push(fill(c.proofNote, { note: s.proofNote as string }));
     if (str(s.photoKey) && !hasPhoto) out.push(c.photoMissing);
+  }
+  if (kind === "arrangement_photo") {
+    if (str(s.substitutions)) out.push(fill(c.substitutions, { text: s.substitutions as string }));
+    if (str(s.dueAt)) out.push(fill(c.answerBy, { time: TIME_FORMAT[locale].format(new Date(s.dueAt as string)) }));
   }
   if (kind === "attempted" && str(s.note)) out.push(fill(c.proofNote, { note: s.note as string }));
   if (kind === "rescheduled" && (num(s.feeWon) ?? 0) > 0) out.push(fill(c.redeliveryFee, { fee: formatWon(num(s.feeWon)!, locale) }));
@@ -159,7 +169,7 @@ export async function renderSenderEmail(kind: EmailKind, locale: MessageLanguage
       <mj-text font-size="22px" font-weight="700">${esc(heading)}</mj-text>
       <mj-text>${esc(lead)}</mj-text>
       ${extra.map((l) => `<mj-text padding-top="0">${esc(l)}</mj-text>`).join("\n      ")}
-      ${opts.photoCid ? `<mj-image src="cid:${esc(opts.photoCid)}" alt="${esc(c.photoAlt)}" border-radius="8px" width="480px" />` : ""}
+      ${opts.photoCid ? `<mj-image src="cid:${esc(opts.photoCid)}" alt="${esc(kind === "arrangement_photo" ? c.arrangementPhotoAlt : c.photoAlt)}" border-radius="8px" width="480px" />` : ""}
       <mj-button href="${esc(orderUrl)}" background-color="#a3214f" color="#ffffff" border-radius="8px" font-weight="700">${esc(c.viewOrder)}</mj-button>
     </mj-column></mj-section>
     <mj-section background-color="#ffffff" padding="8px 8px 20px" border-radius="12px"><mj-column>

@@ -17,7 +17,7 @@ import { useTRPC } from "~/trpc/react";
 type Optional = OptionalEmailKind;
 /** The kinds a sender can receive today, in the order of an order's life, and whether each always goes (the page reads them from the domain). */
 export type ShownEmailKind = { kind: EmailKind; receipt: boolean };
-type SentKind = Exclude<EmailKind, "arrangement_photo">;
+type SentKind = EmailKind;
 const LANGUAGES = [
   { value: "ko", label: "한국어" },
   { value: "en", label: "English" },

@@ -24,6 +24,7 @@ import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
 import { OrderDeliveryStep } from "./delivery-step";
 import { OrderDoorProof } from "./order-door-proof";
+import { ArrangementReview } from "~/components/arrangement-review";
 import { OrderTimeline } from "./order-timeline";
 
 const POLL_MS = 3000;
@@ -131,6 +132,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             <OrderTimeline status={o.status} history={o.history} />
             <OrderDeliveryStep orderId={o.id} poll={!settled(o)} />
             {o.status === "DELIVERED" && <OrderDoorProof orderId={o.id} />}
+            {/* W1: the photo of the arranged bouquet, to approve or change while the window is open. */}
+            {o.status !== "PLACED" && o.status !== "REJECTED" && o.status !== "CANCELLED" && <ArrangementReview orderId={o.id} />}
             {CANCELLABLE_STATUSES.includes(o.status) && (
               <div className="mt-5 border-t border-line pt-4">
                 <CancelOrder orderId={o.id} totalWon={o.totalWon} card={card} onError={setCancelError} />

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { BoardPhotoSetting } from "~/components/board-photo-setting";
+import { BoardArrangementSetting } from "~/components/board-arrangement-setting";
 import { BoardAddBouquetForm } from "~/components/board-add-bouquet-form";
 import { BoardMenuRow } from "~/components/board-menu-row";
 import { BoardStorePicker } from "~/components/board-store-picker";
@@ -148,6 +149,10 @@ export function MenuEditor() {
       {store && (
         <div className="mt-6">
           <BoardPhotoSetting key={`photo-${store.id}`} storeId={store.id} required={store.requireDeliveryPhoto} />
+          {/* W1: the sender approves a photo of each bouquet before it goes out. */}
+          <div className="mt-4">
+            <BoardArrangementSetting key={`arrangement-${store.id}`} storeId={store.id} required={store.requireArrangementPhoto} windowSeconds={store.approvalWindowSeconds} />
+          </div>
         </div>
       )}
     </>
