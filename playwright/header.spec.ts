@@ -8,7 +8,7 @@ import { ACCOUNTS, addToCart, expectAccessible, messagesOf, signIn } from "./sup
 async function overflowOf(page: Page) {
   return page.evaluate(() => {
     const header = document.querySelector("header")!;
-    const right = Math.max(...[...header.querySelectorAll("a, button")].filter((el) => el.getClientRects().length > 0 && !el.closest("nav")).map((el) => el.getBoundingClientRect().right));
+    const right = Math.max(...Array.from(header.querySelectorAll("a, button")).filter((el) => el.getClientRects().length > 0 && !el.closest("nav")).map((el) => el.getBoundingClientRect().right));
     return { page: document.documentElement.scrollWidth - window.innerWidth, controls: Math.max(0, right - window.innerWidth) };
   });
 }
