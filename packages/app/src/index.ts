@@ -67,3 +67,4 @@ export * from "./notification/push/web-push-sender";
 export * from "./notification/push/web-push-provider";
 export * from "./store/sales";
 export * from "./store/sales-csv";
+export * from "./store/store-profile";

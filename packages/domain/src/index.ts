@@ -46,3 +46,5 @@ export * from "./notification/staff-push";
 export * from "./store/board-view";
 export * from "./store/sales-period";
 export * from "./store/tickets";
+export * from "./shared/localized";
+export * from "./store/store-profile";

@@ -46,7 +46,7 @@ export async function myStores(db: Db, owner: Owner) {
   return db.store.findMany({
     where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true },
+    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true, addressKo: true, description: true, descriptionKo: true },
   });
 }
 
@@ -171,6 +171,8 @@ export async function actOnStoreOrder(
               timeSlot: so.timeSlot,
               ...facts,
               requireDeliveryPhoto: store.requireDeliveryPhoto,
+              storeNameKo: store.nameKo,
+              pickupAddressKo: store.addressKo,
             },
             actor,
           ),

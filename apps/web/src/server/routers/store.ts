@@ -1,7 +1,9 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
 import { actOnStoreOrder, addBouquet, boardDoneFor, boardFor, boardOrderFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
 import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
+import { saveStoreProfile } from "@bloom/app";
 import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { storeProfileSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { orThrow, ownerProcedure, router } from "../trpc";
@@ -72,4 +74,6 @@ export const storeRouter = router({
   setRequireDeliveryPhoto: ownerProcedure
     .input(z.object({ storeId: z.uuid(), required: z.boolean() }))
     .mutation(async ({ ctx, input }) => orThrow(await setRequireDeliveryPhoto(ctx.db, ctx.user, input.storeId, input.required))),
+  // W5: the shop's name, address and description in English and Korean.
+  saveProfile: ownerProcedure.input(storeProfileSchema).mutation(async ({ ctx, input }) => orThrow(await saveStoreProfile(ctx.db, ctx.user, input))),
 });
