@@ -11,6 +11,7 @@ import { Switch } from "~/components/ui/switch";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { focusFirstInvalid } from "~/lib/form-errors";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 import { checkNames, checkPrice, checkStock, DESCRIPTION_MAX, NAME_MAX, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
 
@@ -23,6 +24,7 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
   const toast = useToast();
   const errorText = useBouquetErrorText();
   const errorMessage = useErrorMessage();
+  const nameOf = useLocalizedName();
   const formRef = useRef<HTMLFormElement>(null);
   const activeId = useId();
   const [v, setV] = useState(EMPTY);
@@ -31,7 +33,7 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
   const add = useMutation(
     trpc.store.addBouquet.mutationOptions({
       onSuccess: async (_res, input) => {
-        toast.show(t("added", { name: input.name, store: storeName }));
+        toast.show(t("added", { name: nameOf(input), store: storeName }));
         setV(EMPTY);
         setErrors({});
         await queryClient.invalidateQueries({ queryKey: trpc.store.menu.queryKey({ storeId }) });

@@ -4,7 +4,7 @@
 import { actOnStoreOrder, placeOrder, policyHandlers, runPolicy, saveStoreProfile } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { createEvent, localized, parseEvent, SYSTEM, type DomainEvent } from "@bloom/domain";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
 import { checkout, CUSTOMER, OTHER_STORE, OWNER, PEONY, ROSES, STORE, tomorrow } from "../../../../test/support/fixtures";
 
@@ -57,6 +57,12 @@ describe("[W5] bilingual orders and events", () => {
 
   it("[W5] events written before W5 (no Korean fields) are still consumed: every copy falls back to the English name", async () => {
     const orderId = globalThis.crypto.randomUUID();
+    // Rows with no order behind them: removed after, so no later screen lists this open request.
+    onTestFinished(async () => {
+      await db.delivery.deleteMany({ where: { orderId } });
+      await db.storeOrder.deleteMany({ where: { orderId } });
+      await db.myPageOrder.deleteMany({ where: { orderId } });
+    });
     // Exactly the JSON an older web process wrote to the outbox: no storeNameKo, no line nameKo.
     const oldPlaced = JSON.parse(
       JSON.stringify(
