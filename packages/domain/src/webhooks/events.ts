@@ -62,7 +62,9 @@ export const webhookOrderSchema = z.object({
   storeName: z.string(),
   totalWon: won,
   deliveryFeeWon: won,
-  items: z.array(z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
+  items: z.array(
+    z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int(), nameKo: z.string().describe("W5: the bouquet's Korean name as ordered") }),
+  ),
   delivery: z.object({
     recipientName: z.string(),
     recipientPhone: z.string(),
@@ -76,6 +78,7 @@ export const webhookOrderSchema = z.object({
   refunded: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  storeNameKo: z.string().describe("W5: the shop's Korean name as ordered (the English name for orders placed before it was recorded)"),
 });
 export type WebhookOrder = z.infer<typeof webhookOrderSchema>;
 
@@ -112,7 +115,8 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     storeName: p.storeName,
     totalWon: p.totalWon,
     deliveryFeeWon: p.deliveryFeeWon ?? 0,
-    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
+    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name })),
+    storeNameKo: p.storeNameKo || p.storeName,
     delivery: {
       recipientName: p.recipientName,
       recipientPhone: p.recipientPhone,
