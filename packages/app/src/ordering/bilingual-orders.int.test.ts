@@ -19,6 +19,12 @@ afterAll(() => closeDbs());
 
 describe("[W5] bilingual orders and events", () => {
   it("[W5] an order stores the shop's and bouquets' names in both languages, and OrderPlaced, the board, MyPage and the email carry both", async () => {
+    // The sender reads Korean (other tests and journeys may have left English as their language).
+    const pref = await db.notifyPreference.findUnique({ where: { customerId: CUSTOMER.id } });
+    await db.notifyPreference.upsert({ where: { customerId: CUSTOMER.id }, create: { customerId: CUSTOMER.id, locale: "ko" }, update: { locale: "ko" } });
+    onTestFinished(async () => {
+      if (pref) await db.notifyPreference.update({ where: { customerId: CUSTOMER.id }, data: { locale: pref.locale } });
+    });
     const r = await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: ROSES, quantity: 2 }, { bouquetId: PEONY, quantity: 1 }] }));
     if (!r.ok) throw new Error(r.message);
     const id = r.order.id;
@@ -37,7 +43,7 @@ describe("[W5] bilingual orders and events", () => {
     expect((so.lines as { name: string; nameKo?: string }[]).map((l) => [l.name, l.nameKo])).toEqual([["Red Rose Classic", "빨간 장미 클래식"], ["Pink Peony Cloud", "핑크 작약 구름"]]);
     const mine = await db.myPageOrder.findUniqueOrThrow({ where: { orderId: id } });
     expect(mine).toMatchObject({ storeName: "Seoul Forest Florist", storeNameKo: "서울숲 꽃집", itemsSummary: "Red Rose Classic ×2, Pink Peony Cloud", itemsSummaryKo: "빨간 장미 클래식 ×2, 핑크 작약 구름" });
-    // The demo customer has no language preference: their email is in Korean, names included.
+    // The sender's email is in Korean, names included.
     const email = await db.notifyMessage.findFirstOrThrow({ where: { orderId: id, channel: "email" } });
     expect(email.locale).toBe("ko");
     expect(email.payload).toMatchObject({ storeName: "서울숲 꽃집" });
