@@ -94,7 +94,8 @@ for (const lang of ["ko", "en"] as const) {
     await checkout(page, "4242 4242 4242 4242", `B3 ${lang} ${Date.now().toString(36)}`);
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("order-status")).toHaveText(new RegExp(`${m.status.order.PLACED}|${m.status.order.ACCEPTED}`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.order.title.replace("{store}", "Seoul Forest Florist"));
+    // W5: the order names the shop in the page's language.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.order.title.replace("{store}", lang === "ko" ? "서울숲 꽃집" : "Seoul Forest Florist"));
     await expectTranslated(page, lang, "/orders/:id", problems);
 
     await page.goto("/orders");

@@ -237,7 +237,8 @@ describe("email to the sender (X1)", () => {
     const o = await order(id);
     const byKind = Object.fromEntries(mails.map((m) => [m.header("x-bloom-message-kind"), m]));
     for (const m of mails) expect(m.header("content-language")).toBe("ko");
-    expect(byKind.receipt!.subject).toBe("Seoul Forest Florist 주문이 접수되었습니다");
+    // W5: the shop's Korean name in a Korean email.
+    expect(byKind.receipt!.subject).toBe("서울숲 꽃집 주문이 접수되었습니다");
     expect(byKind.rejected!.text).toContain("꽃 재고 부족");
     expect(byKind.rejected!.text).toContain(`₩${o.totalWon.toLocaleString("ko-KR")}이(가) 환불됩니다`);
     expect(byKind.refunded!.subject).toBe(`₩${o.totalWon.toLocaleString("ko-KR")} 환불 완료`);

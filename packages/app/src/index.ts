@@ -72,3 +72,4 @@ export * from "./store/arrangement-photo";
 export * from "./store/arrangement-answer";
 export * from "./store/arrangement-approve";
 export * from "./store/arrangement-view";
+export * from "./store/store-profile";

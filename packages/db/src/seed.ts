@@ -5,6 +5,7 @@ import { closeDbs, getDb } from "./client";
 import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
 import { DEMO_STORE_ZONES } from "./seed-zones";
 import { seedSchedules } from "./seed-schedule";
+import { DEMO_BOUQUETS_KO, DEMO_STORES_KO } from "./seed-ko";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -31,8 +32,27 @@ export async function seed(url: string) {
       });
     }
   }
+  await seedKorean(db);
   await seedSchedules(db);
   return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
+}
+
+/**
+ * W5: the demo catalog's Korean address and descriptions. Written where the Korean text is still
+ * missing or is the English copy the migration backfilled, so an owner's own Korean text stays.
+ */
+async function seedKorean(db: ReturnType<typeof getDb>) {
+  for (const [si, s] of DEMO_STORES.entries()) {
+    const ko = DEMO_STORES_KO[s.id];
+    if (ko) {
+      await db.store.updateMany({ where: { id: s.id, addressKo: { in: ["", s.address] } }, data: { addressKo: ko.addressKo } });
+      await db.store.updateMany({ where: { id: s.id, descriptionKo: { in: ["", s.description] } }, data: { descriptionKo: ko.descriptionKo } });
+    }
+    for (const [bi, [name, , description]] of s.bouquets.entries()) {
+      const descriptionKo = DEMO_BOUQUETS_KO[name];
+      if (descriptionKo) await db.bouquet.updateMany({ where: { id: bouquetId(si, bi), descriptionKo: { in: ["", description] } }, data: { descriptionKo } });
+    }
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

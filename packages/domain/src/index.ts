@@ -49,3 +49,5 @@ export * from "./store/board-view";
 export * from "./store/sales-period";
 export * from "./store/tickets";
 export * from "./store/arrangement";
+export * from "./shared/localized";
+export * from "./store/store-profile";

@@ -11,10 +11,11 @@ import { Switch } from "~/components/ui/switch";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { focusFirstInvalid } from "~/lib/form-errors";
+import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 import { checkNames, checkPrice, checkStock, DESCRIPTION_MAX, NAME_MAX, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
 
-const EMPTY = { name: "", nameKo: "", description: "", priceWon: "", stock: "", active: true };
+const EMPTY = { name: "", nameKo: "", description: "", priceWon: "", stock: "", active: true, descriptionKo: "" };
 
 export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; storeName: string }) {
   const t = useTranslations("menuEditor.add");
@@ -23,6 +24,7 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
   const toast = useToast();
   const errorText = useBouquetErrorText();
   const errorMessage = useErrorMessage();
+  const nameOf = useLocalizedName();
   const formRef = useRef<HTMLFormElement>(null);
   const activeId = useId();
   const [v, setV] = useState(EMPTY);
@@ -31,7 +33,7 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
   const add = useMutation(
     trpc.store.addBouquet.mutationOptions({
       onSuccess: async (_res, input) => {
-        toast.show(t("added", { name: input.name, store: storeName }));
+        toast.show(t("added", { name: nameOf(input), store: storeName }));
         setV(EMPTY);
         setErrors({});
         await queryClient.invalidateQueries({ queryKey: trpc.store.menu.queryKey({ storeId }) });
@@ -43,14 +45,14 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
     }),
   );
 
-  const set = (key: "name" | "nameKo" | "description" | "priceWon" | "stock") => (e: { target: { value: string } }) => {
+  const set = (key: "name" | "nameKo" | "description" | "priceWon" | "stock" | "descriptionKo") => (e: { target: { value: string } }) => {
     setV((x) => ({ ...x, [key]: e.target.value }));
     if (errors[key]) setErrors((x) => ({ ...x, [key]: undefined }));
   };
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const next: BouquetErrors = { ...checkNames(v.name, v.nameKo, v.description), priceWon: checkPrice(v.priceWon), stock: checkStock(v.stock) };
+    const next: BouquetErrors = { ...checkNames(v.name, v.nameKo, v.description, v.descriptionKo), priceWon: checkPrice(v.priceWon), stock: checkStock(v.stock) };
     setErrors(next);
     if (Object.values(next).some(Boolean)) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -64,6 +66,7 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
       priceWon: parseWhole(v.priceWon),
       stock: parseWhole(v.stock),
       active: v.active,
+      descriptionKo: v.descriptionKo.trim(),
     });
   }
 
@@ -84,6 +87,16 @@ export function BoardAddBouquetForm({ storeId, storeName }: { storeId: string; s
         value={v.description}
         onChange={set("description")}
         error={errorText("description", errors.description)}
+        maxLength={DESCRIPTION_MAX}
+        rows={2}
+      />
+      <TextAreaField
+        label={t("descriptionKo")}
+        lang="ko"
+        optionalText={t("optional")}
+        value={v.descriptionKo}
+        onChange={set("descriptionKo")}
+        error={errorText("descriptionKo", errors.descriptionKo)}
         maxLength={DESCRIPTION_MAX}
         rows={2}
       />

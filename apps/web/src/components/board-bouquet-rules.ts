@@ -13,7 +13,7 @@ export const STOCK_MAX = BOUQUET_LIMITS.stockMax;
 export const NAME_MAX = BOUQUET_LIMITS.nameMax;
 export const DESCRIPTION_MAX = BOUQUET_LIMITS.descriptionMax;
 
-export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock";
+export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock" | "descriptionKo";
 export type BouquetIssue = "required" | "whole" | "min" | "max" | "negative" | "tooLong" | "invalid";
 export type BouquetErrors = Partial<Record<BouquetField, BouquetIssue>>;
 
@@ -41,7 +41,7 @@ export function checkStock(text: string): BouquetIssue | undefined {
   return undefined;
 }
 
-export function checkNames(name: string, nameKo: string, description: string): BouquetErrors {
+export function checkNames(name: string, nameKo: string, description: string, descriptionKo = ""): BouquetErrors {
   const e: BouquetErrors = {};
   // Lengths as the server counts them (graphemes after NFC and trimming).
   if (!name.trim()) e.name = "required";
@@ -49,6 +49,7 @@ export function checkNames(name: string, nameKo: string, description: string): B
   if (!nameKo.trim()) e.nameKo = "required";
   else if (textLength(nameKo) > NAME_MAX) e.nameKo = "tooLong";
   if (textLength(description) > DESCRIPTION_MAX) e.description = "tooLong";
+  if (textLength(descriptionKo) > DESCRIPTION_MAX) e.descriptionKo = "tooLong";
   return e;
 }
 
@@ -57,7 +58,7 @@ export function serverFieldErrors(error: unknown): BouquetErrors {
   const fe = readError(error).fieldErrors;
   if (!fe) return {};
   const out: BouquetErrors = {};
-  for (const key of ["name", "nameKo", "description", "priceWon", "stock"] as const) {
+  for (const key of ["name", "nameKo", "description", "priceWon", "stock", "descriptionKo"] as const) {
     if (fe[key]?.length) out[key] = "invalid";
   }
   return out;
@@ -70,7 +71,7 @@ export function useBouquetErrorText(): (field: BouquetField, issue: BouquetIssue
   return useCallback(
     (field, issue) => {
       if (!issue) return undefined;
-      const values = { min: f.won(PRICE_MIN), max: field === "priceWon" ? f.won(PRICE_MAX) : f.number(field === "stock" ? STOCK_MAX : NAME_MAX), limit: field === "description" ? DESCRIPTION_MAX : NAME_MAX };
+      const values = { min: f.won(PRICE_MIN), max: field === "priceWon" ? f.won(PRICE_MAX) : f.number(field === "stock" ? STOCK_MAX : NAME_MAX), limit: field === "description" || field === "descriptionKo" ? DESCRIPTION_MAX : NAME_MAX };
       type Key = Parameters<typeof t>[0];
       const key = `${field}.${issue}`;
       return t.has(key as Key) ? t(key as Key, values) : t("invalid");

@@ -7,7 +7,7 @@ export type BoardOrder = Outputs["store"]["board"]["orders"][number];
 export type MyStore = Outputs["store"]["myStores"][number];
 export type MenuBouquet = Outputs["store"]["menu"][number];
 
-export type BoardLine = { bouquetId: string; name: string; unitPriceWon: number; quantity: number };
+export type BoardLine = { bouquetId: string; name: string; unitPriceWon: number; quantity: number; nameKo?: string };
 
 /** `lines` is a JSON column: trust only the lines that have the expected shape. */
 export function boardLines(value: unknown): BoardLine[] {
@@ -48,6 +48,7 @@ export function recipientArea(address: string): string {
 }
 
 /** "Red Rose Classic ×2, Tulip Party ×1": what a compact card says it holds. */
-export function itemsSummary(lines: BoardLine[]): string {
-  return lines.map((l) => `${l.name} ×${l.quantity}`).join(", ");
+/** W5: `nameOf` picks the UI language's name (the English `name` when not given). */
+export function itemsSummary(lines: BoardLine[], nameOf: (l: BoardLine) => string = (l) => l.name): string {
+  return lines.map((l) => `${nameOf(l)} ×${l.quantity}`).join(", ");
 }

@@ -3,7 +3,7 @@
 // Fields the owner has not touched follow the server (stock also moves when orders are accepted),
 // so saving a new price does not write back a stock figure that was stale on screen.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field";
@@ -15,6 +15,7 @@ import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 import { checkPrice, checkStock, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
 import type { MenuBouquet } from "./board-labels";
+import { BoardBouquetTexts } from "./board-bouquet-texts";
 
 type Draft = { priceWon: string; stock: string; active: boolean };
 
@@ -22,7 +23,6 @@ const fromServer = (b: MenuBouquet): Draft => ({ priceWon: String(b.priceWon), s
 
 export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   const t = useTranslations("menuEditor.row");
-  const locale = useLocale();
   const nameOf = useLocalizedName();
   const errorText = useBouquetErrorText();
   const errorMessage = useErrorMessage();
@@ -35,7 +35,6 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   const base = useRef<Draft>(fromServer(bouquet));
   const rowRef = useRef<HTMLTableRowElement>(null);
   const name = nameOf(bouquet);
-  const otherName = locale === "ko" ? bouquet.name : bouquet.nameKo;
 
   const server = fromServer(bouquet);
   useEffect(() => {
@@ -92,9 +91,8 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
     <tr ref={rowRef} data-dirty={dirty || undefined} data-testid="menu-bouquet" data-bouquet-id={bouquet.id} className={cn("border-b border-line last:border-b-0", dirty && "bg-warning-50/60")}>
       <th scope="row" className="px-4 py-3 text-left align-top font-normal">
         <span className="block font-bold">{name}</span>
-        <span className="block text-sm text-muted" lang={locale === "ko" ? "en" : "ko"}>
-          {otherName}
-        </span>
+        {/* W5: the other language's texts are edited here, not shown: a page speaks one language. */}
+        <BoardBouquetTexts bouquet={bouquet} label={name} />
       </th>
       <td className="px-3 py-3 align-top">
         <CellInput form={formId} label={t("priceOf", { name })} prefix="₩" value={draft.priceWon} onChange={(v) => edit({ priceWon: v })} error={errorText("priceWon", errors.priceWon)} />

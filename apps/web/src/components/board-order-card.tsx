@@ -19,6 +19,7 @@ import { useToast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { useLocalizedName } from "~/lib/localized";
 import { telLink } from "~/lib/map-link";
 import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
@@ -65,6 +66,7 @@ export function BoardOrderCard({
   const f = useFormat();
   const errorMessage = useErrorMessage();
   const reasonText = useRejectReasonText();
+  const nameOf = useLocalizedName();
   const headingId = boardOrderHeadingId(order.orderId);
   const status = order.status as StoreOrderStatus;
   const no = orderNumberLabel(order.orderId);
@@ -155,7 +157,7 @@ export function BoardOrderCard({
         {overdue && <strong className="ml-2 rounded-full bg-danger-50 px-2 text-sm text-danger-800">{t("overdue")}</strong>}
       </p>
       <p className="m-0 truncate text-sm" data-testid="board-items-summary">
-        {itemsSummary(lines)} · {recipientArea(order.address)}
+        {itemsSummary(lines, nameOf)} · {recipientArea(order.address)}
         {storeName && ` · ${storeName}`}
       </p>
       {!expanded && (progress || failed) && (
@@ -212,7 +214,7 @@ export function BoardOrderCard({
       <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
         {lines.map((l, i) => (
           <li key={`${l.bouquetId}-${i}`} className="flex items-baseline justify-between gap-3">
-            <span className="font-semibold">{l.name}</span>
+            <span className="font-semibold">{nameOf(l)}</span>
             <span className="shrink-0 rounded-full bg-brand-50 px-2 text-sm font-extrabold text-brand-800 tabular-nums">×{l.quantity}</span>
           </li>
         ))}

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { cn } from "~/lib/cn";
+import { useLocalized } from "~/lib/localized";
 import { shownDeliveryStatus } from "~/lib/status";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { ArrangementReview } from "./arrangement-review";
@@ -36,6 +37,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
   const tEvent = useTranslations("timelineEvent");
   const tOrder = useTranslations("order");
   const f = useFormat();
+  const text = useLocalized();
   const headingId = useId();
   const timelineId = useId();
   const [open, setOpen] = useState(false);
@@ -53,12 +55,12 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
         <div className="min-w-0">
           <h2 id={headingId} className="m-0 text-lg font-bold">
             <Link href={`/orders/${order.orderId}`} className="text-ink no-underline hover:text-brand-700 hover:underline">
-              {order.storeName}
+              {text(order.storeName, order.storeNameKo)}
             </Link>
           </h2>
           {/* W6: the same order number as the order page, the board and the rider's card. */}
           <p className="m-0 text-xs text-muted tabular-nums" data-testid="order-number">{tOrder("number", { no: orderNumber(order.orderId) })}</p>
-          <p className="m-0 text-sm text-muted">{order.itemsSummary}</p>
+          <p className="m-0 text-sm text-muted">{text(order.itemsSummary, order.itemsSummaryKo)}</p>
           {order.deliveryFeeWon > 0 && <p className="m-0 text-sm text-muted">{t("deliveryFee", { fee: f.won(order.deliveryFeeWon) })}</p>}
         </div>
         <Money won={order.totalWon} className="shrink-0 font-bold" />
@@ -114,7 +116,7 @@ export function MyPageOrderRow({ order }: { order: MyPageOrder }) {
             {open ? t("hideTimeline") : t("showTimeline")}
             <span className="font-normal text-muted">({t("steps", { count: timeline.length })})</span>
           </button>
-          <ol id={timelineId} hidden={!open} aria-label={t("timelineLabel", { store: order.storeName })} className="m-0 mt-2 grid list-none gap-0 border-l-2 border-line p-0 pl-4">
+          <ol id={timelineId} hidden={!open} aria-label={t("timelineLabel", { store: text(order.storeName, order.storeNameKo) })} className="m-0 mt-2 grid list-none gap-0 border-l-2 border-line p-0 pl-4">
             {timeline.map((e) => (
               <li key={e.eventId} className="relative flex flex-wrap items-baseline justify-between gap-x-3 py-1.5 before:absolute before:top-3 before:-left-[1.3rem] before:size-2.5 before:rounded-full before:bg-brand-600 before:content-['']">
                 <span className="font-semibold">

@@ -22,6 +22,9 @@ export type CatalogStore = {
   opensAt: number;
   closesAt: number;
   open: boolean;
+  /** W5: the Korean address and description. */
+  addressKo: string;
+  descriptionKo: string;
 };
 export type CatalogStoreSummary = CatalogStore & { bouquetCount: number };
 
@@ -35,6 +38,8 @@ export type CatalogBouquet = {
   priceWon: number;
   stock: number;
   imageUrl: string;
+  /** W5: the Korean description. */
+  descriptionKo: string;
 };
 export type CatalogMenu = CatalogStore & { bouquets: CatalogBouquet[] };
 export type CatalogBouquetDetail = CatalogBouquet & { store: Pick<CatalogStore, "id" | "name" | "nameKo" | "area" | "open"> };
@@ -50,6 +55,8 @@ const storeColumns = {
   imageUrl: true,
   opensAt: true,
   closesAt: true,
+  addressKo: true,
+  descriptionKo: true,
 } as const;
 
 const bouquetColumns = {
@@ -61,6 +68,7 @@ const bouquetColumns = {
   priceWon: true,
   stock: true,
   imageUrl: true,
+  descriptionKo: true,
 } as const;
 
 export async function listStores(db: Db, filter: { area?: string; q?: string }): Promise<CatalogStoreSummary[]> {

@@ -26,6 +26,9 @@ export async function openDeliveryRequest(tx: Tx, e: DomainEvent<"DecorationComp
       distanceKm: p.distanceKm ?? null,
       items: p.items ?? [],
       requirePhoto: p.requireDeliveryPhoto ?? false,
+      // W5: absent in events from before it ("": the screens show the English).
+      storeNameKo: p.storeNameKo ?? "",
+      pickupAddressKo: p.pickupAddressKo ?? "",
     },
   });
   await appendEvents(tx, [createEvent("DeliveryRequested", e.orderId, { deliveryId: delivery.id, storeId: p.storeId }, SYSTEM)]);

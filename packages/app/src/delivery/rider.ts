@@ -46,6 +46,8 @@ type DeliveryRow = {
   proof_note: string | null;
   redelivery_fee_won: number;
   require_photo: boolean;
+  store_name_ko: string;
+  pickup_address_ko: string;
   created_at: Date;
   updated_at: Date;
 };
@@ -87,6 +89,8 @@ function deliveryOf(r: DeliveryRow): Delivery {
     proofNote: r.proof_note,
     redeliveryFeeWon: r.redelivery_fee_won,
     requirePhoto: r.require_photo,
+    storeNameKo: r.store_name_ko,
+    pickupAddressKo: r.pickup_address_ko,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };
@@ -110,6 +114,7 @@ export async function riderScreen(db: Db, rider: Rider) {
     text: `SELECT list, id, order_id, store_id, store_name, pickup_address, dropoff_address, recipient_name, recipient_phone,
              delivery_date, time_slot, status, rider_id, rider_name, picked_up_by, rider_fee_won, store_phone, distance_km, items,
              attempts, attempt_reason, attempt_note, left_with, proof_photo_key, proof_note, redelivery_fee_won, require_photo,
+             store_name_ko, pickup_address_ko,
              attempted_at AT TIME ZONE 'UTC' AS attempted_at, back_at_shop_at AT TIME ZONE 'UTC' AS back_at_shop_at,
              claimed_at AT TIME ZONE 'UTC' AS claimed_at, arrived_at AT TIME ZONE 'UTC' AS arrived_at,
              started_at AT TIME ZONE 'UTC' AS started_at, completed_at AT TIME ZONE 'UTC' AS completed_at,

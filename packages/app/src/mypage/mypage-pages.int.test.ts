@@ -20,6 +20,8 @@ function row(customerId: string, placedAt: Date | null, orderStatus = "DELIVERED
     customerId,
     storeName: "Seoulsup Flowers",
     itemsSummary: "Red Rose Classic",
+    storeNameKo: "서울숲 꽃집",
+    itemsSummaryKo: "빨간 장미 클래식",
     totalWon: 59000,
     orderStatus,
     deliveryStatus: "NONE",

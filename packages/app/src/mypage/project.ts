@@ -21,6 +21,8 @@ function columns(v: MyPageView, events: DomainEvent[]) {
     events: events as object[],
     placedAt: v.placedAt ? new Date(v.placedAt) : null,
     updatedAt: new Date(v.updatedAt),
+    storeNameKo: v.storeNameKo,
+    itemsSummaryKo: v.itemsSummaryKo,
   };
 }
 
@@ -34,13 +36,15 @@ export async function projectEvent(c: SqlClient, e: DomainEvent): Promise<MyPage
     e.orderId, view.customerId, view.storeName, view.itemsSummary, view.totalWon, view.orderStatus, view.deliveryStatus,
     view.paymentStatus, view.riderName, view.deliveryDate, view.timeSlot, JSON.stringify(view.timeline), JSON.stringify(events),
     view.placedAt ? new Date(view.placedAt).toISOString() : null, new Date(view.updatedAt).toISOString(), view.deliveryFeeWon,
+    view.storeNameKo, view.itemsSummaryKo,
   ];
   const first = projectMyPage(e.orderId, [e]);
   const inserted = await c.query({
     name: "mypage-insert",
     text: `INSERT INTO mypage_orders (order_id, customer_id, store_name, items_summary, total_won, order_status, delivery_status,
-             payment_status, rider_name, delivery_date, time_slot, timeline, events, placed_at, updated_at, delivery_fee_won)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15, $16) ON CONFLICT (order_id) DO NOTHING`,
+             payment_status, rider_name, delivery_date, time_slot, timeline, events, placed_at, updated_at, delivery_fee_won,
+             store_name_ko, items_summary_ko)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15, $16, $17, $18) ON CONFLICT (order_id) DO NOTHING`,
     values: write(first, [e]),
   });
   if (inserted.rowCount === 1) return first;
@@ -55,7 +59,9 @@ export async function projectEvent(c: SqlClient, e: DomainEvent): Promise<MyPage
     name: "mypage-update",
     text: `UPDATE mypage_orders SET customer_id = $2, store_name = $3, items_summary = $4, total_won = $5, order_status = $6,
              delivery_status = $7, payment_status = $8, rider_name = $9, delivery_date = $10, time_slot = $11,
-             timeline = $12::jsonb, events = $13::jsonb, placed_at = $14, updated_at = $15, delivery_fee_won = $16
+             timeline = $12::jsonb, events = $13::jsonb, placed_at = $14, updated_at = $15, delivery_fee_won = $16,
+             -- W5: a fold over events from before the Korean names finds none; keep what the migration filled in.
+             store_name_ko = COALESCE(NULLIF($17, ''), store_name_ko), items_summary_ko = COALESCE(NULLIF($18, ''), items_summary_ko)
            WHERE order_id = $1`,
     values: write(view, events),
   });

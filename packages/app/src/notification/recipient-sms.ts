@@ -4,7 +4,7 @@
 // the dispatcher sends it through the "sms" ChannelProvider. Like sender-email, it reads the order,
 // the sender's name (unless anonymous) and the sender's language, and writes only its own table.
 import type { Tx } from "@bloom/db";
-import { firstNameOf, RECIPIENT_SMS_KIND_OF_EVENT, type DomainEvent, type RecipientSmsEvent, type RecipientSmsPayload } from "@bloom/domain";
+import { firstNameOf, localized, RECIPIENT_SMS_KIND_OF_EVENT, type DomainEvent, type RecipientSmsEvent, type RecipientSmsPayload } from "@bloom/domain";
 import type { LiveHint } from "../policies";
 import { enqueueMessages } from "./messages";
 
@@ -17,6 +17,7 @@ type Facts = {
   sendAnonymously: boolean;
   senderName: string | null;
   locale: string | null;
+  storeNameKo: string;
 };
 
 /** The number as the recipient's key and the provider's "to": digits only (010-1234-5678 → 01012345678). */
@@ -27,7 +28,7 @@ const isRecipientSmsEvent = (e: DomainEvent): e is DomainEvent<RecipientSmsEvent
 export async function planRecipientSms(tx: Tx, e: DomainEvent): Promise<LiveHint> {
   if (!isRecipientSmsEvent(e)) return {};
   const rows = await tx.$queryRaw<Facts[]>`
-    SELECT o.recipient_name AS "recipientName", o.recipient_phone AS "recipientPhone", o.store_name AS "storeName",
+    SELECT o.recipient_name AS "recipientName", o.recipient_phone AS "recipientPhone", o.store_name AS "storeName", o.store_name_ko AS "storeNameKo",
            COALESCE(NULLIF(d.delivery_date, ''), o.delivery_date) AS "deliveryDate", COALESCE(NULLIF(d.time_slot, ''), o.time_slot) AS "timeSlot",
            o.send_anonymously AS "sendAnonymously",
            CASE WHEN o.send_anonymously THEN NULL ELSE u.name END AS "senderName", p.locale
@@ -43,7 +44,8 @@ export async function planRecipientSms(tx: Tx, e: DomainEvent): Promise<LiveHint
     orderId: e.orderId,
     recipientFirstName: firstNameOf(o.recipientName),
     senderName: o.sendAnonymously ? null : (o.senderName?.trim() || null),
-    shopName: o.storeName,
+    // W5: in the language the message is written in (the sender's; Korean unless they chose English).
+    shopName: localized(o.locale === "en" ? "en" : "ko", o.storeName, o.storeNameKo),
     deliveryDate: o.deliveryDate,
     timeSlot: o.timeSlot,
   };

@@ -5,7 +5,7 @@
 // ordering (the receipt) and, for a delivered order's photo, delivery's proof key; it writes only
 // its own tables (C1).
 import type { SqlClient } from "@bloom/db";
-import { EMAIL_KIND_OF_EVENT, type DomainEvent, type EmailKind, type SenderEmailEvent } from "@bloom/domain";
+import { EMAIL_KIND_OF_EVENT, localized, type DomainEvent, type EmailKind, type SenderEmailEvent } from "@bloom/domain";
 import type { LiveHint } from "../policies";
 import { enqueueMessages } from "./messages";
 
@@ -24,7 +24,9 @@ type OrderFacts = {
   giftMessage: string | null;
   cardBrand: string;
   cardLast4: string;
-  lines: { name: string; quantity: number; unitPriceWon: number }[];
+  lines: { name: string; quantity: number; unitPriceWon: number; nameKo?: string }[];
+  /** W5: the shop's Korean name as ordered ("" before W5). */
+  storeNameKo?: string;
 };
 
 /** What every email of an order shows (the receipt's facts), plus what the step adds. */
@@ -51,10 +53,11 @@ export async function planSenderEmail(c: SqlClient, e: DomainEvent): Promise<Liv
   const { rows } = await c.query<OrderFacts>({
     name: "sender-email-facts",
     text: `SELECT o.customer_id AS "customerId", u.email, u.name AS "customerName", p.locale, o.store_name AS "storeName",
+           o.store_name_ko AS "storeNameKo",
            o.total_won AS "totalWon", o.delivery_fee_won AS "deliveryFeeWon", o.recipient_name AS "recipientName",
            o.address, o.delivery_date AS "deliveryDate", o.time_slot AS "timeSlot", o.gift_message AS "giftMessage",
            o.card_brand AS "cardBrand", o.card_last4 AS "cardLast4",
-           COALESCE((SELECT json_agg(json_build_object('name', l.name, 'quantity', l.quantity, 'unitPriceWon', l.unit_price_won) ORDER BY l.name, l.id)
+           COALESCE((SELECT json_agg(json_build_object('name', l.name, 'quantity', l.quantity, 'unitPriceWon', l.unit_price_won, 'nameKo', l.name_ko) ORDER BY l.name, l.id)
                      FROM ordering_order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
     FROM ordering_orders o
     JOIN identity_users u ON u.id = o.customer_id
@@ -66,9 +69,13 @@ export async function planSenderEmail(c: SqlClient, e: DomainEvent): Promise<Liv
   // The order is committed with OrderPlaced, before any of its events: none means nothing to tell.
   if (!o || UNDELIVERABLE.test(o.email)) return {};
   const step = await stepFacts(c, e);
-  const { email, locale, customerId: _customer, ...facts } = o;
+  const { email, locale, customerId: _customer, storeNameKo, lines, ...facts } = o;
+  // W5: the shop and bouquets in the sender's language (Korean unless they chose English).
+  const lang = locale === "en" ? "en" : "ko";
   const payload: SenderEmailPayload = {
     ...facts,
+    storeName: localized(lang, facts.storeName, storeNameKo),
+    lines: lines.map(({ nameKo, ...l }) => ({ ...l, name: localized(lang, l.name, nameKo) })),
     orderId: e.orderId,
     occurredAt: e.occurredAt,
     step,

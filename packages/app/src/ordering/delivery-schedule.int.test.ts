@@ -64,7 +64,7 @@ describe("[D2] slot capacity and schedule at payment", () => {
         data: {
           orderId, storeId: STORE.id, status: "DECORATED", totalWon: 59000, recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432",
           address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: tomorrow(), timeSlot: "12-15",
-          lines: [{ bouquetId: ROSES, name: "Red Rose Classic", unitPriceWon: 59000, quantity: 1 }],
+          lines: [{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1 }],
         },
       });
     const first = await placeOrder(ctx, CUSTOMER.id, checkout());
@@ -83,7 +83,7 @@ describe("[D2] slot capacity and schedule at payment", () => {
       data: {
         orderId: second.order.id, storeId: STORE.id, status: "NEW", totalWon: 59000, recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432",
         address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: tomorrow(), timeSlot: "12-15",
-        lines: [{ bouquetId: ROSES, name: "Red Rose Classic", unitPriceWon: 59000, quantity: 1 }],
+        lines: [{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1 }],
       },
     });
     expect(await actOnStoreOrder(ctx, { id: OWNER.id, role: "OWNER" }, second.order.id, { kind: "reject", reason: "OUT_OF_FLOWERS", detail: null })).toMatchObject({ ok: true });

@@ -47,6 +47,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     existing: string | null;
     storeId: string | null;
     storeName: string | null;
+    storeNameKo: string | null;
+    nameKo: Record<string, string> | null;
     bookingHorizonDays: number | null;
     bouquets: CatalogBouquet[];
   } & ZoneColumns>({
@@ -56,7 +58,9 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
                   s.lat, s.lng, s.delivery_zones AS "deliveryZones",
                   COALESCE((SELECT json_agg(json_build_object('id', b.id, 'storeId', b.store_id, 'name', b.name,
                                    'priceWon', b.price_won, 'stock', b.stock, 'active', b.active))
-                            FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets
+                            FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets,
+                  s.name_ko AS "storeNameKo",
+                  (SELECT json_object_agg(b.id, b.name_ko) FROM store_bouquets b WHERE b.id = ANY($4::uuid[])) AS "nameKo"
            FROM (SELECT 1) one LEFT JOIN store_stores s ON s.id = $3`,
     values: [customerId, input.idempotencyKey, input.storeId, input.items.map((i) => i.bouquetId)],
   });
@@ -66,7 +70,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     if (existing) return replay(existing, input);
   }
   if (!found.storeId || !found.storeName) return refuse("NOT_FOUND", "This store does not exist");
-  const store = { id: found.storeId, name: found.storeName };
+  const store = { id: found.storeId, name: found.storeName, nameKo: found.storeNameKo ?? "" };
   // The schema capped the date for every shop; this shop's own horizon is known only now, and is
   // checked before any key is claimed, stock reserved or card charged (S4).
   const late = refuseBeyondHorizon(input.delivery.deliveryDate, todayInSeoul(), found.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS);
@@ -74,8 +78,10 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   // When the shop delivers (D2): a closed day, a slot too soon or already full, before any claim.
   const unbookable = await refuseUnbookableSlotAt(sql, store.id, input.delivery.deliveryDate, input.delivery.timeSlot, new Date());
   if (unbookable) return unbookable;
-  const priced = priceCart(store.id, input.items, found.bouquets);
-  if (!priced.ok) return priced;
+  const pricedCart = priceCart(store.id, input.items, found.bouquets);
+  if (!pricedCart.ok) return pricedCart;
+  // W5: each line carries its bouquet's Korean name as ordered, next to the English one.
+  const priced = { ...pricedCart, lines: pricedCart.lines.map((l) => ({ ...l, nameKo: found.nameKo?.[l.bouquetId] ?? "" })) };
   const fee = await priceDelivery(found, input.delivery.address, priced.totalWon);
   if (!fee.ok) return refuse(fee.code, fee.message);
   const totalWon = priced.totalWon + fee.feeWon;
@@ -161,7 +167,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const placed = createEvent(
     "OrderPlaced",
     orderId,
-    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon, ...delivery, paymentId, deliveryFeeWon: fee.feeWon },
+    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon, ...delivery, paymentId, deliveryFeeWon: fee.feeWon, storeNameKo: store.nameKo },
     { role: "CUSTOMER", id: customerId },
   );
   const now = new Date();
@@ -180,6 +186,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     redeliveryFeeWon: 0,
     statusReason: null,
     deliveryFeeWon: fee.feeWon,
+    storeNameKo: store.nameKo,
     createdAt: now,
     updatedAt: now,
     lines: priced.lines.map((l) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l })),
@@ -200,12 +207,12 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         o AS (
           INSERT INTO ordering_orders (id, customer_id, store_id, store_name, status, total_won, recipient_name, recipient_phone,
             address, delivery_date, time_slot, gift_message, note, idempotency_key, payment_id, card_brand, card_last4, created_at, updated_at,
-            delivery_fee_won, send_anonymously)
-          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27, $28 FROM a RETURNING id),
+            delivery_fee_won, send_anonymously, store_name_ko)
+          SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27, $28, $29 FROM a RETURNING id),
         l AS (
-          INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity)
-          SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity
-          FROM o, jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int)),
+          INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity, name_ko)
+          SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity, COALESCE(x."nameKo", '')
+          FROM o, jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int, "nameKo" text)),
         h AS (INSERT INTO ordering_order_history (id, order_id, status, at) SELECT $19, o.id, 'PLACED', $17 FROM o),
         p AS (
           INSERT INTO payment_payments (id, order_id, customer_id, amount_won, status, provider_ref, card_brand, card_last4, created_at)
@@ -219,7 +226,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
         at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
         placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed), attemptId,
-        fee.feeWon, delivery.sendAnonymously,
+        fee.feeWon, delivery.sendAnonymously, store.nameKo,
       ],
     });
     stored = done.length === 1;

@@ -17,8 +17,8 @@ export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderForCusto
 /** An order as the customer's order list shows it: no payment, card or internal line ids (S6). */
 export type OrderListItem = Pick<
   Order,
-  "id" | "storeId" | "storeName" | "status" | "statusReason" | "totalWon" | "refunded" | "recipientName" | "deliveryDate" | "timeSlot" | "createdAt" | "updatedAt"
-> & { lines: Pick<OrderLine, "bouquetId" | "name" | "unitPriceWon" | "quantity">[] };
+  "id" | "storeId" | "storeName" | "status" | "statusReason" | "totalWon" | "refunded" | "recipientName" | "deliveryDate" | "timeSlot" | "createdAt" | "updatedAt" | "storeNameKo"
+> & { lines: Pick<OrderLine, "bouquetId" | "name" | "unitPriceWon" | "quantity" | "nameKo">[] };
 const listColumns = {
   id: true,
   storeId: true,
@@ -32,7 +32,8 @@ const listColumns = {
   timeSlot: true,
   createdAt: true,
   updatedAt: true,
-  lines: { select: { bouquetId: true, name: true, unitPriceWon: true, quantity: true } },
+  storeNameKo: true,
+  lines: { select: { bouquetId: true, name: true, unitPriceWon: true, quantity: true, nameKo: true } },
 } as const;
 
 /**
@@ -71,6 +72,6 @@ export async function listOrdersForCustomer(
 export async function getOrderForRecipient(db: Db, orderId: string) {
   return db.order.findUnique({
     where: { id: orderId },
-    select: { id: true, customerId: true, storeId: true, storeName: true, status: true, recipientName: true, recipientPhone: true, deliveryDate: true, timeSlot: true, sendAnonymously: true },
+    select: { id: true, customerId: true, storeId: true, storeName: true, status: true, recipientName: true, recipientPhone: true, deliveryDate: true, timeSlot: true, sendAnonymously: true, storeNameKo: true },
   });
 }

@@ -35,7 +35,7 @@ async function storeOrder(storeId: string, status: Status, created: number, upda
       ...(extra.tombstone
         ? {}
         : {
-            lines: [{ bouquetId: ROSES, name: "Red Rose Classic", unitPriceWon: 59000, quantity: 1 }],
+            lines: [{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1 }],
             totalWon: 59000,
             recipientName: "Soyeon Yoon",
             recipientPhone: "010-9876-5432",
@@ -112,7 +112,7 @@ describe("store board", () => {
     await sqlOf(db).query(`INSERT INTO store_orders (order_id, id, store_id, status, delivery_date, time_slot, created_at, updated_at, picked_up_at,
         lines, total_won, recipient_name, recipient_phone, address)
       SELECT v.order_id::uuid, gen_random_uuid(), v.store_id::uuid, v.status::"StoreOrderStatus", v.d, v.s, v.c, v.u, v.p,
-        '[{"bouquetId":"${ROSES}","name":"Red Rose Classic","unitPriceWon":59000,"quantity":1}]', 59000, 'Soyeon Yoon', '010-9876-5432', '88 Eulji-ro'
+        '[{"bouquetId":"${ROSES}","name":"Red Rose Classic","nameKo":"빨간 장미 클래식","unitPriceWon":59000,"quantity":1}]', 59000, 'Soyeon Yoon', '010-9876-5432', '88 Eulji-ro'
       FROM (VALUES ${rows.join(",\n")}) AS v(order_id, store_id, status, d, s, c, u, p)`);
 
     // All days: every open order is there (no cap across lanes), in slot order.

@@ -49,7 +49,7 @@ export async function myStores(db: Db, owner: Owner) {
   return db.store.findMany({
     where: owner.role === "ADMIN" ? {} : { ownerId: owner.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true, requireArrangementPhoto: true, approvalWindowSeconds: true },
+    select: { id: true, name: true, nameKo: true, area: true, address: true, requireDeliveryPhoto: true, requireArrangementPhoto: true, approvalWindowSeconds: true, addressKo: true, description: true, descriptionKo: true },
   });
 }
 

@@ -25,7 +25,7 @@ describe("store order: cancellation against the owner's accept", () => {
         data: {
           orderId, storeId: STORE.id, status: "NEW", totalWon: 59000, recipientName: "Soyeon Yoon", recipientPhone: "010-9876-5432",
           address: "88 Eulji-ro, Jung-gu, Seoul", deliveryDate: "2030-01-02", timeSlot: "12-15",
-          lines: [{ bouquetId: ROSES, name: "Red Rose Classic", unitPriceWon: 59000, quantity: 1 }],
+          lines: [{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1 }],
         },
       });
       const cancelled = createEvent("OrderCancelled", orderId, { customerId: CUSTOMER.id, storeId: STORE.id, reason: null }, { role: "CUSTOMER", id: CUSTOMER.id });

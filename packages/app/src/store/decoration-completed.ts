@@ -18,6 +18,8 @@ export function decorationCompletedEvent(store: Store, so: StoreOrder, facts: De
       timeSlot: so.timeSlot,
       ...facts,
       requireDeliveryPhoto: store.requireDeliveryPhoto,
+      storeNameKo: store.nameKo,
+      pickupAddressKo: store.addressKo,
     },
     actor,
     at,

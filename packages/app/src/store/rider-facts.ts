@@ -8,11 +8,11 @@ type Order = { address: string; deliveryFeeWon: number; lines: unknown };
 export async function riderFactsOf(shop: Shop, order: Order, geocoder: Geocoder = tableGeocoder): Promise<DecorationFacts> {
   const from = shop.lat !== null && shop.lng !== null ? { lat: shop.lat, lng: shop.lng } : null;
   const to = await geocoder.locate(order.address, from ? cityNear(from) : undefined);
-  const lines = Array.isArray(order.lines) ? (order.lines as { name: string; quantity: number }[]) : [];
+  const lines = Array.isArray(order.lines) ? (order.lines as { name: string; quantity: number; nameKo?: string }[]) : [];
   return {
     deliveryFeeWon: order.deliveryFeeWon,
     storePhone: shop.phone,
     distanceKm: from && to ? roundKm(haversineKm(from, to)) : null,
-    items: lines.map((l) => ({ name: l.name, quantity: l.quantity })),
+    items: lines.map((l) => ({ name: l.name, quantity: l.quantity, ...(l.nameKo && { nameKo: l.nameKo }) })),
   };
 }

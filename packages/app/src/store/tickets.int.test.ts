@@ -31,7 +31,7 @@ async function storeOrder(storeId: string, status: Status, extra: { date?: strin
       ...(extra.tombstone
         ? {}
         : {
-            lines: [{ bouquetId: ROSES, name: "Red Rose Classic", unitPriceWon: 59000, quantity: 2 }],
+            lines: [{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 2 }],
             totalWon: 118000,
             recipientName: `Recipient ${n}`,
             recipientPhone: "010-9876-5432",

@@ -4,7 +4,7 @@
 export const riderFeeOf = (deliveryFeeWon: number): number => deliveryFeeWon;
 
 /** What a request carries, as the rider's card shows it. */
-export type CarriedItem = { name: string; quantity: number };
+export type CarriedItem = { name: string; quantity: number; nameKo?: string };
 export const itemCount = (items: readonly CarriedItem[]) => items.reduce((n, i) => n + i.quantity, 0);
 
 const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000; // Korea keeps no daylight saving time

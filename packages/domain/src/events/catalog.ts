@@ -11,6 +11,8 @@ const line = z.object({
   name: z.string(),
   unitPriceWon: z.number().int(),
   quantity: z.number().int(),
+  /** W5: the bouquet's Korean name as ordered; absent in events from before it (show `name`). */
+  nameKo: z.string().optional(),
 });
 
 export { REJECT_REASONS, type RejectReason } from "../store/reject-reasons";
@@ -37,6 +39,8 @@ export const eventPayloads = {
     deliveryFeeWon: z.number().int().optional(),
     /** X2: the sender chose not to be named to the recipient; absent in events from before it (false). */
     sendAnonymously: z.boolean().optional(),
+    /** W5: the shop's Korean name; absent in events from before it (show `storeName`). */
+    storeNameKo: z.string().optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),
@@ -53,9 +57,12 @@ export const eventPayloads = {
     deliveryFeeWon: z.number().int().optional(),
     storePhone: z.string().optional(),
     distanceKm: z.number().nullable().optional(),
-    items: z.array(z.object({ name: z.string(), quantity: z.number().int() })).optional(),
+    items: z.array(z.object({ name: z.string(), quantity: z.number().int(), nameKo: z.string().optional() })).optional(),
     /** D5: the shop requires a photo at the door; absent in events written before it. */
     requireDeliveryPhoto: z.boolean().optional(),
+    /** W5: the shop's Korean name and address; absent in events from before it (show the English). */
+    storeNameKo: z.string().optional(),
+    pickupAddressKo: z.string().optional(),
   }),
   StoreOrderRejected: z.object({
     storeId: z.string(),

@@ -38,6 +38,9 @@ export type MyPageView = {
   placedAt: string | null;
   updatedAt: string;
   timeline: TimelineEntry[];
+  /** W5: the Korean shop name and items; "" when OrderPlaced predates them (show the English). */
+  storeNameKo: string;
+  itemsSummaryKo: string;
 };
 
 const LABEL: Record<EventType, string> = {
@@ -127,6 +130,12 @@ function summarize(lines: { name: string; quantity: number }[]): string {
   return lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(", ");
 }
 
+/** W5: the items in Korean, or "" when the event named none in Korean (written before W5). */
+function summarizeKo(lines: { name: string; quantity: number; nameKo?: string }[]): string {
+  if (!lines.some((l) => l.nameKo)) return "";
+  return summarize(lines.map((l) => ({ name: l.nameKo || l.name, quantity: l.quantity })));
+}
+
 /** Builds one order's MyPage view from its events (any order, duplicates allowed). */
 export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageView {
   const view: MyPageView = {
@@ -145,6 +154,8 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
     placedAt: null,
     updatedAt: new Date(0).toISOString(),
     timeline: [],
+    storeNameKo: "",
+    itemsSummaryKo: "",
   };
   for (const e of sortEvents(events.filter((x) => x.orderId === orderId))) {
     view.timeline.push({ eventId: e.eventId, type: e.type, at: e.occurredAt, label: LABEL[e.type], ...extrasOf(e) });
@@ -163,6 +174,8 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
           deliveryDate: p.deliveryDate,
           timeSlot: p.timeSlot,
           placedAt: e.occurredAt,
+          storeNameKo: p.storeNameKo ?? "",
+          itemsSummaryKo: summarizeKo(p.lines),
         });
         break;
       }

@@ -28,6 +28,8 @@ export type TrackedOrder = {
   sendAnonymously: boolean;
   /** The sender's display name as their account has it; ignored when they chose anonymous. */
   senderName: string | null;
+  /** W5: the shop's Korean name as ordered; "" or absent before W5. */
+  storeNameKo?: string;
 };
 
 export type TrackedDelivery = {
@@ -56,6 +58,8 @@ export type TrackingView = {
   canChooseSlot: boolean;
   /** A new slot was booked after a failed attempt. */
   rescheduled: boolean;
+  /** W5: the shop's Korean name ("" when unknown: show shopName). */
+  shopNameKo: string;
 };
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
@@ -104,6 +108,7 @@ export function trackingViewOf(order: TrackedOrder, delivery: TrackedDelivery | 
     attemptedAt: phase === "ATTEMPTED" ? (delivery?.attemptedAt?.toISOString() ?? null) : null,
     canChooseSlot: phase === "ATTEMPTED" && !!delivery && canReschedule(delivery.status),
     rescheduled: !!delivery && delivery.attempts > 0 && phase !== "ATTEMPTED",
+    shopNameKo: order.storeNameKo ?? "",
   };
 }
 

@@ -7,7 +7,7 @@ import { ORDER_STATUSES } from "./order";
 const won = z.number().int().describe("Amount in Korean won (₩)");
 const timestamp = z.iso.datetime().describe("ISO 8601 time (UTC)");
 
-export const publicOrderItemSchema = z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int() });
+export const publicOrderItemSchema = z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int(), nameKo: z.string().describe("W5: the bouquet's Korean name as ordered") });
 
 export const publicOrderDeliverySchema = z.object({
   recipientName: z.string(),
@@ -34,5 +34,6 @@ export const publicOrderSchema = z.object({
   delivery: publicOrderDeliverySchema,
   createdAt: timestamp,
   updatedAt: timestamp,
+  storeNameKo: z.string().describe("W5: the shop's Korean name as ordered (the English name on orders placed before it was recorded)"),
 });
 export type PublicOrder = z.infer<typeof publicOrderSchema>;

@@ -105,7 +105,8 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     storeName: p.storeName,
     totalWon: p.totalWon,
     deliveryFeeWon: p.deliveryFeeWon ?? 0,
-    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
+    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name })),
+    storeNameKo: p.storeNameKo || p.storeName,
     delivery: {
       recipientName: p.recipientName,
       recipientPhone: p.recipientPhone,

@@ -6,13 +6,13 @@ import type { z } from "zod";
 import type { bouquetResource, OrderResource, storeResource } from "./schemas";
 
 export function toStore(s: z.infer<typeof storeResource>): z.infer<typeof storeResource> {
-  const { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open } = s;
-  return { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open };
+  const { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open, addressKo, descriptionKo } = s;
+  return { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open, addressKo, descriptionKo };
 }
 
 export function toBouquet(b: z.infer<typeof bouquetResource>): z.infer<typeof bouquetResource> {
-  const { id, storeId, name, nameKo, description, priceWon, stock, imageUrl } = b;
-  return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl };
+  const { id, storeId, name, nameKo, description, priceWon, stock, imageUrl, descriptionKo } = b;
+  return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl, descriptionKo };
 }
 
 type Arrangement = Awaited<ReturnType<typeof arrangementWithStepsForSender>>;
@@ -27,7 +27,7 @@ export function toOrder(o: OrderDetail, arrangement?: Arrangement): OrderResourc
     storeName: o.storeName,
     totalWon: o.totalWon,
     deliveryFeeWon: o.deliveryFeeWon,
-    items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
+    items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name })),
     delivery: {
       recipientName: o.recipientName,
       recipientPhone: o.recipientPhone,
@@ -44,6 +44,7 @@ export function toOrder(o: OrderDetail, arrangement?: Arrangement): OrderResourc
     ...(arrangement !== undefined ? { arrangement: arrangement && toArrangement(arrangement) } : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    storeNameKo: o.storeNameKo || o.storeName,
   };
 }
 

@@ -27,6 +27,8 @@ export const storeResource = z.object({
   opensAt: z.number().int().describe("Opening hour in Korea (0-23)"),
   closesAt: z.number().int().describe("Closing hour in Korea (0-24)"),
   open: z.boolean().describe("Whether the shop is open right now"),
+  addressKo: z.string().describe("W5: the shop's address in Korean"),
+  descriptionKo: z.string().describe("W5: the shop's description in Korean"),
 });
 
 export const storeListResource = z.object({ stores: z.array(storeResource.extend({ bouquetCount: z.number().int() })) });
@@ -40,6 +42,7 @@ export const bouquetResource = z.object({
   priceWon: won,
   stock: z.number().int().describe("Bouquets in stock now; 0 means sold out"),
   imageUrl: z.string(),
+  descriptionKo: z.string().describe("W5: the bouquet's description in Korean"),
 });
 
 export const storeMenuResource = z.object({ store: storeResource, bouquets: z.array(bouquetResource) });

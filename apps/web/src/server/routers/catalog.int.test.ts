@@ -29,8 +29,8 @@ function keysOf(value: unknown, path = "$"): string[] {
 }
 const leaks = (answer: unknown) => keysOf(JSON.parse(JSON.stringify(answer))).filter((p) => INTERNAL.test(p.slice(p.lastIndexOf(".") + 1)));
 
-const STORE_KEYS = ["address", "closesAt", "description", "id", "imageUrl", "name", "nameKo", "open", "opensAt", "phone", "area"].sort();
-const BOUQUET_KEYS = ["description", "id", "imageUrl", "name", "nameKo", "priceWon", "stock", "storeId"].sort();
+const STORE_KEYS = ["address", "closesAt", "description", "id", "imageUrl", "name", "nameKo", "open", "opensAt", "phone", "area", "addressKo", "descriptionKo"].sort();
+const BOUQUET_KEYS = ["description", "id", "imageUrl", "name", "nameKo", "priceWon", "stock", "storeId", "descriptionKo"].sort();
 const sortedKeys = (o: object) => Object.keys(o).sort();
 
 let client: Awaited<ReturnType<typeof createApiClient>>;

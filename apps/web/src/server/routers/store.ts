@@ -3,6 +3,9 @@ import { actOnStoreOrder, addBouquet, boardDoneFor, boardFor, boardOrderFor, mar
 import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
 import { arrangementForOwner, setArrangementSettings } from "@bloom/app";
 import { arrangementSettingsSchema, boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { saveStoreProfile } from "@bloom/app";
+import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { storeProfileSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { countOrderCommand } from "../metrics";
@@ -88,4 +91,6 @@ export const storeRouter = router({
       const { storeId, ...settings } = input;
       return orThrow(await setArrangementSettings(ctx.db, ctx.user, storeId, settings));
     }),
+  // W5: the shop's name, address and description in English and Korean.
+  saveProfile: ownerProcedure.input(storeProfileSchema).mutation(async ({ ctx, input }) => orThrow(await saveStoreProfile(ctx.db, ctx.user, input))),
 });

@@ -15,6 +15,7 @@ import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { useLocalized } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 
 const PAGE_SIZE = 10;
@@ -23,6 +24,7 @@ export function OrderList() {
   const t = useTranslations("orders");
   const tOrder = useTranslations("order");
   const f = useFormat();
+  const text = useLocalized();
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const orders = useInfiniteQuery(trpc.order.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
@@ -72,13 +74,13 @@ export function OrderList() {
                   </div>
                   <h2 className="m-0 text-lg font-bold">
                     <Link href={`/orders/${o.id}`} className="text-ink no-underline after:absolute after:inset-0 after:rounded-3xl after:content-[''] hover:text-brand-700">
-                      {o.storeName}
+                      {text(o.storeName, o.storeNameKo)}
                     </Link>
                   </h2>
                   <p className="m-0 text-sm text-ink-soft">
                     {t("forRecipient", { name: o.recipientName })} · {f.deliveryDate(o.deliveryDate)}, {f.slot(o.timeSlot)}
                   </p>
-                  <p className="m-0 truncate text-sm text-muted">{o.lines.map((l) => `${l.quantity} × ${l.name}`).join(", ")}</p>
+                  <p className="m-0 truncate text-sm text-muted">{o.lines.map((l) => `${l.quantity} × ${text(l.name, l.nameKo)}`).join(", ")}</p>
                   <p className="m-0 text-xs text-muted">
                     <span className="tabular-nums" data-testid="order-number">{tOrder("number", { no: orderNumber(o.id) })}</span> · {t("ordered")}{" "}
                     <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>

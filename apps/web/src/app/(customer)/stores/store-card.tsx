@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "~/components/ui/badge";
 import { useFormat } from "~/lib/format";
-import { useAreaName, useLocalizedName } from "~/lib/localized";
+import { useAreaName, useLocalized, useLocalizedName } from "~/lib/localized";
 
 export type StoreSummary = {
   id: string;
@@ -15,6 +15,7 @@ export type StoreSummary = {
   area: string;
   imageUrl: string;
   description: string;
+  descriptionKo?: string;
   opensAt: number;
   closesAt: number;
   open: boolean;
@@ -38,6 +39,7 @@ export function OpenBadge({ open, opensAt }: { open: boolean; opensAt: number })
 export function StoreCard({ store }: { store: StoreSummary }) {
   const t = useTranslations("stores");
   const nameOf = useLocalizedName();
+  const text = useLocalized();
   const areaOf = useAreaName();
   const f = useFormat();
   const name = nameOf(store);
@@ -55,8 +57,8 @@ export function StoreCard({ store }: { store: StoreSummary }) {
             {name}
           </Link>
         </h2>
-        <p className="m-0 line-clamp-2 text-sm text-muted" lang="en">
-          {store.description}
+        <p className="m-0 line-clamp-2 text-sm text-muted">
+          {text(store.description, store.descriptionKo)}
         </p>
         <div className="mt-auto flex flex-wrap items-center gap-x-4 gap-y-1 pt-1 text-sm text-ink-soft">
           <span className="inline-flex items-center gap-1">

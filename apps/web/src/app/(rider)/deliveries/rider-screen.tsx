@@ -7,8 +7,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isRecalled, isWithdrawnClaim, orderNumberLabel } from "@bloom/domain";
 import { Check, Inbox, Navigation, PackageCheck, X } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { ClaimedDeliveryCard } from "~/components/rider-claimed-card";
 import { DoorForm, doorFormId } from "~/components/rider-door-form";
 import { AttemptedDeliveryCard, MyDeliveryCard, OpenDeliveryCard, RecalledDeliveryCard, type Delivery } from "~/components/rider-delivery-cards";
@@ -18,6 +18,7 @@ import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { useToast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
+import { localizeDelivery } from "~/lib/localized-delivery";
 import { mapLink } from "~/lib/map-link";
 import { readError } from "~/lib/trpc-error";
 import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
@@ -54,7 +55,13 @@ export function RiderScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [openShown, setOpenShown] = useState(OPEN_PAGE);
 
-  const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS }));
+  // W5: shop names, addresses and items in the UI's language, for every card and notice below.
+  const locale = useLocale();
+  const inLocale = useCallback(
+    (data: { open: Delivery[]; mine: Delivery[] }) => ({ open: data.open.map((d) => localizeDelivery(locale, d)), mine: data.mine.map((d) => localizeDelivery(locale, d)) }),
+    [locale],
+  );
+  const screen = useQuery(trpc.delivery.screen.queryOptions(undefined, { refetchInterval: LIVE_FALLBACK_MS, select: inLocale }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.delivery.screen.queryKey() });
 
   const claim = useMutation(

@@ -3,10 +3,10 @@
 // sender chose anonymous), the slot and where the bouquet is, refreshed on live changes of this
 // order (a slow poll backs them up). After a failed attempt, once the bouquet is back at the shop,
 // the recipient picks a new slot from the shop's bookable ones (the same rules as the shop's form).
-import type { TimeSlot, TrackingView } from "@bloom/domain";
+import { localized, type TimeSlot, type TrackingView } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -17,6 +17,7 @@ import { LIVE_FALLBACK_MS, useTRPC } from "~/trpc/react";
 
 export function TrackingDetail({ token, initial }: { token: string; initial: TrackingView }) {
   const t = useTranslations("tracking");
+  const locale = useLocale();
   const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -26,14 +27,15 @@ export function TrackingDetail({ token, initial }: { token: string; initial: Tra
     trpc.tracking.changes.subscriptionOptions({ token }, { onData: () => void queryClient.invalidateQueries({ queryKey: viewQuery.queryKey }) }),
   );
   const [booked, setBooked] = useState(false);
+  const shopName = localized(locale, view.shopName, view.shopNameKo);
 
   return (
     <div className="mx-auto grid max-w-md gap-4" data-testid="tracking" data-phase={view.phase}>
       <header className="grid gap-1">
-        <p className="m-0 text-sm font-semibold text-brand-700">{view.shopName}</p>
+        <p className="m-0 text-sm font-semibold text-brand-700">{shopName}</p>
         <h1 className="m-0 text-2xl font-bold">{t(view.phase === "DELIVERED" ? "titleDelivered" : view.phase === "CANCELLED" ? "titleCancelled" : "title", { name: view.recipientFirstName })}</h1>
         <p className="m-0 text-muted" data-testid="tracking-from">
-          {view.senderName ? t("fromSender", { sender: view.senderName, shop: view.shopName }) : t("fromShop", { shop: view.shopName })}
+          {view.senderName ? t("fromSender", { sender: view.senderName, shop: shopName }) : t("fromShop", { shop: shopName })}
         </p>
       </header>
 

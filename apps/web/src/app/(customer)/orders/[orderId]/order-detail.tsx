@@ -20,6 +20,7 @@ import { takeJustPlaced } from "~/lib/just-placed";
 import { telLink } from "~/lib/map-link";
 import { paymentStatusOf } from "~/lib/status";
 import { isNotFound, type ClientError } from "~/lib/trpc-error";
+import { useLocalized } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrder } from "./cancel-order";
 import { OrderDeliveryStep } from "./delivery-step";
@@ -39,6 +40,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const t = useTranslations("order");
   const tStatus = useTranslations("status.order");
   const f = useFormat();
+  const text = useLocalized();
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const order = useQuery(trpc.order.get.queryOptions({ orderId }, { refetchInterval: (q) => (settled(q.state.data) ? false : POLL_MS) }));
@@ -109,7 +111,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           aria-describedby={justPlaced ? "order-placed-confirmation" : undefined}
           className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl"
         >
-          {t("title", { store: o.storeName })}
+          {t("title", { store: text(o.storeName, o.storeNameKo) })}
         </h1>
         <p className="mt-1 mb-0 text-sm text-muted">
           {t("number", { no: orderNumber(o.id) })} · {t("placed")} <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>
@@ -121,7 +123,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {justPlaced && (
         <Alert tone="success" className="mb-4" title={t("placedTitle")}>
           <p id="order-placed-confirmation" data-testid="order-placed-confirmation">
-            {t("placedBody", { store: o.storeName })}
+            {t("placedBody", { store: text(o.storeName, o.storeNameKo) })}
           </p>
         </Alert>
       )}
@@ -186,7 +188,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               {o.lines.map((l) => (
                 <li key={l.id} className="flex items-baseline justify-between gap-3">
                   <span>
-                    {l.quantity} × {l.name}
+                    {l.quantity} × {text(l.name, l.nameKo)}
                   </span>
                   <Money won={l.unitPriceWon * l.quantity} />
                 </li>

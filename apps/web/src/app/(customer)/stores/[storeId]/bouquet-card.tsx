@@ -9,7 +9,7 @@ import { QuantityStepper } from "~/components/quantity-stepper";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
-import { useLocalizedName } from "~/lib/localized";
+import { useLocalized, useLocalizedName } from "~/lib/localized";
 
 const LOW_STOCK = 5;
 
@@ -18,6 +18,7 @@ export type MenuBouquet = {
   name: string;
   nameKo: string;
   description: string;
+  descriptionKo?: string;
   priceWon: number;
   stock: number;
   imageUrl: string;
@@ -26,6 +27,7 @@ export type MenuBouquet = {
 export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; inCart: number; onAdd: (quantity: number) => void }) {
   const t = useTranslations("menu");
   const nameOf = useLocalizedName();
+  const text = useLocalized();
   const [quantity, setQuantity] = useState(1);
   const nameId = useId();
   const stockId = useId();
@@ -63,9 +65,9 @@ export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; 
           </h3>
           <Money won={bouquet.priceWon} className="shrink-0 font-extrabold text-brand-700 sm:text-lg" />
         </div>
-        {/* Descriptions exist in English only (catalog data), hence lang="en". */}
-        <p className="m-0 text-sm text-muted" lang="en">
-          {bouquet.description}
+        {/* W5: descriptions are kept in both languages; the UI's is shown. */}
+        <p className="m-0 text-sm text-muted">
+          {text(bouquet.description, bouquet.descriptionKo)}
         </p>
         <div className="mt-auto pt-2">
           {soldOut ? (

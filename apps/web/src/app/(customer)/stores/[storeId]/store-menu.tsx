@@ -17,7 +17,7 @@ import { addToCart, quantityInCart, replaceCart, useCart, type CartLine } from "
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { useFormat } from "~/lib/format";
-import { useAreaName, useLocalizedName } from "~/lib/localized";
+import { useAreaName, useLocalized, useLocalizedName } from "~/lib/localized";
 import { mapLink } from "~/lib/map-link";
 import { isNotFound } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
@@ -32,6 +32,7 @@ export function StoreMenu({ storeId }: { storeId: string }) {
   const cart = useCart();
   const f = useFormat();
   const nameOf = useLocalizedName();
+  const text = useLocalized();
   const areaOf = useAreaName();
   const errorMessage = useErrorMessage();
   const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
@@ -105,8 +106,8 @@ export function StoreMenu({ storeId }: { storeId: string }) {
           <h1 id="store-name" className="m-0 text-2xl font-extrabold tracking-tight sm:text-3xl">
             {shopName}
           </h1>
-          <p className="m-0 text-muted" lang="en">
-            {s.description}
+          <p className="m-0 text-muted">
+            {text(s.description, s.descriptionKo)}
           </p>
           <ul className="m-0 grid list-none gap-1.5 p-0 text-sm">
             <li className="flex items-center gap-2">
@@ -116,8 +117,8 @@ export function StoreMenu({ storeId }: { storeId: string }) {
             <li className="flex items-center gap-2">
               <MapPin aria-hidden="true" className="size-4 shrink-0 text-brand-600" />
               <span className="sr-only">{t("address")}: </span>
-              <a href={mapLink(s.address)} target="_blank" rel="noopener noreferrer">
-                {s.address}
+              <a href={mapLink(text(s.address, s.addressKo))} target="_blank" rel="noopener noreferrer">
+                {text(s.address, s.addressKo)}
                 <span className="sr-only"> ({t("opensMap")})</span>
               </a>
             </li>

@@ -19,6 +19,7 @@ import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { useErrorMessage } from "~/lib/error-message";
 import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
+import { ShopProfileForm } from "./shop-profile-form";
 
 export function MenuEditor() {
   const t = useTranslations("menuEditor");
@@ -144,6 +145,14 @@ export function MenuEditor() {
       {store && (
         <section className="mt-6 rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-6" aria-labelledby="add-bouquet-title">
           <BoardAddBouquetForm key={store.id} storeId={store.id} storeName={nameOf(store)} />
+        </section>
+      )}
+      {store && (
+        <section className="mt-6 rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-6" aria-labelledby="shop-profile-title">
+          <ShopProfileForm
+            key={`profile-${store.id}`}
+            initial={{ storeId: store.id, name: store.name, nameKo: store.nameKo, address: store.address, addressKo: store.addressKo, description: store.description, descriptionKo: store.descriptionKo }}
+          />
         </section>
       )}
       {store && (

@@ -1,7 +1,7 @@
 // The owner's sales at a glance (W7): a server-rendered page with no client JavaScript of its own.
 // The shop and the period are a plain GET form (?store=&from=&to=); another owner's shop is a 404.
 import { myStores, salesFor } from "@bloom/app";
-import { SALES_MAX_DAYS, salesPeriodProblem } from "@bloom/domain";
+import { localizedName, SALES_MAX_DAYS, salesPeriodProblem } from "@bloom/domain";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -38,7 +38,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const result = await salesFor(db, session.user, query);
   if (!result.ok && result.code === "NOT_FOUND") notFound();
   if (!result.ok && result.message.startsWith("storeId:")) notFound();
-  const nameOf = (s: { name: string; nameKo: string | null }) => (locale === "ko" && s.nameKo ? s.nameKo : s.name);
+  const nameOf = (s: { name: string; nameKo: string | null }) => localizedName(locale, s);
 
   return (
     <>

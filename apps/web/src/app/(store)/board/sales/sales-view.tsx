@@ -1,7 +1,7 @@
 // What the sales page shows for one shop and period: totals, charts, the per-day table, exports.
 // Every number comes from the report as it is, formatted in the viewer's language.
 import type { SalesReport } from "@bloom/app";
-import { formatWon } from "@bloom/domain";
+import { formatWon, localizedName } from "@bloom/domain";
 import { Download } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonVariants } from "~/components/ui/button";
@@ -32,7 +32,7 @@ export async function SalesView({ report, storeName }: { report: SalesReport; st
   const slots: Point[] = report.slots.map((s) => ({ key: s.slot, label: s.slot.replace("-", "–"), fullLabel: slot(s.slot), value: s.orders, text: orders(s.orders) }));
   const top: Point[] = report.topItems.map((i) => ({
     key: i.itemId,
-    label: lang === "ko" && i.nameKo ? i.nameKo : i.name,
+    label: localizedName(lang, i),
     value: i.units,
     text: t("charts.unitsAndRevenue", { units: i.units, revenue: won(i.revenueWon) }),
   }));

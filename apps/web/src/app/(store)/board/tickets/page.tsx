@@ -6,6 +6,7 @@
 // shows an owner their own shops' orders only — anything else is "not found".
 import { ticketsFor } from "@bloom/app";
 import { orderNumberLabel, ticketQueryOf, type TicketLayout, type TicketQuery } from "@bloom/domain";
+import { localizedName } from "@bloom/domain";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -95,7 +96,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       return { o, no, qr: await orderQrSvg(no.slice(1)), lines: boardLines(o.lines), when: `${day(o.deliveryDate)} · ${slot(o.timeSlot)}` };
     }),
   );
-  const shopName = (s: { name: string; nameKo: string }) => (locale === "ko" && s.nameKo ? s.nameKo : s.name);
+  const shopName = (s: { name: string; nameKo: string }) => localizedName(locale, s);
   const title = query.date ? t("titleDay", { date: day(query.date) }) : t("title");
 
   return (
@@ -173,7 +174,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   <tbody>
                     {lines.map((l, i) => (
                       <tr key={`${l.bouquetId}-${i}`} className="border-b border-black/30">
-                        <td className="py-1.5 font-semibold">{l.name}</td>
+                        <td className="py-1.5 font-semibold">{localizedName(locale, l)}</td>
                         <td className="py-1.5 text-right text-lg font-extrabold tabular-nums">×{l.quantity}</td>
                       </tr>
                     ))}
