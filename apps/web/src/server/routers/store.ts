@@ -4,7 +4,6 @@ import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones,
 import { arrangementForOwner, setArrangementSettings } from "@bloom/app";
 import { arrangementSettingsSchema, boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { saveStoreProfile } from "@bloom/app";
-import { boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { storeProfileSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
