@@ -5,6 +5,7 @@ import { closeDbs, getDb } from "./client";
 import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
 import { DEMO_STORE_ZONES } from "./seed-zones";
 import { seedSchedules } from "./seed-schedule";
+import { seedAddons } from "./seed-addons";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -32,6 +33,7 @@ export async function seed(url: string) {
     }
   }
   await seedSchedules(db);
+  await seedAddons(db);
   return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
 }
 

@@ -46,3 +46,5 @@ export * from "./notification/staff-push";
 export * from "./store/board-view";
 export * from "./store/sales-period";
 export * from "./store/tickets";
+export * from "./ordering/size-tiers";
+export * from "./store/addon-edit";

@@ -144,6 +144,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   SLOT_TOO_SOON: "CONFLICT",
   SLOT_FULL: "CONFLICT",
   PHOTO_REQUIRED: "BAD_REQUEST",
+  ADDON_UNAVAILABLE: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

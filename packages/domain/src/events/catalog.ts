@@ -5,10 +5,22 @@ import { PICKUP_CONFIRMERS } from "../delivery/delivery";
 import { ATTEMPT_REASONS } from "../delivery/attempt-reasons";
 import { REJECT_REASONS } from "../store/reject-reasons";
 import { EVENT_TYPES, type EventType } from "./event-types";
+import { BOUQUET_TIERS } from "../ordering/size-tiers";
 
 const line = z.object({
   bouquetId: z.string(),
   name: z.string(),
+  unitPriceWon: z.number().int(),
+  quantity: z.number().int(),
+  /** W4: the size, when not standard (absent = standard, as in every event from before sizes). */
+  tier: z.enum(BOUQUET_TIERS).optional(),
+});
+
+/** W4: an add-on bought with the order, priced when placed. */
+const addonLine = z.object({
+  addonId: z.string(),
+  name: z.string(),
+  nameKo: z.string(),
   unitPriceWon: z.number().int(),
   quantity: z.number().int(),
 });
@@ -37,6 +49,8 @@ export const eventPayloads = {
     deliveryFeeWon: z.number().int().optional(),
     /** X2: the sender chose not to be named to the recipient; absent in events from before it (false). */
     sendAnonymously: z.boolean().optional(),
+    /** W4: the add-ons inside totalWon (totalWon = lines + add-ons + fee); absent = none. */
+    addons: z.array(addonLine).optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),

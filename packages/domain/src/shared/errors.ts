@@ -30,6 +30,8 @@ export const DOMAIN_ERROR_CODES = [
   "SLOT_FULL",
   // The shop requires a photo at the door and none was taken (D5).
   "PHOTO_REQUIRED",
+  // W4: an add-on in the cart is unknown, retired or another shop's.
+  "ADDON_UNAVAILABLE",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

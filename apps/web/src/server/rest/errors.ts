@@ -26,6 +26,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   SLOT_TOO_SOON: 409,
   SLOT_FULL: 409,
   PHOTO_REQUIRED: 400,
+  ADDON_UNAVAILABLE: 409,
   PAYMENT_FAILED: 502,
   PAYMENT_BUSY: 503,
 };

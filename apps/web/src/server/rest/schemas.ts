@@ -1,7 +1,7 @@
 // The public API's contract in zod: what it accepts and what it returns. The OpenAPI document is
 // generated from these, the handlers validate and answer with them, and the contract tests check
 // real answers against the document. Answers have a stable shape of their own — never a table row.
-import { isPlainLine, ORDER_STATUSES, placeOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
+import { BOUQUET_TIERS, isPlainLine, ORDER_STATUSES, placeOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
 import { z } from "zod";
 
 /**
@@ -40,9 +40,24 @@ export const bouquetResource = z.object({
   priceWon: won,
   stock: z.number().int().describe("Bouquets in stock now; 0 means sold out"),
   imageUrl: z.string(),
+  sizes: z
+    .array(z.object({ tier: z.enum(BOUQUET_TIERS), priceWon: won }))
+    .describe("W4: the sizes offered, standard first (priceWon is standard's price). Every size comes from the bouquet's one stock"),
 });
 
-export const storeMenuResource = z.object({ store: storeResource, bouquets: z.array(bouquetResource) });
+export const addonResource = z.object({
+  id: uuid,
+  name: z.string(),
+  nameKo: z.string().describe("The add-on's Korean name"),
+  priceWon: won,
+  stock: z.number().int().describe("Units in stock now; 0 means sold out"),
+});
+
+export const storeMenuResource = z.object({
+  store: storeResource,
+  bouquets: z.array(bouquetResource),
+  addons: z.array(addonResource).describe("W4: what the shop sells with its bouquets (a vase, chocolates, a balloon, a larger card)"),
+});
 
 export const orderResource = z.object({
   id: uuid,
@@ -52,8 +67,16 @@ export const orderResource = z.object({
   storeId: uuid,
   storeName: z.string(),
   totalWon: won,
-  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + deliveryFeeWon (D1)"),
-  items: z.array(z.object({ bouquetId: uuid, name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
+  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + addons + deliveryFeeWon (D1, W4)"),
+  items: z.array(
+    z.object({
+      bouquetId: uuid,
+      name: z.string(),
+      unitPriceWon: won,
+      quantity: z.number().int(),
+      tier: z.enum(BOUQUET_TIERS).describe("W4: the size; unitPriceWon is that size's price"),
+    }),
+  ),
   delivery: z.object({
     recipientName: z.string(),
     recipientPhone: z.string(),
@@ -79,6 +102,9 @@ export const orderResource = z.object({
     ),
   createdAt: timestamp,
   updatedAt: timestamp,
+  addons: z
+    .array(z.object({ addonId: uuid, name: z.string(), nameKo: z.string(), unitPriceWon: won, quantity: z.number().int() }))
+    .describe("W4: the add-ons bought with the order, at the price paid"),
 });
 export type OrderResource = z.infer<typeof orderResource>;
 
