@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { textField } from "../shared/text";
 
-export const ADDON_LIMITS = { priceMin: 500, priceMax: 1_000_000, stockMax: 10_000, nameMax: 60 } as const;
+import { BOUQUET_LIMITS } from "./bouquet-edit";
+
+// The menu's limits, so the Menu and stock screen checks and words are the bouquets' (₩1,000 to ₩10,000,000).
+export const ADDON_LIMITS = { priceMin: BOUQUET_LIMITS.priceMin, priceMax: BOUQUET_LIMITS.priceMax, stockMax: BOUQUET_LIMITS.stockMax, nameMax: BOUQUET_LIMITS.nameMax } as const;
 
 export const addonEditSchema = z.object({
   name: textField({ min: 1, max: ADDON_LIMITS.nameMax, messages: { tooShort: "Enter a name", tooLong: "Name is too long" } }),
@@ -11,7 +14,7 @@ export const addonEditSchema = z.object({
   priceWon: z
     .number("Enter a price")
     .int("Price is in whole won")
-    .min(ADDON_LIMITS.priceMin, `Price must be at least ₩${ADDON_LIMITS.priceMin}`)
+    .min(ADDON_LIMITS.priceMin, "Price must be at least ₩1,000")
     .max(ADDON_LIMITS.priceMax, "Price is too high"),
   stock: z.number("Enter the stock").int("Stock is a whole number").min(0, "Stock cannot be negative").max(ADDON_LIMITS.stockMax, "Stock is too high"),
   active: z.boolean(),
