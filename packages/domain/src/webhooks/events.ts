@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { DomainEvent, EventType } from "../events/catalog";
 import { followEvent, ORDER_STATUSES, type OrderStatus } from "../ordering/order";
+import { BOUQUET_TIERS } from "../ordering/size-tiers";
 
 export const WEBHOOK_EVENT_TYPES = [
   "order.placed",
@@ -62,7 +63,9 @@ export const webhookOrderSchema = z.object({
   storeName: z.string(),
   totalWon: won,
   deliveryFeeWon: won,
-  items: z.array(z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int() })),
+  items: z.array(
+    z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int(), tier: z.enum(BOUQUET_TIERS).describe("W4: the size") }),
+  ),
   delivery: z.object({
     recipientName: z.string(),
     recipientPhone: z.string(),
@@ -76,6 +79,8 @@ export const webhookOrderSchema = z.object({
   refunded: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** W4: the add-ons bought with the order. */
+  addons: z.array(z.object({ addonId: z.uuid(), name: z.string(), nameKo: z.string(), unitPriceWon: won, quantity: z.number().int() })),
 });
 export type WebhookOrder = z.infer<typeof webhookOrderSchema>;
 
@@ -112,7 +117,7 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     storeName: p.storeName,
     totalWon: p.totalWon,
     deliveryFeeWon: p.deliveryFeeWon ?? 0,
-    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity })),
+    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, tier: l.tier ?? "STANDARD" })),
     delivery: {
       recipientName: p.recipientName,
       recipientPhone: p.recipientPhone,
@@ -126,6 +131,7 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     refunded: false,
     createdAt: placed.occurredAt,
     updatedAt: placed.occurredAt,
+    addons: (p.addons ?? []).map((a) => ({ addonId: a.addonId, name: a.name, nameKo: a.nameKo, unitPriceWon: a.unitPriceWon, quantity: a.quantity })),
   };
   for (const e of events) {
     if (e.eventId !== placed.eventId) apply(order, e);
