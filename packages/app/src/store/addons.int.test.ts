@@ -1,7 +1,7 @@
 // W4: sizes and add-ons against the real PostgreSQL, processor and worker: the server prices every
 // size and add-on, add-on stock is reserved at placement and given back on reject/cancel exactly
 // like a bouquet's (M5), the last unit sells once under a race, and refusals come before any charge.
-import { actOnStoreOrder, addAddon, cancelOrder, placeOrder, releaseStock, stockAudit, updateAddon, updateBouquet } from "@bloom/app";
+import { actOnStoreOrder, addAddon, cancelOrder, placeOrder, releaseStock, salesFor, stockAudit, updateAddon, updateBouquet } from "@bloom/app";
 import { addonId, closeDbs, sqlOf } from "@bloom/db";
 import { addonEditSchema, bouquetEditSchema } from "@bloom/domain";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -201,5 +201,24 @@ describe("the owner manages add-ons and sizes", () => {
     // Removing a size (null) is allowed; an order for it is then refused.
     expect((await updateBouquet(db, owner, ROSES, { premiumPriceWon: null })).ok).toBe(true);
     expect(await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: ROSES, quantity: 1, tier: "PREMIUM" }] }))).toMatchObject({ ok: false, code: "BOUQUET_UNAVAILABLE" });
+  });
+});
+
+describe("sales count add-ons", () => {
+  it("[W4][W7] top items list the add-ons sold beside the bouquets, against a query over the orders", async () => {
+    for (const q of [3, 1]) {
+      const r = await placeOrder(ctx, CUSTOMER.id, checkout({ items: [{ bouquetId: ROSES, quantity: 1, tier: "DELUXE" }], addons: [{ addonId: VASE, quantity: q }] }));
+      expect(r.ok).toBe(true);
+    }
+    const report = await salesFor(db, owner, { storeId: STORE.id });
+    if (!report.ok) throw new Error(report.message);
+    const vase = report.report.topItems.find((i) => i.kind === "ADDON" && i.itemId === VASE);
+    const [sql] = await db.$queryRaw<{ units: number; revenue: number }[]>`
+      SELECT sum(a.quantity)::int AS units, sum(a.quantity * a.unit_price_won)::int AS revenue
+      FROM ordering_order_addons a JOIN ordering_orders o ON o.id = a.order_id WHERE o.store_id = ${STORE.id}::uuid AND a.addon_id = ${VASE}::uuid`;
+    expect(vase).toMatchObject({ name: "Glass vase", nameKo: "유리 화병", units: sql!.units, revenueWon: sql!.revenue });
+    expect(vase).toMatchObject({ units: 4, revenueWon: 60000 });
+    // The deluxe roses count as the bouquet, at the price paid.
+    expect(report.report.topItems.find((i) => i.kind === "BOUQUET" && i.itemId === ROSES)).toMatchObject({ units: 2, revenueWon: 2 * 79000 });
   });
 });
