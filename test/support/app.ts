@@ -93,7 +93,7 @@ export function testContext(opts: TestContextOptions = {}) {
 export async function resetOrders(db: Db) {
   await db.$executeRawUnsafe(`TRUNCATE ordering_orders, ordering_order_lines, ordering_order_history, payment_payments,
     payment_attempts, store_orders, store_notifications, store_stock_reservations, delivery_deliveries, mypage_orders,
-    outbox_events, inbox_processed_events, store_slot_counts, store_slot_reservations`);
+    outbox_events, inbox_processed_events, store_slot_counts, store_slot_reservations, ordering_order_addons, store_addon_reservations`);
   // The notification context's messages (issue 19): planned for orders that are gone now.
   await db.$executeRawUnsafe(`TRUNCATE notify_messages`);
   // W1: the arrangements' photos and answers, of orders that are gone now.
@@ -102,6 +102,24 @@ export async function resetOrders(db: Db) {
   for (const [si, s] of DEMO_STORES.entries()) {
     for (const [bi, b] of s.bouquets.entries()) {
       await db.bouquet.update({ where: { id: bouquetId(si, bi) }, data: { stock: b[4], stockBaseline: b[4], priceWon: b[3], active: true } });
+    }
+  }
+  // W4: the demo shops' add-ons and sizes as seeded (tests add add-ons of their own: gone).
+  const { DEMO_ADDONS, DEMO_TIERS, addonId } = await import("@bloom/db");
+  const demoAddons = DEMO_ADDONS.flatMap((list, si) => list.map((_, ai) => addonId(si, ai)));
+  await db.addon.deleteMany({ where: { id: { notIn: demoAddons } } });
+  for (const [si, list] of DEMO_ADDONS.entries()) {
+    for (const [ai, [name, nameKo, priceWon, stock]] of list.entries()) {
+      const id = addonId(si, ai);
+      const data = { name, nameKo, priceWon, stock, stockBaseline: stock, active: true };
+      await db.addon.upsert({ where: { id }, update: data, create: { id, storeId: DEMO_STORES[si]!.id, ...data } });
+    }
+  }
+  for (const [si, s] of DEMO_STORES.entries()) {
+    const tiers = new Map((DEMO_TIERS[si] ?? []).map(([bi, deluxe, premium]) => [bi, { deluxe, premium }]));
+    for (const [bi] of s.bouquets.entries()) {
+      const t = tiers.get(bi);
+      await db.bouquet.update({ where: { id: bouquetId(si, bi) }, data: { deluxePriceWon: t?.deluxe ?? null, premiumPriceWon: t?.premium ?? null } });
     }
   }
   // The processor's ledger and test-mode settings back to their start (its own database).

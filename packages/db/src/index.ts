@@ -3,3 +3,4 @@ export * from "./client";
 export * from "./seed-data";
 export type * from "@prisma/client";
 export * from "./seed-schedule";
+export * from "./seed-addons";

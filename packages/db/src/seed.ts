@@ -6,6 +6,7 @@ import { bouquetId, DEMO_PASSWORD, DEMO_STORES, DEMO_USERS } from "./seed-data";
 import { DEMO_STORE_ZONES } from "./seed-zones";
 import { seedSchedules } from "./seed-schedule";
 import { DEMO_BOUQUETS_KO, DEMO_STORES_KO } from "./seed-ko";
+import { seedAddons } from "./seed-addons";
 
 export async function seed(url: string) {
   const db = getDb(url);
@@ -34,6 +35,7 @@ export async function seed(url: string) {
   }
   await seedKorean(db);
   await seedSchedules(db);
+  await seedAddons(db);
   return { users: DEMO_USERS.length, stores: DEMO_STORES.length };
 }
 

@@ -51,3 +51,5 @@ export * from "./store/tickets";
 export * from "./store/arrangement";
 export * from "./shared/localized";
 export * from "./store/store-profile";
+export * from "./ordering/size-tiers";
+export * from "./store/addon-edit";

@@ -1,7 +1,7 @@
 // Client-side checks for the menu forms, with the limits of bouquetEditSchema (@bloom/domain),
 // which the server validates again. They say what is wrong (field + kind); the words come from
 // `validation.bouquet.<field>.<kind>` in the messages (useBouquetErrorText).
-import { BOUQUET_LIMITS, textLength } from "@bloom/domain";
+import { BOUQUET_LIMITS, textLength, tierOrderProblem } from "@bloom/domain";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { readError } from "~/lib/trpc-error";
@@ -13,8 +13,8 @@ export const STOCK_MAX = BOUQUET_LIMITS.stockMax;
 export const NAME_MAX = BOUQUET_LIMITS.nameMax;
 export const DESCRIPTION_MAX = BOUQUET_LIMITS.descriptionMax;
 
-export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock" | "descriptionKo";
-export type BouquetIssue = "required" | "whole" | "min" | "max" | "negative" | "tooLong" | "invalid";
+export type BouquetField = "name" | "nameKo" | "description" | "priceWon" | "stock" | "descriptionKo" | "deluxePriceWon" | "premiumPriceWon";
+export type BouquetIssue = "required" | "whole" | "min" | "max" | "negative" | "tooLong" | "invalid" | "order";
 export type BouquetErrors = Partial<Record<BouquetField, BouquetIssue>>;
 
 /** "25,000", "₩25000" and " 25000 " all read as 25000; anything else is NaN. */
@@ -41,6 +41,24 @@ export function checkStock(text: string): BouquetIssue | undefined {
   return undefined;
 }
 
+/**
+ * W4: the sizes' prices: empty = not offered; otherwise a price like the standard one, and the
+ * sizes go up (the domain's rule, checked again by the server).
+ */
+export function checkTierPrices(standard: string, deluxe: string, premium: string): BouquetErrors {
+  const e: BouquetErrors = {};
+  if (deluxe.trim() !== "") e.deluxePriceWon = checkPrice(deluxe);
+  if (premium.trim() !== "") e.premiumPriceWon = checkPrice(premium);
+  if (e.deluxePriceWon || e.premiumPriceWon || checkPrice(standard)) return e;
+  const of = (text: string) => (text.trim() === "" ? null : parseWhole(text));
+  const priceWon = parseWhole(standard);
+  const deluxePriceWon = of(deluxe);
+  const premiumPriceWon = of(premium);
+  if (tierOrderProblem({ priceWon, deluxePriceWon })) e.deluxePriceWon = "order";
+  else if (tierOrderProblem({ priceWon, deluxePriceWon, premiumPriceWon })) e.premiumPriceWon = "order";
+  return e;
+}
+
 export function checkNames(name: string, nameKo: string, description: string, descriptionKo = ""): BouquetErrors {
   const e: BouquetErrors = {};
   // Lengths as the server counts them (graphemes after NFC and trimming).
@@ -58,7 +76,7 @@ export function serverFieldErrors(error: unknown): BouquetErrors {
   const fe = readError(error).fieldErrors;
   if (!fe) return {};
   const out: BouquetErrors = {};
-  for (const key of ["name", "nameKo", "description", "priceWon", "stock", "descriptionKo"] as const) {
+  for (const key of ["name", "nameKo", "description", "priceWon", "stock", "descriptionKo", "deluxePriceWon", "premiumPriceWon"] as const) {
     if (fe[key]?.length) out[key] = "invalid";
   }
   return out;
@@ -71,7 +89,7 @@ export function useBouquetErrorText(): (field: BouquetField, issue: BouquetIssue
   return useCallback(
     (field, issue) => {
       if (!issue) return undefined;
-      const values = { min: f.won(PRICE_MIN), max: field === "priceWon" ? f.won(PRICE_MAX) : f.number(field === "stock" ? STOCK_MAX : NAME_MAX), limit: field === "description" || field === "descriptionKo" ? DESCRIPTION_MAX : NAME_MAX };
+      const values = { min: f.won(PRICE_MIN), max: field === "priceWon" || field === "deluxePriceWon" || field === "premiumPriceWon" ? f.won(PRICE_MAX) : f.number(field === "stock" ? STOCK_MAX : NAME_MAX), limit: field === "description" || field === "descriptionKo" ? DESCRIPTION_MAX : NAME_MAX };
       type Key = Parameters<typeof t>[0];
       const key = `${field}.${issue}`;
       return t.has(key as Key) ? t(key as Key, values) : t("invalid");

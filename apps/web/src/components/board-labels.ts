@@ -7,13 +7,24 @@ export type BoardOrder = Outputs["store"]["board"]["orders"][number];
 export type MyStore = Outputs["store"]["myStores"][number];
 export type MenuBouquet = Outputs["store"]["menu"][number];
 
-export type BoardLine = { bouquetId: string; name: string; unitPriceWon: number; quantity: number; nameKo?: string };
+export type BoardLine = { bouquetId: string; name: string; unitPriceWon: number; quantity: number; nameKo?: string; tier?: string };
+/** W4: an add-on of the order as OrderPlaced carried it. */
+export type BoardAddon = { addonId: string; name: string; nameKo: string; unitPriceWon: number; quantity: number };
 
 /** `lines` is a JSON column: trust only the lines that have the expected shape. */
 export function boardLines(value: unknown): BoardLine[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (l): l is BoardLine => typeof l === "object" && l !== null && typeof (l as BoardLine).name === "string" && typeof (l as BoardLine).quantity === "number",
+  );
+}
+
+/** W4: `addons` is a JSON column too: trust only the add-ons that have the expected shape. */
+export function boardAddons(value: unknown): BoardAddon[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (a): a is BoardAddon =>
+      typeof a === "object" && a !== null && typeof (a as BoardAddon).name === "string" && typeof (a as BoardAddon).nameKo === "string" && typeof (a as BoardAddon).quantity === "number",
   );
 }
 

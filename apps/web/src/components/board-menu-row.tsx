@@ -13,16 +13,25 @@ import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
-import { checkPrice, checkStock, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
+import { checkPrice, checkStock, checkTierPrices, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
 import type { MenuBouquet } from "./board-labels";
 import { BoardBouquetTexts } from "./board-bouquet-texts";
 
-type Draft = { priceWon: string; stock: string; active: boolean };
+// W4: deluxe and premium prices ("" = the size is not offered).
+type Draft = { priceWon: string; stock: string; active: boolean; deluxePriceWon: string; premiumPriceWon: string };
 
-const fromServer = (b: MenuBouquet): Draft => ({ priceWon: String(b.priceWon), stock: String(b.stock), active: b.active });
+const fromServer = (b: MenuBouquet): Draft => ({
+  priceWon: String(b.priceWon),
+  stock: String(b.stock),
+  active: b.active,
+  deluxePriceWon: b.deluxePriceWon == null ? "" : String(b.deluxePriceWon),
+  premiumPriceWon: b.premiumPriceWon == null ? "" : String(b.premiumPriceWon),
+});
+const tierValue = (text: string) => (text.trim() === "" ? null : parseWhole(text));
 
 export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   const t = useTranslations("menuEditor.row");
+  const tsz = useTranslations("sizes");
   const nameOf = useLocalizedName();
   const errorText = useBouquetErrorText();
   const errorMessage = useErrorMessage();
@@ -44,11 +53,18 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
       priceWon: d.priceWon === before.priceWon ? server.priceWon : d.priceWon,
       stock: d.stock === before.stock ? server.stock : d.stock,
       active: d.active === before.active ? server.active : d.active,
+      deluxePriceWon: d.deluxePriceWon === before.deluxePriceWon ? server.deluxePriceWon : d.deluxePriceWon,
+      premiumPriceWon: d.premiumPriceWon === before.premiumPriceWon ? server.premiumPriceWon : d.premiumPriceWon,
     }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the three server values only
-  }, [server.priceWon, server.stock, server.active]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the server values only
+  }, [server.priceWon, server.stock, server.active, server.deluxePriceWon, server.premiumPriceWon]);
 
-  const dirty = draft.priceWon !== server.priceWon || draft.stock !== server.stock || draft.active !== server.active;
+  const dirty =
+    draft.priceWon !== server.priceWon ||
+    draft.stock !== server.stock ||
+    draft.active !== server.active ||
+    draft.deluxePriceWon !== server.deluxePriceWon ||
+    draft.premiumPriceWon !== server.premiumPriceWon;
 
   const save = useMutation(
     trpc.store.updateBouquet.mutationOptions({
@@ -68,10 +84,10 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const next: BouquetErrors = { priceWon: checkPrice(draft.priceWon), stock: checkStock(draft.stock) };
+    const next: BouquetErrors = { priceWon: checkPrice(draft.priceWon), stock: checkStock(draft.stock), ...checkTierPrices(draft.priceWon, draft.deluxePriceWon, draft.premiumPriceWon) };
     setErrors(next);
     setSaved(false);
-    if (next.priceWon || next.stock) {
+    if (Object.values(next).some(Boolean)) {
       rowRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
@@ -81,10 +97,12 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
       ...(draft.priceWon !== server.priceWon ? { priceWon: parseWhole(draft.priceWon) } : {}),
       ...(draft.stock !== server.stock ? { stock: parseWhole(draft.stock) } : {}),
       ...(draft.active !== server.active ? { active: draft.active } : {}),
+      ...(draft.deluxePriceWon !== server.deluxePriceWon ? { deluxePriceWon: tierValue(draft.deluxePriceWon) } : {}),
+      ...(draft.premiumPriceWon !== server.premiumPriceWon ? { premiumPriceWon: tierValue(draft.premiumPriceWon) } : {}),
     });
   }
 
-  const formError = save.error && !errors.priceWon && !errors.stock ? errorMessage(save.error) : null;
+  const formError = save.error && !Object.values(errors).some(Boolean) ? errorMessage(save.error) : null;
   const outOfStock = draft.stock.trim() === "0";
 
   return (
@@ -100,6 +118,12 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
       <td className="px-3 py-3 align-top">
         <CellInput form={formId} label={t("stockOf", { name })} value={draft.stock} onChange={(v) => edit({ stock: v })} error={errorText("stock", errors.stock)} narrow />
         {outOfStock && !errors.stock && <span className="mt-1 block text-xs font-semibold text-warning-800">{t("soldOut")}</span>}
+      </td>
+      <td className="px-3 py-3 align-top" data-testid="menu-sizes">
+        <div className="grid gap-1.5">
+          <CellInput form={formId} label={t("sizePriceOf", { size: tsz("DELUXE"), name })} prefix="₩" placeholder={tsz("none")} value={draft.deluxePriceWon} onChange={(v) => edit({ deluxePriceWon: v })} error={errorText("deluxePriceWon", errors.deluxePriceWon)} />
+          <CellInput form={formId} label={t("sizePriceOf", { size: tsz("PREMIUM"), name })} prefix="₩" placeholder={tsz("none")} value={draft.premiumPriceWon} onChange={(v) => edit({ premiumPriceWon: v })} error={errorText("premiumPriceWon", errors.premiumPriceWon)} />
+        </div>
       </td>
       <td className="px-3 py-3 align-top">
         <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
@@ -128,7 +152,25 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
   );
 }
 
-function CellInput({ form, label, value, onChange, error, prefix, narrow = false }: { form: string; label: string; value: string; onChange: (v: string) => void; error?: string; prefix?: string; narrow?: boolean }) {
+export function CellInput({
+  form,
+  label,
+  value,
+  onChange,
+  error,
+  prefix,
+  narrow = false,
+  placeholder,
+}: {
+  form: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  prefix?: string;
+  narrow?: boolean;
+  placeholder?: string;
+}) {
   const id = useId();
   return (
     <div className="grid gap-1">
@@ -147,6 +189,7 @@ function CellInput({ form, label, value, onChange, error, prefix, narrow = false
           inputMode="numeric"
           autoComplete="off"
           value={value}
+          placeholder={placeholder}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}

@@ -25,9 +25,10 @@ import { useRejectReasonText } from "~/lib/reject-reason";
 import { readError } from "~/lib/trpc-error";
 import { useBoardCardPatch, useTRPC } from "~/trpc/react";
 import { BoardArrangement, decorationDoneAllowed } from "./board-arrangement";
+import { useSizeName, withSize } from "~/lib/sizes";
 import { BoardFailedDelivery } from "./board-failed-delivery";
 import { BoardHandover } from "./board-handover";
-import { boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
+import { boardAddons, boardLines, boardOrderHeadingId, focusBoardOrder, itemsSummary, recipientArea, type BoardOrder } from "./board-labels";
 
 const ACCENT: Record<StoreOrderStatus, string> = {
   NEW: "border-l-brand-600",
@@ -71,6 +72,9 @@ export function BoardOrderCard({
   const status = order.status as StoreOrderStatus;
   const no = orderNumberLabel(order.orderId);
   const lines = boardLines(order.lines);
+  // W4: sizes on the lines, add-ons apart.
+  const addons = boardAddons(order.addons);
+  const sizeName = useSizeName();
   const detailsId = `${headingId}-details`;
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.store.board.queryKey() });
@@ -157,7 +161,8 @@ export function BoardOrderCard({
         {overdue && <strong className="ml-2 rounded-full bg-danger-50 px-2 text-sm text-danger-800">{t("overdue")}</strong>}
       </p>
       <p className="m-0 truncate text-sm" data-testid="board-items-summary">
-        {itemsSummary(lines, nameOf)} · {recipientArea(order.address)}
+        {itemsSummary(lines, (l) => withSize(nameOf(l), sizeName(l.tier)))}
+        {addons.length > 0 && ` + ${addons.map((a) => `${nameOf(a)} ×${a.quantity}`).join(", ")}`} · {recipientArea(order.address)}
         {storeName && ` · ${storeName}`}
       </p>
       {!expanded && (progress || failed) && (
@@ -214,11 +219,28 @@ export function BoardOrderCard({
       <ul aria-label={t("items")} className="m-0 grid list-none gap-1 p-0">
         {lines.map((l, i) => (
           <li key={`${l.bouquetId}-${i}`} className="flex items-baseline justify-between gap-3">
-            <span className="font-semibold">{nameOf(l)}</span>
+            <span className="font-semibold">
+              {nameOf(l)}
+              {sizeName(l.tier) && (
+                <strong className="ml-2 rounded-full bg-warning-50 px-2 text-xs font-extrabold text-warning-800 uppercase" data-testid="board-line-size">
+                  {sizeName(l.tier)}
+                </strong>
+              )}
+            </span>
             <span className="shrink-0 rounded-full bg-brand-50 px-2 text-sm font-extrabold text-brand-800 tabular-nums">×{l.quantity}</span>
           </li>
         ))}
       </ul>
+      {addons.length > 0 && (
+        <ul aria-label={tt("addOns")} className="m-0 grid list-none gap-1 border-t border-dashed border-line p-0 pt-1" data-testid="board-addons">
+          {addons.map((a) => (
+            <li key={a.addonId} className="flex items-baseline justify-between gap-3 text-sm">
+              <span>+ {nameOf(a)}</span>
+              <span className="shrink-0 rounded-full bg-surface-2 px-2 font-bold tabular-nums">×{a.quantity}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {order.deliveryFeeWon > 0 && (
         <p className="m-0 flex items-baseline justify-between text-sm" data-testid="board-delivery-fee">
           <span className="text-muted">{t("deliveryFee")}</span>

@@ -7,7 +7,8 @@ import { ChevronUp, ShoppingBag, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { cartCount, cartTotal, removeLine, setLineQuantity, type Cart } from "~/lib/cart";
+import { cartCount, cartLineKey, cartTotal, quantityInCart, removeLine, setAddonQuantity, setLineQuantity, type Cart } from "~/lib/cart";
+import { useSizeName, withSize } from "~/lib/sizes";
 import { cn } from "~/lib/cn";
 import { useLocalizedName } from "~/lib/localized";
 import { FieldError } from "./ui/field";
@@ -18,6 +19,7 @@ import { Button } from "./ui/button";
 export function CartPanel({ cart, stockOf }: { cart: Cart | null; stockOf?: (bouquetId: string) => number | undefined }) {
   const t = useTranslations("cart");
   const nameOf = useLocalizedName();
+  const sizeName = useSizeName();
   const [expanded, setExpanded] = useState(false);
   const linesId = useId();
   const titleId = useId();
@@ -57,22 +59,46 @@ export function CartPanel({ cart, stockOf }: { cart: Cart | null; stockOf?: (bou
             {cart.lines.map((l) => {
               const stock = stockOf?.(l.bouquetId);
               const max = Math.max(1, Math.min(MAX_QUANTITY, stock ?? MAX_QUANTITY));
-              const name = nameOf(l);
+              const name = withSize(nameOf(l), sizeName(l.tier));
+              // Sizes share the bouquet's stock: what the cart holds of it in every size.
+              const held = quantityInCart(cart, l.bouquetId);
               return (
-                <li key={l.bouquetId} className="grid gap-2 py-3">
+                <li key={cartLineKey(l)} className="grid gap-2 py-3" data-testid="cart-line">
                   <div className="flex items-start justify-between gap-3">
                     <span className="font-semibold">{name}</span>
                     <Money won={l.unitPriceWon * l.quantity} className="font-semibold" />
                   </div>
                   <div className="flex items-center justify-between gap-2">
-                    <QuantityStepper size="sm" label={name} value={l.quantity} min={1} max={Math.max(max, l.quantity)} onChange={(n) => setLineQuantity(l.bouquetId, n)} />
-                    <Button variant="ghost" size="sm" onClick={() => removeLine(l.bouquetId)} className="text-muted">
+                    <QuantityStepper size="sm" label={name} value={l.quantity} min={1} max={Math.max(max, l.quantity)} onChange={(n) => setLineQuantity(l.bouquetId, n, l.tier)} />
+                    <Button variant="ghost" size="sm" onClick={() => removeLine(l.bouquetId, l.tier)} className="text-muted">
                       <Trash2 aria-hidden="true" />
                       {t("remove")}
                       <span className="sr-only"> {name}</span>
                     </Button>
                   </div>
-                  {stock !== undefined && l.quantity > stock && <FieldError>{stock === 0 ? t("soldOutRemove") : t("onlyLeftLower", { count: stock })}</FieldError>}
+                  {stock !== undefined && held > stock && <FieldError>{stock === 0 ? t("soldOutRemove") : t("onlyLeftLower", { count: stock })}</FieldError>}
+                </li>
+              );
+            })}
+            {(cart.addons ?? []).map((a) => {
+              const name = nameOf(a);
+              return (
+                <li key={a.addonId} className="grid gap-2 py-3" data-testid="cart-addon">
+                  <div className="flex items-start justify-between gap-3">
+                    <span className="font-semibold">
+                      <span className="sr-only">{t("addon")}: </span>
+                      {name}
+                    </span>
+                    <Money won={a.unitPriceWon * a.quantity} className="font-semibold" />
+                  </div>
+                  <div className="flex items-center justify-between gap-2">
+                    <QuantityStepper size="sm" label={name} value={a.quantity} min={1} max={MAX_QUANTITY} onChange={(n) => setAddonQuantity(cart.storeId, a, n)} />
+                    <Button variant="ghost" size="sm" onClick={() => setAddonQuantity(cart.storeId, a, 0)} className="text-muted">
+                      <Trash2 aria-hidden="true" />
+                      {t("remove")}
+                      <span className="sr-only"> {name}</span>
+                    </Button>
+                  </div>
                 </li>
               );
             })}

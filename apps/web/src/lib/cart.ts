@@ -8,6 +8,10 @@ import { useSyncExternalStore } from "react";
 
 const STORAGE_KEY = "bloom.cart.v1";
 
+/** W4: the sizes above standard (a line without `tier` is standard, as every cart saved before sizes). */
+export type CartTier = "DELUXE" | "PREMIUM";
+const CART_TIERS: readonly string[] = ["DELUXE", "PREMIUM"];
+
 /** One line of the cart as saved: display copies of the catalog (the server reprices every order). */
 export type CartLine = {
   bouquetId: string;
@@ -17,8 +21,15 @@ export type CartLine = {
   imageUrl: string;
   unitPriceWon: number;
   quantity: number;
+  /** W4: the size; absent = standard. A bouquet may be in the cart in several sizes (one line each). */
+  tier?: CartTier;
 };
-export type Cart = { storeId: string; storeName: string; storeNameKo?: string; lines: CartLine[] };
+/** W4: an add-on of the cart's shop (vase, chocolates…): display copies, repriced by the server. */
+export type CartAddon = { addonId: string; name: string; nameKo: string; unitPriceWon: number; quantity: number };
+export type Cart = { storeId: string; storeName: string; storeNameKo?: string; lines: CartLine[]; addons?: CartAddon[] };
+
+/** A line's identity: the bouquet in one size. */
+export const cartLineKey = (l: { bouquetId: string; tier?: CartTier }) => (l.tier ? `${l.bouquetId}:${l.tier}` : l.bouquetId);
 
 // Checked by hand rather than with zod: this module runs on every page (the header's cart count),
 // and zod's core alone was 28 KiB gzip of every page's JavaScript (P1). What is checked is the
@@ -39,7 +50,23 @@ function isCartLine(v: unknown): v is CartLine {
     l.unitPriceWon >= 0 &&
     isWhole(l.quantity) &&
     l.quantity >= 1 &&
-    l.quantity <= MAX_QUANTITY
+    l.quantity <= MAX_QUANTITY &&
+    (l.tier === undefined || (isText(l.tier) && CART_TIERS.includes(l.tier)))
+  );
+}
+
+function isCartAddon(v: unknown): v is CartAddon {
+  if (typeof v !== "object" || v === null) return false;
+  const a = v as Record<string, unknown>;
+  return (
+    isText(a.addonId) &&
+    isText(a.name) &&
+    isText(a.nameKo) &&
+    isWhole(a.unitPriceWon) &&
+    a.unitPriceWon >= 0 &&
+    isWhole(a.quantity) &&
+    a.quantity >= 1 &&
+    a.quantity <= MAX_QUANTITY
   );
 }
 
@@ -49,6 +76,7 @@ export function parseCart(v: unknown): Cart | null {
   const c = v as Record<string, unknown>;
   if (!isText(c.storeId) || !isText(c.storeName) || !isOptionalText(c.storeNameKo) || !Array.isArray(c.lines)) return null;
   if (!c.lines.every(isCartLine)) return null;
+  if (c.addons !== undefined && (!Array.isArray(c.addons) || !c.addons.every(isCartAddon))) return null;
   const lines = c.lines.map((l: CartLine) => ({
     bouquetId: l.bouquetId,
     name: l.name,
@@ -56,8 +84,16 @@ export function parseCart(v: unknown): Cart | null {
     imageUrl: l.imageUrl,
     unitPriceWon: l.unitPriceWon,
     quantity: l.quantity,
+    ...(l.tier !== undefined && { tier: l.tier }),
   }));
-  return { storeId: c.storeId, storeName: c.storeName, ...(c.storeNameKo !== undefined && { storeNameKo: c.storeNameKo }), lines };
+  const addons = ((c.addons ?? []) as CartAddon[]).map((a) => ({ addonId: a.addonId, name: a.name, nameKo: a.nameKo, unitPriceWon: a.unitPriceWon, quantity: a.quantity }));
+  return {
+    storeId: c.storeId,
+    storeName: c.storeName,
+    ...(c.storeNameKo !== undefined && { storeNameKo: c.storeNameKo }),
+    lines,
+    ...(addons.length > 0 && { addons }),
+  };
 }
 
 export type CartStore = { id: string; name: string; nameKo?: string };
@@ -126,12 +162,19 @@ export function cartCount(cart: Cart | null): number {
   return cart?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
 }
 
+/** Bouquets and add-ons (W4), at the cart's copies of their prices. */
 export function cartTotal(cart: Cart | null): number {
-  return cart?.lines.reduce((sum, l) => sum + l.unitPriceWon * l.quantity, 0) ?? 0;
+  if (!cart) return 0;
+  return cart.lines.reduce((sum, l) => sum + l.unitPriceWon * l.quantity, 0) + (cart.addons ?? []).reduce((sum, a) => sum + a.unitPriceWon * a.quantity, 0);
 }
 
+/** Units of a bouquet in the cart, every size together (sizes share the bouquet's stock). */
 export function quantityInCart(cart: Cart | null, bouquetId: string): number {
-  return cart?.lines.find((l) => l.bouquetId === bouquetId)?.quantity ?? 0;
+  return cart?.lines.filter((l) => l.bouquetId === bouquetId).reduce((n, l) => n + l.quantity, 0) ?? 0;
+}
+
+export function addonQuantityInCart(cart: Cart | null, addonId: string): number {
+  return cart?.addons?.find((a) => a.addonId === addonId)?.quantity ?? 0;
 }
 
 export type AddResult = { ok: true; quantity: number } | { ok: false; reason: "OTHER_STORE"; store: { name: string; nameKo?: string } };
@@ -141,14 +184,16 @@ export function addToCart(store: CartStore, line: CartLine): AddResult {
   const cart = getSnapshot();
   if (cart && cart.storeId !== store.id) return { ok: false, reason: "OTHER_STORE", store: { name: cart.storeName, nameKo: cart.storeNameKo } };
   const lines = cart?.lines ?? [];
-  const existing = lines.find((l) => l.bouquetId === line.bouquetId);
+  const key = cartLineKey(line);
+  const existing = lines.find((l) => cartLineKey(l) === key);
   const quantity = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
   const next: CartLine = { ...line, quantity };
   write({
     storeId: store.id,
     storeName: store.name,
     storeNameKo: store.nameKo,
-    lines: existing ? lines.map((l) => (l.bouquetId === line.bouquetId ? next : l)) : [...lines, next],
+    lines: existing ? lines.map((l) => (cartLineKey(l) === key ? next : l)) : [...lines, next],
+    ...(cart?.addons && { addons: cart.addons }),
   });
   return { ok: true, quantity };
 }
@@ -158,18 +203,37 @@ export function replaceCart(store: CartStore, line: CartLine): void {
   write({ storeId: store.id, storeName: store.name, storeNameKo: store.nameKo, lines: [{ ...line, quantity: Math.min(MAX_QUANTITY, line.quantity) }] });
 }
 
-export function setLineQuantity(bouquetId: string, quantity: number): void {
+/** Sets a line's quantity (the standard size unless `tier` is given); below 1 removes it. */
+export function setLineQuantity(bouquetId: string, quantity: number, tier?: CartTier): void {
   const cart = getSnapshot();
   if (!cart) return;
   const q = Math.min(MAX_QUANTITY, Math.floor(quantity));
+  const key = cartLineKey({ bouquetId, tier });
   write({
     ...cart,
-    lines: q < 1 ? cart.lines.filter((l) => l.bouquetId !== bouquetId) : cart.lines.map((l) => (l.bouquetId === bouquetId ? { ...l, quantity: q } : l)),
+    lines: q < 1 ? cart.lines.filter((l) => cartLineKey(l) !== key) : cart.lines.map((l) => (cartLineKey(l) === key ? { ...l, quantity: q } : l)),
   });
 }
 
-export function removeLine(bouquetId: string): void {
-  setLineQuantity(bouquetId, 0);
+export function removeLine(bouquetId: string, tier?: CartTier): void {
+  setLineQuantity(bouquetId, 0, tier);
+}
+
+/**
+ * W4: sets an add-on's quantity in the cart (0 removes it). Add-ons go with the cart's bouquets:
+ * only a cart of the same shop takes them (false otherwise).
+ */
+export function setAddonQuantity(storeId: string, addon: Omit<CartAddon, "quantity">, quantity: number): boolean {
+  const cart = getSnapshot();
+  if (!cart || cart.storeId !== storeId) return false;
+  const q = Math.max(0, Math.min(MAX_QUANTITY, Math.floor(quantity)));
+  const others = (cart.addons ?? []).filter((a) => a.addonId !== addon.addonId);
+  const present = (cart.addons ?? []).some((a) => a.addonId === addon.addonId);
+  const addons =
+    q < 1 ? others : present ? (cart.addons ?? []).map((a) => (a.addonId === addon.addonId ? { ...addon, quantity: q } : a)) : [...others, { ...addon, quantity: q }];
+  const { addons: _old, ...rest } = cart;
+  write({ ...rest, ...(addons.length > 0 && { addons }) });
+  return true;
 }
 
 export function clearCart(): void {

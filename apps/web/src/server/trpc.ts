@@ -144,6 +144,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   APPROVAL_WINDOW_CLOSED: "CONFLICT",
   CHANGE_ALREADY_REQUESTED: "CONFLICT",
   NO_ARRANGEMENT_PHOTO: "CONFLICT",
+  ADDON_UNAVAILABLE: "CONFLICT",
 };
 
 /** Turns a domain refusal into the tRPC error the client sees (code + words + domain code). */

@@ -40,8 +40,13 @@ export type CatalogBouquet = {
   imageUrl: string;
   /** W5: the Korean description. */
   descriptionKo: string;
+  /** W4: the sizes' prices (same stock as the bouquet); null = not offered. */
+  deluxePriceWon: number | null;
+  premiumPriceWon: number | null;
 };
-export type CatalogMenu = CatalogStore & { bouquets: CatalogBouquet[] };
+/** W4: an add-on the shop sells with its bouquets. */
+export type CatalogAddon = { id: string; name: string; nameKo: string; priceWon: number; stock: number };
+export type CatalogMenu = CatalogStore & { bouquets: CatalogBouquet[]; addons: CatalogAddon[] };
 export type CatalogBouquetDetail = CatalogBouquet & { store: Pick<CatalogStore, "id" | "name" | "nameKo" | "area" | "open"> };
 
 const storeColumns = {
@@ -69,6 +74,8 @@ const bouquetColumns = {
   stock: true,
   imageUrl: true,
   descriptionKo: true,
+  deluxePriceWon: true,
+  premiumPriceWon: true,
 } as const;
 
 export async function listStores(db: Db, filter: { area?: string; q?: string }): Promise<CatalogStoreSummary[]> {
@@ -93,7 +100,11 @@ export async function listAreas(db: Db): Promise<string[]> {
 export async function getStoreMenu(db: Db, storeId: string): Promise<CatalogMenu | null> {
   const store = await db.store.findUnique({
     where: { id: storeId },
-    select: { ...storeColumns, bouquets: { where: { active: true }, orderBy: { priceWon: "asc" }, select: bouquetColumns } },
+    select: {
+      ...storeColumns,
+      bouquets: { where: { active: true }, orderBy: { priceWon: "asc" }, select: bouquetColumns },
+      addons: { where: { active: true }, orderBy: [{ priceWon: "asc" }, { id: "asc" }], select: { id: true, name: true, nameKo: true, priceWon: true, stock: true } },
+    },
   });
   if (!store) return null;
   return { ...store, open: isOpenNow(store) };

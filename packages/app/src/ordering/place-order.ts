@@ -10,11 +10,14 @@ import { OUTBOX_CHANNEL } from "../shared/outbox";
 import {
   checkoutFingerprintText,
   createEvent,
+  type BouquetTier,
+  type CatalogAddon,
   type CatalogBouquet,
   DEFAULT_BOOKING_HORIZON_DAYS,
   isSameCheckout,
   type PlaceOrderInput,
   placeOrderSchema,
+  priceAddons,
   priceCart,
   refuse,
   refuseBeyondHorizon,
@@ -51,18 +54,24 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     nameKo: Record<string, string> | null;
     bookingHorizonDays: number | null;
     bouquets: CatalogBouquet[];
+    addons: CatalogAddon[];
   } & ZoneColumns>({
-    name: "place-order-lookup",
+    // W4: the sizes' prices and the cart's add-ons come in the same round trip.
+    name: "place-order-lookup-w4",
     text: `SELECT (SELECT id FROM ordering_orders WHERE customer_id = $1 AND idempotency_key = $2) AS existing,
                   s.id AS "storeId", s.name AS "storeName", s.booking_horizon_days AS "bookingHorizonDays",
                   s.lat, s.lng, s.delivery_zones AS "deliveryZones",
                   COALESCE((SELECT json_agg(json_build_object('id', b.id, 'storeId', b.store_id, 'name', b.name,
-                                   'priceWon', b.price_won, 'stock', b.stock, 'active', b.active))
+                                   'priceWon', b.price_won, 'stock', b.stock, 'active', b.active,
+                                   'deluxePriceWon', b.deluxe_price_won, 'premiumPriceWon', b.premium_price_won))
                             FROM store_bouquets b WHERE b.id = ANY($4::uuid[])), '[]') AS bouquets,
                   s.name_ko AS "storeNameKo",
-                  (SELECT json_object_agg(b.id, b.name_ko) FROM store_bouquets b WHERE b.id = ANY($4::uuid[])) AS "nameKo"
+                  (SELECT json_object_agg(b.id, b.name_ko) FROM store_bouquets b WHERE b.id = ANY($4::uuid[])) AS "nameKo",
+                  COALESCE((SELECT json_agg(json_build_object('id', a.id, 'storeId', a.store_id, 'name', a.name, 'nameKo', a.name_ko,
+                                   'priceWon', a.price_won, 'stock', a.stock, 'active', a.active))
+                            FROM store_addons a WHERE a.id = ANY($5::uuid[])), '[]') AS addons
            FROM (SELECT 1) one LEFT JOIN store_stores s ON s.id = $3`,
-    values: [customerId, input.idempotencyKey, input.storeId, input.items.map((i) => i.bouquetId)],
+    values: [customerId, input.idempotencyKey, input.storeId, input.items.map((i) => i.bouquetId), (input.addons ?? []).map((a) => a.addonId)],
   });
   const found = rows[0]!;
   if (found.existing) {
@@ -82,9 +91,14 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   if (!pricedCart.ok) return pricedCart;
   // W5: each line carries its bouquet's Korean name as ordered, next to the English one.
   const priced = { ...pricedCart, lines: pricedCart.lines.map((l) => ({ ...l, nameKo: found.nameKo?.[l.bouquetId] ?? "" })) };
-  const fee = await priceDelivery(found, input.delivery.address, priced.totalWon);
+  // W4: add-ons are priced from the shop's add-ons like bouquets (an unknown, retired or short one is refused here).
+  const extras = priceAddons(store.id, input.addons ?? [], found.addons);
+  if (!extras.ok) return extras;
+  const goodsWon = priced.totalWon + extras.totalWon;
+  const fee = await priceDelivery(found, input.delivery.address, goodsWon);
   if (!fee.ok) return refuse(fee.code, fee.message);
-  const totalWon = priced.totalWon + fee.feeWon;
+  // totalWon = lines + add-ons + delivery fee.
+  const totalWon = goodsWon + fee.feeWon;
 
   // 1. Claim the key for a new attempt, recorded before anything is charged (M1, M2).
   const orderId = globalThis.crypto.randomUUID();
@@ -110,10 +124,12 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
 
   // 2. Take the stock before the card (M5): the last unit is bought once, and a sold-out answer
   // comes before any charge.
-  const reserved = await reserveStock(sql, orderId, priced.lines);
+  const reserved = await reserveStock(sql, orderId, priced.lines, extras.addons);
   if (!reserved.ok) {
     await settleAttempt(sql, attemptId, "FAILED", "sold out");
-    const name = priced.lines.find((l) => l.bouquetId === reserved.bouquetId)?.name ?? "A bouquet";
+    const name = reserved.addonId
+      ? (extras.addons.find((a) => a.addonId === reserved.addonId)?.name ?? "An add-on")
+      : (priced.lines.find((l) => l.bouquetId === reserved.bouquetId)?.name ?? "A bouquet");
     return refuse("OUT_OF_STOCK", `${name} is sold out`);
   }
 
@@ -121,7 +137,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const chargeKey = chargeKeyOf(attemptId);
   let charge;
   try {
-    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: totalWon, card: input.card, description: describe(priced.lines) });
+    charge = await ctx.payments.charge({ idempotencyKey: chargeKey, amountWon: totalWon, card: input.card, description: describe(priced.lines, extras.addons) });
   } catch (e) {
     // Matched by name, not instanceof: Next may load this module once per server bundle, so the
     // payments service built in one bundle throws classes another bundle does not share.
@@ -167,7 +183,11 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   const placed = createEvent(
     "OrderPlaced",
     orderId,
-    { customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon, ...delivery, paymentId, deliveryFeeWon: fee.feeWon, storeNameKo: store.nameKo },
+    {
+      customerId, storeId: store.id, storeName: store.name, lines: priced.lines, totalWon, ...delivery, paymentId, deliveryFeeWon: fee.feeWon,
+      storeNameKo: store.nameKo,
+      ...(extras.addons.length > 0 && { addons: extras.addons }),
+    },
     { role: "CUSTOMER", id: customerId },
   );
   const now = new Date();
@@ -189,7 +209,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
     storeNameKo: store.nameKo,
     createdAt: now,
     updatedAt: now,
-    lines: priced.lines.map((l) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l })),
+    lines: priced.lines.map(({ tier, ...l }) => ({ id: globalThis.crypto.randomUUID(), orderId, ...l, tier: tier ?? "STANDARD" })),
+    addons: extras.addons.map((a) => ({ id: globalThis.crypto.randomUUID(), orderId, ...a })),
     history: [{ id: globalThis.crypto.randomUUID(), orderId, status: "PLACED", note: null, at: now }],
   };
   // 4. The order, its lines and history, its payment, OrderPlaced and the attempt's end: one
@@ -200,7 +221,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
   try {
     const at = now.toISOString();
     const { rows: done } = await sql.query({
-      name: "place-order-insert",
+      name: "place-order-insert-w4",
       text: `WITH a AS (
           UPDATE payment_attempts SET status = 'ORDERED', provider_ref = $20, updated_at = now()
           WHERE id = $26 AND status = 'PENDING' RETURNING id),
@@ -210,9 +231,13 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
             delivery_fee_won, send_anonymously, store_name_ko)
           SELECT $1, $2, $3, $4, 'PLACED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $27, $28, $29 FROM a RETURNING id),
         l AS (
-          INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity, name_ko)
-          SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity, COALESCE(x."nameKo", '')
-          FROM o, jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int, "nameKo" text)),
+          INSERT INTO ordering_order_lines (id, order_id, bouquet_id, name, unit_price_won, quantity, name_ko, tier)
+          SELECT x.id, o.id, x."bouquetId", x.name, x."unitPriceWon", x.quantity, COALESCE(x."nameKo", ''), x.tier
+          FROM o, jsonb_to_recordset($18::jsonb) AS x(id uuid, "bouquetId" uuid, name text, "unitPriceWon" int, quantity int, "nameKo" text, tier text)),
+        ad AS (
+          INSERT INTO ordering_order_addons (id, order_id, addon_id, name, name_ko, unit_price_won, quantity)
+          SELECT x.id, o.id, x."addonId", x.name, x."nameKo", x."unitPriceWon", x.quantity
+          FROM o, jsonb_to_recordset($30::jsonb) AS x(id uuid, "addonId" uuid, name text, "nameKo" text, "unitPriceWon" int, quantity int)),
         h AS (INSERT INTO ordering_order_history (id, order_id, status, at) SELECT $19, o.id, 'PLACED', $17 FROM o),
         p AS (
           INSERT INTO payment_payments (id, order_id, customer_id, amount_won, status, provider_ref, card_brand, card_last4, created_at)
@@ -226,7 +251,7 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
         d.deliveryDate, d.timeSlot, order.giftMessage, order.note, input.idempotencyKey, paymentId, charge.brand, charge.last4,
         at, JSON.stringify(order.lines), order.history[0]!.id, charge.providerRef,
         placed.eventId, placed.type, placed.version, new Date(placed.occurredAt).toISOString(), JSON.stringify(placed), attemptId,
-        fee.feeWon, delivery.sendAnonymously, store.nameKo,
+        fee.feeWon, delivery.sendAnonymously, store.nameKo, JSON.stringify(order.addons),
       ],
     });
     stored = done.length === 1;
@@ -245,7 +270,8 @@ export async function placeOrder(ctx: AppContext, customerId: string, rawInput: 
 
 /** A retry gets the order its key placed; the same key with a different checkout is refused. */
 function replay(order: OrderDetail, input: PlaceOrderInput): PlaceOrderResult {
-  if (!isSameCheckout({ ...order, lines: order.lines }, input)) {
+  const lines = order.lines.map((l) => ({ bouquetId: l.bouquetId, quantity: l.quantity, tier: l.tier as BouquetTier }));
+  if (!isSameCheckout({ ...order, lines }, input)) {
     return refuse("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order");
   }
   return { ok: true, order, replayed: true };
@@ -259,7 +285,11 @@ const inProgress = (): PlaceOrderResult => ({
 });
 
 /** The processor's description of the charge: part of its fingerprint for the attempt's key. */
-const describe = (lines: { bouquetId: string; quantity: number }[]) => lines.map((l) => `${l.quantity}x ${l.bouquetId}`).join(", ");
+const describe = (lines: { bouquetId: string; quantity: number; tier?: string }[], addons: { addonId: string; quantity: number }[]) =>
+  [
+    ...lines.map((l) => `${l.quantity}x ${l.bouquetId}${l.tier ? ` ${l.tier}` : ""}`),
+    ...addons.map((a) => `${a.quantity}x addon ${a.addonId}`),
+  ].join(", ");
 
 /**
  * Voids the attempt's charge by its key and ends the attempt (giving its stock back). If the void

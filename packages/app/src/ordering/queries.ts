@@ -1,12 +1,12 @@
 // The customer's reads of their own orders (F13). Another customer's order reads as not found.
-import type { Db, Order, OrderLine } from "@bloom/db";
+import type { Db, Order, OrderAddon, OrderLine } from "@bloom/db";
 import type { Result } from "@bloom/domain";
 import { invalidCursor } from "../shared/cursor";
 
 export async function getOrderForCustomer(db: Db, customerId: string, orderId: string) {
   const order = await db.order.findFirst({
     where: { id: orderId, customerId },
-    include: { lines: true, history: { orderBy: { at: "asc" } } },
+    include: { lines: true, history: { orderBy: { at: "asc" } }, addons: true },
   });
   if (!order) return null;
   const { idempotencyKey: _key, ...rest } = order;
@@ -18,7 +18,7 @@ export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderForCusto
 export type OrderListItem = Pick<
   Order,
   "id" | "storeId" | "storeName" | "status" | "statusReason" | "totalWon" | "refunded" | "recipientName" | "deliveryDate" | "timeSlot" | "createdAt" | "updatedAt" | "storeNameKo"
-> & { lines: Pick<OrderLine, "bouquetId" | "name" | "unitPriceWon" | "quantity" | "nameKo">[] };
+> & { lines: Pick<OrderLine, "bouquetId" | "name" | "unitPriceWon" | "quantity" | "nameKo" | "tier">[]; addons: Pick<OrderAddon, "addonId" | "name" | "nameKo" | "unitPriceWon" | "quantity">[] };
 const listColumns = {
   id: true,
   storeId: true,
@@ -33,7 +33,9 @@ const listColumns = {
   createdAt: true,
   updatedAt: true,
   storeNameKo: true,
-  lines: { select: { bouquetId: true, name: true, unitPriceWon: true, quantity: true, nameKo: true } },
+  lines: { select: { bouquetId: true, name: true, unitPriceWon: true, quantity: true, nameKo: true, tier: true } },
+  // W4: the add-ons bought with the order.
+  addons: { select: { addonId: true, name: true, nameKo: true, unitPriceWon: true, quantity: true } },
 } as const;
 
 /**

@@ -38,6 +38,7 @@ type StoreOrderRow = {
   updated_at: Date;
   cancelled_at: Date | null;
   cancel_reason: string | null;
+  addons: StoreOrder["addons"];
 };
 
 /** The same object `db.storeOrder.findMany` returns: the web UI and the REST API rely on its shape. */
@@ -74,6 +75,7 @@ function storeOrderOf(r: StoreOrderRow): StoreOrder {
     updatedAt: new Date(r.updated_at),
     cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
     cancelReason: r.cancel_reason,
+    addons: r.addons,
   };
 }
 
@@ -85,7 +87,7 @@ const COLUMNS = `id, order_id, store_id, status, lines, total_won, recipient_nam
   attempted_at AT TIME ZONE 'UTC' AS attempted_at, attempt_reason, attempts,
   back_at_shop_at AT TIME ZONE 'UTC' AS back_at_shop_at, left_with,
   created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at,
-  cancelled_at AT TIME ZONE 'UTC' AS cancelled_at, cancel_reason`;
+  cancelled_at AT TIME ZONE 'UTC' AS cancelled_at, cancel_reason, addons`;
 
 // The lanes' statuses come from the domain (board-view.ts), written into the statements' text as
 // literals (constants, never input): the partial indexes of each lane are only chosen for a

@@ -24,7 +24,7 @@ export type SalesReport = {
   /** Earned orders per delivery slot (the four slots always, then any other slot an old order has). */
   slots: { slot: string; orders: number }[];
   /** Best sellers among earned orders, by units then revenue (at most 10); the name as last ordered, and the menu's Korean name. */
-  topItems: { kind: "BOUQUET"; itemId: string; name: string; nameKo: string | null; units: number; revenueWon: number }[];
+  topItems: { kind: "BOUQUET" | "ADDON"; itemId: string; name: string; nameKo: string | null; units: number; revenueWon: number }[];
   rejects: { reason: RejectReason; orders: number }[];
   /** CUSTOMER: cancelled by the sender (their reason, grouped; null: none given). UNDELIVERED: ended by the shop after a failed delivery. */
   cancels: { kind: "CUSTOMER" | "UNDELIVERED"; reason: string | null; orders: number }[];
@@ -106,16 +106,26 @@ export async function salesFor(db: Db, owner: Owner, raw: unknown, today = today
       text: `WITH ${PERIOD} SELECT time_slot AS slot, count(*)::int AS orders FROM period WHERE earned GROUP BY time_slot`,
       values,
     });
-    // Lines of earned orders. Add-on lines (not yet in orders) would be grouped here by their kind.
-    const items = await c.query<{ item_id: string; name: string; name_ko: string | null; units: string; revenue: string }>({
-      name: "sales-top-items",
+    // Lines of earned orders, bouquets (every size together) and add-ons (W4, their own lines), in one list.
+    const items = await c.query<{ kind: "BOUQUET" | "ADDON"; item_id: string; name: string; name_ko: string | null; units: string; revenue: string }>({
+      name: "sales-top-items-w4",
       text: `WITH ${PERIOD},
-             top AS (
-               SELECT l.bouquet_id AS item_id, (array_agg(l.name ORDER BY o.created_at DESC))[1] AS name,
-                      sum(l.quantity) AS units, sum(l.quantity * l.unit_price_won) AS revenue
+             bq AS (
+               SELECT 'BOUQUET'::text AS kind, l.bouquet_id AS item_id, (array_agg(l.name ORDER BY o.created_at DESC))[1] AS name,
+                      sum(l.quantity) AS units, sum(l.quantity * l.unit_price_won) AS revenue, NULL::text AS name_ko
                FROM period o JOIN ordering_order_lines l ON l.order_id = o.id
-               WHERE o.earned GROUP BY l.bouquet_id ORDER BY units DESC, revenue DESC, item_id LIMIT ${TOP_ITEMS})
-             SELECT top.*, b.name_ko FROM top LEFT JOIN store_bouquets b ON b.id = top.item_id
+               WHERE o.earned GROUP BY l.bouquet_id),
+             ad AS (
+               SELECT 'ADDON'::text AS kind, a.addon_id AS item_id, (array_agg(a.name ORDER BY o.created_at DESC))[1] AS name,
+                      sum(a.quantity) AS units, sum(a.quantity * a.unit_price_won) AS revenue,
+                      (array_agg(a.name_ko ORDER BY o.created_at DESC))[1] AS name_ko
+               FROM period o JOIN ordering_order_addons a ON a.order_id = o.id
+               WHERE o.earned GROUP BY a.addon_id),
+             top AS (
+               SELECT * FROM (SELECT * FROM bq UNION ALL SELECT * FROM ad) u
+               ORDER BY units DESC, revenue DESC, item_id LIMIT ${TOP_ITEMS})
+             SELECT top.kind, top.item_id, top.name, top.units, top.revenue, COALESCE(top.name_ko, b.name_ko) AS name_ko
+             FROM top LEFT JOIN store_bouquets b ON top.kind = 'BOUQUET' AND b.id = top.item_id
              ORDER BY units DESC, revenue DESC, item_id`,
       values,
     });
@@ -174,7 +184,7 @@ export async function salesFor(db: Db, owner: Owner, raw: unknown, today = today
         ...TIME_SLOTS.map((slot) => ({ slot, orders: slotCount.get(slot) ?? 0 })),
         ...rows.slots.filter((s) => !(TIME_SLOTS as readonly string[]).includes(s.slot)).sort((a, b) => a.slot.localeCompare(b.slot)),
       ],
-      topItems: rows.items.map((i) => ({ kind: "BOUQUET", itemId: i.item_id, name: i.name, nameKo: i.name_ko, units: Number(i.units), revenueWon: Number(i.revenue) })),
+      topItems: rows.items.map((i) => ({ kind: i.kind, itemId: i.item_id, name: i.name, nameKo: i.name_ko, units: Number(i.units), revenueWon: Number(i.revenue) })),
       rejects: REJECT_REASONS.map((reason) => ({ reason, orders: rejectCount.get(reason) ?? 0 })),
       cancels: groupCancels(rows.cancels),
     },

@@ -5,6 +5,7 @@ import { PICKUP_CONFIRMERS } from "../delivery/delivery";
 import { ATTEMPT_REASONS } from "../delivery/attempt-reasons";
 import { REJECT_REASONS } from "../store/reject-reasons";
 import { EVENT_TYPES, type EventType } from "./event-types";
+import { BOUQUET_TIERS } from "../ordering/size-tiers";
 
 const line = z.object({
   bouquetId: z.string(),
@@ -13,6 +14,17 @@ const line = z.object({
   quantity: z.number().int(),
   /** W5: the bouquet's Korean name as ordered; absent in events from before it (show `name`). */
   nameKo: z.string().optional(),
+  /** W4: the size, when not standard (absent = standard, as in every event from before sizes). */
+  tier: z.enum(BOUQUET_TIERS).optional(),
+});
+
+/** W4: an add-on bought with the order, priced when placed. */
+const addonLine = z.object({
+  addonId: z.string(),
+  name: z.string(),
+  nameKo: z.string(),
+  unitPriceWon: z.number().int(),
+  quantity: z.number().int(),
 });
 
 export { REJECT_REASONS, type RejectReason } from "../store/reject-reasons";
@@ -41,6 +53,8 @@ export const eventPayloads = {
     sendAnonymously: z.boolean().optional(),
     /** W5: the shop's Korean name; absent in events from before it (show `storeName`). */
     storeNameKo: z.string().optional(),
+    /** W4: the add-ons inside totalWon (totalWon = lines + add-ons + fee); absent = none. */
+    addons: z.array(addonLine).optional(),
   }),
   OrderCancelled: z.object({ customerId: z.string(), storeId: z.string(), reason: z.string().nullable() }),
   StoreOrderAccepted: z.object({ storeId: z.string(), overStock: z.boolean() }),

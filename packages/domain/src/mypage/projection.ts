@@ -126,8 +126,12 @@ export function sortEvents<E extends { occurredAt: string; type: EventType; even
   );
 }
 
-function summarize(lines: { name: string; quantity: number }[]): string {
-  return lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(", ");
+function summarize(lines: { name: string; quantity: number; tier?: string }[], addons: { name: string; quantity: number }[] = []): string {
+  // W4: a size other than standard is named with the line; add-ons follow with a "+".
+  const size = (tier: string | undefined) => (tier === "DELUXE" ? " (Deluxe)" : tier === "PREMIUM" ? " (Premium)" : "");
+  const items = lines.map((l) => `${l.name}${size(l.tier)}${l.quantity > 1 ? ` ×${l.quantity}` : ""}`);
+  const extras = addons.map((a) => `+ ${a.name}${a.quantity > 1 ? ` ×${a.quantity}` : ""}`);
+  return [...items, ...extras].join(", ");
 }
 
 /** W5: the items in Korean, or "" when the event named none in Korean (written before W5). */
@@ -168,7 +172,7 @@ export function projectMyPage(orderId: string, events: DomainEvent[]): MyPageVie
         Object.assign(view, {
           customerId: p.customerId,
           storeName: p.storeName,
-          itemsSummary: summarize(p.lines),
+          itemsSummary: summarize(p.lines, p.addons),
           totalWon: p.totalWon,
           deliveryFeeWon: p.deliveryFeeWon ?? 0,
           deliveryDate: p.deliveryDate,

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { cardSchema } from "../payment/card";
 import { textField } from "../shared/text";
 import { BOOKING_HORIZON_MAX_DAYS, checkDeliveryDate } from "./delivery-date";
-import { mergeCartLines } from "./cart-lines";
+import { mergeAddonLines, mergeCartLines } from "./cart-lines";
+import { BOUQUET_TIERS } from "./size-tiers";
 
 export * from "./checkout-rules";
 import { ADDRESS_MAX, GIFT_MESSAGE_MAX, MAX_LINES, MAX_QUANTITY, NOTE_MAX, RECIPIENT_NAME_MAX, slotStillOpen, TIME_SLOTS, todayInSeoul } from "./checkout-rules";
@@ -20,6 +21,8 @@ export const cartItemSchema = z.object({
     .int("Quantity must be a whole number")
     .min(1, "Quantity must be at least 1")
     .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one bouquet`),
+  /** W4: the size; absent = standard. */
+  tier: z.enum(BOUQUET_TIERS, "Unknown size").optional(),
 });
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,9 +83,39 @@ export const cartLinesSchema = z
   .pipe(z.array(cartItemSchema).max(MAX_LINES, "Too many different bouquets"))
   .meta({ description: `Lines of the same bouquet are added together; then at most ${MAX_LINES} bouquets, ${MAX_QUANTITY} of each` });
 
+/** W4: at most this many different add-ons in one order. */
+export const MAX_ADDON_LINES = 10;
+
+export const addonItemSchema = z.object({
+  addonId: z.uuid("Unknown add-on"),
+  quantity: z
+    .number()
+    .int("Quantity must be a whole number")
+    .min(1, "Quantity must be at least 1")
+    .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of one add-on`),
+});
+
+/** W4: the cart's add-ons, each once (lines of the same add-on are added together). */
+export const addonLinesSchema = z
+  .array(addonItemSchema)
+  .max(MAX_ADDON_LINES * MAX_QUANTITY, "Too many add-ons")
+  .transform((lines, ctx) => {
+    const merged = mergeAddonLines(lines);
+    const over = merged.find((l) => l.quantity > MAX_QUANTITY);
+    if (over) {
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_QUANTITY} of one add-on (this order has ${over.quantity})`, input: lines });
+      return z.NEVER;
+    }
+    return merged;
+  })
+  .pipe(z.array(addonItemSchema).max(MAX_ADDON_LINES, "Too many different add-ons"))
+  .meta({ description: `Lines of the same add-on are added together; then at most ${MAX_ADDON_LINES} add-ons, ${MAX_QUANTITY} of each` });
+
 export const placeOrderSchema = z.object({
   storeId: z.uuid("Unknown store"),
   items: cartLinesSchema,
+  /** W4: the shop's add-ons bought with the bouquets; absent = none. */
+  addons: addonLinesSchema.optional(),
   delivery: deliveryDetailsSchema,
   card: cardSchema,
   /** Chosen by the client once per checkout: a retried or double-clicked submit places one order. */

@@ -1,18 +1,26 @@
 // An idempotency key names one checkout. A retry of the same checkout gets the order it placed; the
 // same key sent with a different checkout is a client bug, refused rather than answered with an
 // order the client did not ask for (as card processors' APIs do).
-import { mergeCartLines, type CartLine } from "./cart-lines";
+import { lineKey, mergeAddonLines, mergeCartLines, type AddonLine, type CartLine } from "./cart-lines";
 import type { PlaceOrderInput } from "./checkout";
 
+// A standard line's key is its bouquet id, so checkouts without sizes fingerprint as before W4.
 const sortedQuantities = (lines: readonly CartLine[]) =>
   mergeCartLines(lines)
-    .map((l): [string, number] => [l.bouquetId, l.quantity])
+    .map((l): [string, number] => [lineKey(l), l.quantity])
+    .sort(([a], [b]) => a.localeCompare(b));
+
+const sortedAddons = (lines: readonly AddonLine[] | undefined) =>
+  mergeAddonLines(lines ?? [])
+    .map((l): [string, number] => [l.addonId, l.quantity])
     .sort(([a], [b]) => a.localeCompare(b));
 
 /** What a stored order remembers of the checkout that placed it. */
 export type PlacedCheckout = {
   storeId: string;
-  lines: { bouquetId: string; quantity: number }[];
+  lines: CartLine[];
+  /** W4: the add-ons bought with it; absent = none. */
+  addons?: AddonLine[];
   recipientName: string;
   recipientPhone: string;
   address: string;
@@ -33,6 +41,7 @@ export function isSameCheckout(order: PlacedCheckout, input: PlaceOrderInput): b
   return (
     order.storeId === input.storeId &&
     quantities(order.lines) === quantities(input.items) &&
+    JSON.stringify(sortedAddons(order.addons)) === JSON.stringify(sortedAddons(input.addons)) &&
     order.recipientName === d.recipientName &&
     order.recipientPhone === d.recipientPhone &&
     order.address === d.address &&
@@ -68,5 +77,7 @@ export function checkoutFingerprintText(input: PlaceOrderInput, totalWon: number
     totalWon,
     // X2: only when chosen, so the fingerprint of every other checkout is what it was before.
     ...(d.sendAnonymously ? ["anonymous"] : []),
+    // W4: only when the cart has add-ons, likewise.
+    ...(input.addons?.length ? [["addons", sortedAddons(input.addons)]] : []),
   ]);
 }

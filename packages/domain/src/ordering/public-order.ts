@@ -3,11 +3,19 @@
 // drift apart. Each adapter extends it with what only it has (REST: number, payment, history).
 import { z } from "zod";
 import { ORDER_STATUSES } from "./order";
+import { BOUQUET_TIERS } from "./size-tiers";
 
 const won = z.number().int().describe("Amount in Korean won (₩)");
 const timestamp = z.iso.datetime().describe("ISO 8601 time (UTC)");
 
-export const publicOrderItemSchema = z.object({ bouquetId: z.uuid(), name: z.string(), unitPriceWon: won, quantity: z.number().int(), nameKo: z.string().describe("W5: the bouquet's Korean name as ordered") });
+export const publicOrderItemSchema = z.object({
+  bouquetId: z.uuid(),
+  name: z.string(),
+  unitPriceWon: won,
+  quantity: z.number().int(),
+  nameKo: z.string().describe("W5: the bouquet's Korean name as ordered"),
+  tier: z.enum(BOUQUET_TIERS).describe("W4: the size; unitPriceWon is that size's price"),
+});
 
 export const publicOrderDeliverySchema = z.object({
   recipientName: z.string(),
@@ -29,11 +37,14 @@ export const publicOrderSchema = z.object({
   storeId: z.uuid(),
   storeName: z.string(),
   totalWon: won,
-  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + deliveryFeeWon (D1)"),
+  deliveryFeeWon: won.describe("The delivery fee (₩), included in totalWon: totalWon = items + addons + deliveryFeeWon (D1, W4)"),
   items: z.array(publicOrderItemSchema),
   delivery: publicOrderDeliverySchema,
   createdAt: timestamp,
   updatedAt: timestamp,
   storeNameKo: z.string().describe("W5: the shop's Korean name as ordered (the English name on orders placed before it was recorded)"),
+  addons: z
+    .array(z.object({ addonId: z.uuid(), name: z.string(), nameKo: z.string(), unitPriceWon: won, quantity: z.number().int() }))
+    .describe("W4: the add-ons bought with the order, at the price paid"),
 });
 export type PublicOrder = z.infer<typeof publicOrderSchema>;

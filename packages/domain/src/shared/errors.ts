@@ -37,6 +37,8 @@ export const DOMAIN_ERROR_CODES = [
   "APPROVAL_WINDOW_CLOSED",
   "CHANGE_ALREADY_REQUESTED",
   "NO_ARRANGEMENT_PHOTO",
+  // W4: an add-on in the cart is unknown, retired or another shop's.
+  "ADDON_UNAVAILABLE",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -105,7 +105,7 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     storeName: p.storeName,
     totalWon: p.totalWon,
     deliveryFeeWon: p.deliveryFeeWon ?? 0,
-    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name })),
+    items: p.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name, tier: l.tier ?? "STANDARD" })),
     storeNameKo: p.storeNameKo || p.storeName,
     delivery: {
       recipientName: p.recipientName,
@@ -120,6 +120,7 @@ export function foldWebhookOrder(events: DomainEvent[], upTo: string): WebhookOr
     refunded: false,
     createdAt: placed.occurredAt,
     updatedAt: placed.occurredAt,
+    addons: (p.addons ?? []).map((a) => ({ addonId: a.addonId, name: a.name, nameKo: a.nameKo, unitPriceWon: a.unitPriceWon, quantity: a.quantity })),
   };
   for (const e of events) {
     if (e.eventId !== placed.eventId) apply(order, e);

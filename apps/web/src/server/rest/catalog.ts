@@ -5,7 +5,7 @@ import { z } from "zod";
 import { services } from "../services";
 import { apiRoute, json } from "./api-route";
 import { ApiError, validationError } from "./errors";
-import { toBouquet, toStore } from "./resources";
+import { toAddon, toBouquet, toStore } from "./resources";
 import type { storeListResource, storeMenuResource } from "./schemas";
 
 export const listStoresRoute = apiRoute({ scope: null }, async ({ req }) => {
@@ -20,6 +20,6 @@ export const listStoresRoute = apiRoute({ scope: null }, async ({ req }) => {
 export const storeBouquetsRoute = apiRoute<{ storeId: string }>({ scope: null }, async ({ params }) => {
   const menu = z.uuid().safeParse(params.storeId).success ? await getStoreMenu(services().db, params.storeId) : null;
   if (!menu) throw new ApiError(404, "NOT_FOUND", "This store does not exist");
-  const body: z.infer<typeof storeMenuResource> = { store: toStore(menu), bouquets: menu.bouquets.map(toBouquet) };
+  const body: z.infer<typeof storeMenuResource> = { store: toStore(menu), bouquets: menu.bouquets.map(toBouquet), addons: menu.addons.map(toAddon) };
   return json(body);
 });

@@ -144,7 +144,7 @@ function paths(): Json {
           "402": json(ref("Error"), "PAYMENT_DECLINED or INSUFFICIENT_FUNDS: the card was refused; no order was created"),
           "403": errorResponse("Forbidden"),
           "404": errorResponse("NotFound"),
-          "409": json(ref("Error"), "OUT_OF_STOCK, BOUQUET_UNAVAILABLE, STORE_CLOSED, or the delivery slot cannot be booked: SLOT_CLOSED (closed day or hours), SLOT_TOO_SOON (lead time or cutoff), SLOT_FULL (capacity); nothing was charged"),
+          "409": json(ref("Error"), "OUT_OF_STOCK, BOUQUET_UNAVAILABLE (also a size the bouquet is not offered in), ADDON_UNAVAILABLE, STORE_CLOSED, or the delivery slot cannot be booked: SLOT_CLOSED (closed day or hours), SLOT_TOO_SOON (lead time or cutoff), SLOT_FULL (capacity); nothing was charged"),
           "422": json(ref("Error"), "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key already placed a different order; OUTSIDE_DELIVERY_ZONE: the shop does not deliver to the address; BELOW_MINIMUM_ORDER: below the minimum order for the address. Nothing was charged"),
           "502": json(ref("Error"), "PAYMENT_FAILED: the card processor failed; nothing was charged"),
           "503": json(ref("Error"), "PAYMENT_BUSY: payments are slow or failing right now; retry after the time given", {

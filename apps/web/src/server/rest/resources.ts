@@ -1,18 +1,25 @@
 // Maps the use cases' results to the public API's answers (see schemas.ts), field by field, so a
 // new column never leaks out by accident.
 import type { arrangementWithStepsForSender, OrderDetail } from "@bloom/app";
-import { orderNumber } from "@bloom/domain";
+import { offeredTiers, orderNumber, type BouquetTier } from "@bloom/domain";
 import type { z } from "zod";
-import type { bouquetResource, OrderResource, storeResource } from "./schemas";
+import type { addonResource, bouquetResource, OrderResource, storeResource } from "./schemas";
 
 export function toStore(s: z.infer<typeof storeResource>): z.infer<typeof storeResource> {
   const { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open, addressKo, descriptionKo } = s;
   return { id, name, nameKo, area, address, phone, description, imageUrl, opensAt, closesAt, open, addressKo, descriptionKo };
 }
 
-export function toBouquet(b: z.infer<typeof bouquetResource>): z.infer<typeof bouquetResource> {
+type MenuBouquet = Omit<z.infer<typeof bouquetResource>, "sizes"> & { deluxePriceWon: number | null; premiumPriceWon: number | null };
+
+export function toBouquet(b: MenuBouquet): z.infer<typeof bouquetResource> {
   const { id, storeId, name, nameKo, description, priceWon, stock, imageUrl, descriptionKo } = b;
-  return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl, descriptionKo };
+  return { id, storeId, name, nameKo, description, priceWon, stock, imageUrl, descriptionKo, sizes: offeredTiers(b) };
+}
+
+export function toAddon(a: z.infer<typeof addonResource>): z.infer<typeof addonResource> {
+  const { id, name, nameKo, priceWon, stock } = a;
+  return { id, name, nameKo, priceWon, stock };
 }
 
 type Arrangement = Awaited<ReturnType<typeof arrangementWithStepsForSender>>;
@@ -27,7 +34,7 @@ export function toOrder(o: OrderDetail, arrangement?: Arrangement): OrderResourc
     storeName: o.storeName,
     totalWon: o.totalWon,
     deliveryFeeWon: o.deliveryFeeWon,
-    items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name })),
+    items: o.lines.map((l) => ({ bouquetId: l.bouquetId, name: l.name, unitPriceWon: l.unitPriceWon, quantity: l.quantity, nameKo: l.nameKo || l.name, tier: l.tier as BouquetTier })),
     delivery: {
       recipientName: o.recipientName,
       recipientPhone: o.recipientPhone,
@@ -45,6 +52,7 @@ export function toOrder(o: OrderDetail, arrangement?: Arrangement): OrderResourc
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     storeNameKo: o.storeNameKo || o.storeName,
+    addons: o.addons.map((a) => ({ addonId: a.addonId, name: a.name, nameKo: a.nameKo, unitPriceWon: a.unitPriceWon, quantity: a.quantity })),
   };
 }
 

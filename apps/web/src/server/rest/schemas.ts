@@ -1,7 +1,7 @@
 // The public API's contract in zod: what it accepts and what it returns. The OpenAPI document is
 // generated from these, the handlers validate and answer with them, and the contract tests check
 // real answers against the document. Answers have a stable shape of their own — never a table row.
-import { isPlainLine, ORDER_STATUSES, placeOrderSchema, publicOrderDeliverySchema, publicOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
+import { BOUQUET_TIERS, isPlainLine, ORDER_STATUSES, placeOrderSchema, publicOrderDeliverySchema, publicOrderSchema, TEXT_REFUSED, textField } from "@bloom/domain";
 import { z } from "zod";
 
 /**
@@ -43,9 +43,24 @@ export const bouquetResource = z.object({
   stock: z.number().int().describe("Bouquets in stock now; 0 means sold out"),
   imageUrl: z.string(),
   descriptionKo: z.string().describe("W5: the bouquet's description in Korean"),
+  sizes: z
+    .array(z.object({ tier: z.enum(BOUQUET_TIERS), priceWon: won }))
+    .describe("W4: the sizes offered, standard first (priceWon is standard's price). Every size comes from the bouquet's one stock"),
 });
 
-export const storeMenuResource = z.object({ store: storeResource, bouquets: z.array(bouquetResource) });
+export const addonResource = z.object({
+  id: uuid,
+  name: z.string(),
+  nameKo: z.string().describe("The add-on's Korean name"),
+  priceWon: won,
+  stock: z.number().int().describe("Units in stock now; 0 means sold out"),
+});
+
+export const storeMenuResource = z.object({
+  store: storeResource,
+  bouquets: z.array(bouquetResource),
+  addons: z.array(addonResource).describe("W4: what the shop sells with its bouquets (a vase, chocolates, a balloon, a larger card)"),
+});
 
 /** The public order (the same schema as every webhook's data.order), with what only the API answers. */
 export const orderResource = publicOrderSchema.extend({

@@ -31,6 +31,10 @@ const leaks = (answer: unknown) => keysOf(JSON.parse(JSON.stringify(answer))).fi
 
 const STORE_KEYS = ["address", "closesAt", "description", "id", "imageUrl", "name", "nameKo", "open", "opensAt", "phone", "area", "addressKo", "descriptionKo"].sort();
 const BOUQUET_KEYS = ["description", "id", "imageUrl", "name", "nameKo", "priceWon", "stock", "storeId", "descriptionKo"].sort();
+// W4: the sizes' prices (tRPC) or the sizes offered (REST), and the shop's add-ons.
+const TRPC_BOUQUET_KEYS = [...BOUQUET_KEYS, "deluxePriceWon", "premiumPriceWon"].sort();
+const REST_BOUQUET_KEYS = [...BOUQUET_KEYS, "sizes"].sort();
+const ADDON_KEYS = ["id", "name", "nameKo", "priceWon", "stock"];
 const sortedKeys = (o: object) => Object.keys(o).sort();
 
 let client: Awaited<ReturnType<typeof createApiClient>>;
@@ -56,14 +60,16 @@ describe("catalog answers", () => {
 
       const menu = await caller.catalog.store({ storeId: STORE.id });
       expect(leaks(menu)).toEqual([]);
-      expect(sortedKeys(menu)).toEqual([...STORE_KEYS, "bouquets"].sort());
+      expect(sortedKeys(menu)).toEqual([...STORE_KEYS, "bouquets", "addons"].sort());
       expect(menu.bouquets.length).toBeGreaterThan(0);
-      for (const b of menu.bouquets) expect(sortedKeys(b)).toEqual(BOUQUET_KEYS);
+      for (const b of menu.bouquets) expect(sortedKeys(b)).toEqual(TRPC_BOUQUET_KEYS);
+      expect(menu.addons.length).toBeGreaterThan(0);
+      for (const a of menu.addons) expect(sortedKeys(a)).toEqual(ADDON_KEYS);
       expect(menu.bouquets.find((b) => b.id === ROSES)).toMatchObject({ priceWon: 59000, stock: 12, storeId: STORE.id });
 
       const bouquet = await caller.catalog.bouquet({ bouquetId: ROSES });
       expect(leaks(bouquet)).toEqual([]);
-      expect(sortedKeys(bouquet)).toEqual([...BOUQUET_KEYS, "store"].sort());
+      expect(sortedKeys(bouquet)).toEqual([...TRPC_BOUQUET_KEYS, "store"].sort());
       expect(sortedKeys(bouquet.store)).toEqual(["area", "id", "name", "nameKo", "open"]);
     }
     // The walk would have seen them: the rows behind the answers do have these columns.
@@ -78,7 +84,7 @@ describe("catalog answers", () => {
     const get = async (route: Route, template: string, url: string, params: Record<string, string> = {}) => {
       const res = await route(new Request(`http://localhost:3000${url}`, { headers }), { params: Promise.resolve(params) });
       expect(res.status).toBe(200);
-      return check<{ stores?: object[]; store?: object; bouquets?: object[] }>(template, "get", res);
+      return check<{ stores?: object[]; store?: object; bouquets?: object[]; addons?: object[] }>(template, "get", res);
     };
 
     const list = await get(storesRoute as Route, "/api/v1/stores", "/api/v1/stores");
@@ -89,6 +95,8 @@ describe("catalog answers", () => {
     const menu = await get(bouquetsRoute as Route, "/api/v1/stores/{storeId}/bouquets", `/api/v1/stores/${STORE.id}/bouquets`, { storeId: STORE.id });
     expect(leaks(menu)).toEqual([]);
     expect(sortedKeys(menu.store!)).toEqual(STORE_KEYS);
-    for (const b of menu.bouquets!) expect(sortedKeys(b)).toEqual(BOUQUET_KEYS);
+    for (const b of menu.bouquets!) expect(sortedKeys(b)).toEqual(REST_BOUQUET_KEYS);
+    expect(menu.bouquets!.find((b) => (b as { id: string }).id === ROSES)).toMatchObject({ sizes: [{ tier: "STANDARD", priceWon: 59000 }, { tier: "DELUXE", priceWon: 79000 }, { tier: "PREMIUM", priceWon: 99000 }] });
+    for (const a of menu.addons!) expect(sortedKeys(a)).toEqual(ADDON_KEYS);
   });
 });

@@ -1,8 +1,8 @@
 // The store owner's board and menu (F3, F4, F6): owners act on their own stores only.
-import { actOnStoreOrder, addBouquet, boardDoneFor, boardFor, boardOrderFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
+import { actOnStoreOrder, addAddon, addBouquet, addonsFor, boardDoneFor, updateAddon, boardFor, boardOrderFor, markNotificationsRead, menuFor, myStores, updateBouquet } from "@bloom/app";
 import { confirmPickupByOwner, refundUndelivered, rescheduleDelivery, saveZones, setRequireDeliveryPhoto, zonesFor } from "@bloom/app";
 import { arrangementForOwner, setArrangementSettings } from "@bloom/app";
-import { arrangementSettingsSchema, boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
+import { addonEditSchema, addonUpdateSchema, arrangementSettingsSchema, boardQuerySchema, bouquetEditSchema, rejectOrderSchema, rescheduleSchema, saveDeliveryZonesSchema, textField } from "@bloom/domain";
 import { saveStoreProfile } from "@bloom/app";
 import { storeProfileSchema } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
@@ -57,6 +57,22 @@ export const storeRouter = router({
       const { storeId, ...edit } = input;
       return orThrow(await addBouquet(ctx.db, ctx.user, storeId, edit));
     }),
+  // W4: the shop's add-ons, managed in Menu and stock.
+  addons: ownerProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
+    const addons = await addonsFor(ctx.db, ctx.user, input.storeId);
+    if (!addons) throw new TRPCError({ code: "NOT_FOUND", message: "Store not found" });
+    return addons;
+  }),
+  addAddon: ownerProcedure
+    .input(addonEditSchema.extend({ storeId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const { storeId, ...edit } = input;
+      return orThrow(await addAddon(ctx.db, ctx.user, storeId, edit));
+    }),
+  updateAddon: ownerProcedure.input(addonUpdateSchema).mutation(async ({ ctx, input }) => {
+    const { addonId, ...edit } = input;
+    return orThrow(await updateAddon(ctx.db, ctx.user, addonId, edit));
+  }),
   // D1: the shop's delivery zones, read and saved as a whole.
   zones: ownerProcedure.input(z.object({ storeId: z.uuid() })).query(async ({ ctx, input }) => {
     const zones = await zonesFor(ctx.db, ctx.user, input.storeId);

@@ -135,7 +135,9 @@ export function CheckoutForm({
   function inputOf(d: DeliveryForm, c: CardForm) {
     return {
       storeId: cart.storeId,
-      items: cart.lines.map((l) => ({ bouquetId: l.bouquetId, quantity: l.quantity })),
+      items: cart.lines.map((l) => ({ bouquetId: l.bouquetId, quantity: l.quantity, ...(l.tier && { tier: l.tier }) })),
+      // W4: the add-ons by id and quantity only: the server prices them.
+      ...(cart.addons?.length && { addons: cart.addons.map((a) => ({ addonId: a.addonId, quantity: a.quantity })) }),
       delivery: {
         recipientName: d.recipientName,
         recipientPhone: d.recipientPhone,

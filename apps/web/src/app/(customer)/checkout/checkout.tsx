@@ -73,7 +73,7 @@ export function Checkout({ viewer }: { viewer: Viewer }) {
       <h1 className="mt-0 mb-3 text-xl font-extrabold tracking-tight sm:mb-4 sm:text-3xl">{t("title")}</h1>
       <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
         <div className="lg:order-2 lg:sticky lg:top-24">
-          <OrderSummary cart={cart} lines={summary.lines} totalWon={summary.totalWon} deliveryFeeWon={deliveryFeeWon} />
+          <OrderSummary cart={cart} lines={summary.lines} addons={summary.addons} totalWon={summary.totalWon} deliveryFeeWon={deliveryFeeWon} />
         </div>
         {viewer ? (
           <CheckoutForm cart={cart} totalWon={summary.totalWon} cartHasProblem={summary.hasProblem} onPlaced={() => setPlaced(true)} onDeliveryFee={setDeliveryFeeWon} />

@@ -39,6 +39,7 @@ export function PlaceOrderError({ error, storeId }: { error: ClientError; storeI
       );
     case "OUT_OF_STOCK":
     case "BOUQUET_UNAVAILABLE":
+    case "ADDON_UNAVAILABLE":
     case "MIXED_STORES":
     case "STORE_CLOSED":
       return (

@@ -17,12 +17,16 @@ import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
 import { useLocalized } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
+import { useLocalizedName } from "~/lib/localized";
+import { useSizeName, withSize } from "~/lib/sizes";
 
 const PAGE_SIZE = 10;
 
 export function OrderList() {
   const t = useTranslations("orders");
   const tOrder = useTranslations("order");
+  const nameOf = useLocalizedName();
+  const sizeName = useSizeName();
   const f = useFormat();
   const text = useLocalized();
   const trpc = useTRPC();
@@ -80,7 +84,7 @@ export function OrderList() {
                   <p className="m-0 text-sm text-ink-soft">
                     {t("forRecipient", { name: o.recipientName })} · {f.deliveryDate(o.deliveryDate)}, {f.slot(o.timeSlot)}
                   </p>
-                  <p className="m-0 truncate text-sm text-muted">{o.lines.map((l) => `${l.quantity} × ${text(l.name, l.nameKo)}`).join(", ")}</p>
+                  <p className="m-0 truncate text-sm text-muted">{[...o.lines.map((l) => `${l.quantity} × ${withSize(text(l.name, l.nameKo), sizeName(l.tier))}`), ...o.addons.map((a) => `+ ${a.quantity} × ${nameOf(a)}`)].join(", ")}</p>
                   <p className="m-0 text-xs text-muted">
                     <span className="tabular-nums" data-testid="order-number">{tOrder("number", { no: orderNumber(o.id) })}</span> · {t("ordered")}{" "}
                     <time dateTime={isoDateTime(o.createdAt)}>{f.dateTime(o.createdAt)}</time>

@@ -22,6 +22,8 @@ import { paymentStatusOf } from "~/lib/status";
 import { isNotFound, type ClientError } from "~/lib/trpc-error";
 import { useLocalized } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
+import { useLocalizedName } from "~/lib/localized";
+import { useSizeName, withSize } from "~/lib/sizes";
 import { CancelOrder } from "./cancel-order";
 import { OrderDeliveryStep } from "./delivery-step";
 import { OrderDoorProof } from "./order-door-proof";
@@ -38,6 +40,9 @@ function settled(o: { status: OrderStatus; refunded: boolean } | undefined): boo
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const t = useTranslations("order");
+  const tm = useTranslations("menu");
+  const nameOf = useLocalizedName();
+  const sizeName = useSizeName();
   const tStatus = useTranslations("status.order");
   const f = useFormat();
   const text = useLocalized();
@@ -186,14 +191,29 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <Panel titleId="items-title" title={t("bouquets")}>
             <ul className="m-0 grid list-none gap-2 p-0">
               {o.lines.map((l) => (
-                <li key={l.id} className="flex items-baseline justify-between gap-3">
+                <li key={l.id} className="flex items-baseline justify-between gap-3" data-testid="order-line">
                   <span>
-                    {l.quantity} × {text(l.name, l.nameKo)}
+                    {l.quantity} × {withSize(text(l.name, l.nameKo), sizeName(l.tier))}
                   </span>
                   <Money won={l.unitPriceWon * l.quantity} />
                 </li>
               ))}
             </ul>
+            {o.addons.length > 0 && (
+              <>
+                <h3 className="mt-3 mb-1 border-t border-line pt-3 text-sm font-bold">{tm("addonsTitle")}</h3>
+                <ul className="m-0 grid list-none gap-2 p-0" data-testid="order-addons">
+                  {o.addons.map((a) => (
+                    <li key={a.id} className="flex items-baseline justify-between gap-3">
+                      <span>
+                        {a.quantity} × {nameOf(a)}
+                      </span>
+                      <Money won={a.unitPriceWon * a.quantity} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {o.deliveryFeeWon > 0 && (
               <div className="mt-3 flex items-baseline justify-between border-t border-line pt-3 text-sm">
                 <span>{t("deliveryFee")}</span>

@@ -10,6 +10,9 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
 import { useLocalized, useLocalizedName } from "~/lib/localized";
+import type { CartTier } from "~/lib/cart";
+import { RadioCards } from "~/components/ui/radio-cards";
+import { useFormat } from "~/lib/format";
 
 const LOW_STOCK = 5;
 
@@ -22,10 +25,26 @@ export type MenuBouquet = {
   priceWon: number;
   stock: number;
   imageUrl: string;
+  /** W4: the sizes' prices; null = not offered. */
+  deluxePriceWon?: number | null;
+  premiumPriceWon?: number | null;
 };
 
-export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; inCart: number; onAdd: (quantity: number) => void }) {
+type Size = "STANDARD" | CartTier;
+
+export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; inCart: number; onAdd: (quantity: number, tier?: CartTier) => void }) {
   const t = useTranslations("menu");
+  const ts = useTranslations("sizes");
+  const f = useFormat();
+  const [size, setSize] = useState<Size>("STANDARD");
+  const sizeLabelId = useId();
+  // W4: the sizes the shop offers, standard first; every size comes from the bouquet's one stock.
+  const sizes: { value: Size; priceWon: number }[] = [
+    { value: "STANDARD", priceWon: bouquet.priceWon },
+    ...(bouquet.deluxePriceWon != null ? [{ value: "DELUXE" as const, priceWon: bouquet.deluxePriceWon }] : []),
+    ...(bouquet.premiumPriceWon != null ? [{ value: "PREMIUM" as const, priceWon: bouquet.premiumPriceWon }] : []),
+  ];
+  const chosen = sizes.find((x) => x.value === size) ?? sizes[0]!;
   const nameOf = useLocalizedName();
   const text = useLocalized();
   const [quantity, setQuantity] = useState(1);
@@ -63,12 +82,26 @@ export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; 
           <h3 id={nameId} className="m-0 text-base font-bold sm:text-lg">
             {name}
           </h3>
-          <Money won={bouquet.priceWon} className="shrink-0 font-extrabold text-brand-700 sm:text-lg" />
+          <Money won={chosen.priceWon} className="shrink-0 font-extrabold text-brand-700 sm:text-lg" />
         </div>
         {/* W5: descriptions are kept in both languages; the UI's is shown. */}
         <p className="m-0 text-sm text-muted">
           {text(bouquet.description, bouquet.descriptionKo)}
         </p>
+        {sizes.length > 1 && !soldOut && (
+          <div className="grid gap-1" data-testid="size-picker">
+            <span id={sizeLabelId} className="text-sm font-semibold">
+              {t("sizeLabel", { name })}
+            </span>
+            <RadioCards
+              aria-labelledby={sizeLabelId}
+              value={chosen.value}
+              onValueChange={setSize}
+              className="grid-cols-3 sm:grid-cols-3"
+              options={sizes.map((x) => ({ value: x.value, label: ts(x.value), hint: f.won(x.priceWon) }))}
+            />
+          </div>
+        )}
         <div className="mt-auto pt-2">
           {soldOut ? (
             <Button variant="secondary" block disabled aria-describedby={stockId}>
@@ -87,7 +120,7 @@ export function BouquetCard({ bouquet, inCart, onAdd }: { bouquet: MenuBouquet; 
                 // Names which bouquet; starts with the visible words so voice control still matches.
                 aria-label={t("addAria", { name })}
                 onClick={() => {
-                  onAdd(q);
+                  onAdd(q, chosen.value === "STANDARD" ? undefined : chosen.value);
                   setQuantity(1);
                 }}
               >

@@ -13,7 +13,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { useToast } from "~/components/ui/toast";
-import { addToCart, quantityInCart, replaceCart, useCart, type CartLine } from "~/lib/cart";
+import { addToCart, quantityInCart, replaceCart, useCart, type CartLine, type CartTier } from "~/lib/cart";
 import { cn } from "~/lib/cn";
 import { useErrorMessage } from "~/lib/error-message";
 import { useFormat } from "~/lib/format";
@@ -22,7 +22,9 @@ import { mapLink } from "~/lib/map-link";
 import { isNotFound } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
+import { AddonsSection } from "./addons-section";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
+import { useSizeName, withSize } from "~/lib/sizes";
 import { DeliveryHours } from "./delivery-hours";
 
 export function StoreMenu({ storeId }: { storeId: string }) {
@@ -35,6 +37,7 @@ export function StoreMenu({ storeId }: { storeId: string }) {
   const text = useLocalized();
   const areaOf = useAreaName();
   const errorMessage = useErrorMessage();
+  const sizeName = useSizeName();
   const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
   const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: { name: string; nameKo?: string } } | null>(null);
 
@@ -83,10 +86,12 @@ export function StoreMenu({ storeId }: { storeId: string }) {
   const stock = new Map(s.bouquets.map((b) => [b.id, b.stock]));
   const shopName = nameOf(s);
 
-  function add(b: MenuBouquet, quantity: number) {
-    const line: CartLine = { bouquetId: b.id, name: b.name, nameKo: b.nameKo, imageUrl: b.imageUrl, unitPriceWon: b.priceWon, quantity };
+  function add(b: MenuBouquet, quantity: number, tier?: CartTier) {
+    // W4: the size's price (indicative, like every cart price: the server prices the order).
+    const unitPriceWon = tier === "DELUXE" ? (b.deluxePriceWon ?? b.priceWon) : tier === "PREMIUM" ? (b.premiumPriceWon ?? b.priceWon) : b.priceWon;
+    const line: CartLine = { bouquetId: b.id, name: b.name, nameKo: b.nameKo, imageUrl: b.imageUrl, unitPriceWon, quantity, ...(tier && { tier }) };
     const result = addToCart(shop, line);
-    if (result.ok) toast.show(t("added", { count: quantity, name: nameOf(b) }));
+    if (result.ok) toast.show(t("added", { count: quantity, name: withSize(nameOf(b), sizeName(tier)) }));
     else setPendingReplace({ line, from: result.store });
   }
 
@@ -149,11 +154,12 @@ export function StoreMenu({ storeId }: { storeId: string }) {
                 .sort((a, b) => Number(a.stock <= 0) - Number(b.stock <= 0))
                 .map((b) => (
                   <li key={b.id} className="grid">
-                    <BouquetCard bouquet={b} inCart={cart?.storeId === s.id ? quantityInCart(cart, b.id) : 0} onAdd={(q) => add(b, q)} />
+                    <BouquetCard bouquet={b} inCart={cart?.storeId === s.id ? quantityInCart(cart, b.id) : 0} onAdd={(q, tier) => add(b, q, tier)} />
                   </li>
                 ))}
             </ul>
           )}
+          <AddonsSection storeId={s.id} addons={s.addons} cart={cart} />
         </section>
         <CartPanel cart={cart} stockOf={cart?.storeId === s.id ? (id) => stock.get(id) : undefined} />
       </div>

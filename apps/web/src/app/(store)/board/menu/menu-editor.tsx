@@ -10,6 +10,7 @@ import { BoardPhotoSetting } from "~/components/board-photo-setting";
 import { BoardArrangementSetting } from "~/components/board-arrangement-setting";
 import { BoardAddBouquetForm } from "~/components/board-add-bouquet-form";
 import { BoardMenuRow } from "~/components/board-menu-row";
+import { BoardAddonsEditor } from "~/components/board-addons-editor";
 import { BoardStorePicker } from "~/components/board-store-picker";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -110,7 +111,7 @@ export function MenuEditor() {
         </EmptyState>
       ) : (
         <div role="region" aria-labelledby="menu-caption" tabIndex={0} className="overflow-x-auto rounded-3xl border border-line bg-surface shadow-card">
-          <table className="w-full min-w-[44rem] border-collapse">
+          <table className="w-full min-w-[54rem] border-collapse">
             <caption id="menu-caption" className="px-4 pt-4 pb-2 text-left text-lg font-bold">
               {t("caption", { store: nameOf(store), count: menu.data.length })}
             </caption>
@@ -124,6 +125,9 @@ export function MenuEditor() {
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
                   {t("col.stock")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.sizes")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
                   {t("col.onSale")}
@@ -142,6 +146,7 @@ export function MenuEditor() {
         </div>
       )}
 
+      {store && <BoardAddonsEditor key={`addons-${store.id}`} storeId={store.id} storeName={nameOf(store)} />}
       {store && (
         <section className="mt-6 rounded-3xl border border-line bg-surface p-4 shadow-card sm:p-6" aria-labelledby="add-bouquet-title">
           <BoardAddBouquetForm key={store.id} storeId={store.id} storeName={nameOf(store)} />

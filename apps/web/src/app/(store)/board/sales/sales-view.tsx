@@ -32,7 +32,8 @@ export async function SalesView({ report, storeName }: { report: SalesReport; st
   const slots: Point[] = report.slots.map((s) => ({ key: s.slot, label: s.slot.replace("-", "–"), fullLabel: slot(s.slot), value: s.orders, text: orders(s.orders) }));
   const top: Point[] = report.topItems.map((i) => ({
     key: i.itemId,
-    label: localizedName(lang, i),
+    // W4: add-ons are listed with the bouquets, marked with a "+".
+    label: `${i.kind === "ADDON" ? "+ " : ""}${localizedName(lang, i)}`,
     value: i.units,
     text: t("charts.unitsAndRevenue", { units: i.units, revenue: won(i.revenueWon) }),
   }));

@@ -11,7 +11,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { boardLines } from "~/components/board-labels";
+import { boardAddons, boardLines } from "~/components/board-labels";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
@@ -93,10 +93,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const tickets = await Promise.all(
     result.orders.map(async (o) => {
       const no = orderNumberLabel(o.orderId);
-      return { o, no, qr: await orderQrSvg(no.slice(1)), lines: boardLines(o.lines), when: `${day(o.deliveryDate)} · ${slot(o.timeSlot)}` };
+      return { o, no, qr: await orderQrSvg(no.slice(1)), lines: boardLines(o.lines), addons: boardAddons(o.addons), when: `${day(o.deliveryDate)} · ${slot(o.timeSlot)}` };
     }),
   );
   const shopName = (s: { name: string; nameKo: string }) => localizedName(locale, s);
+  // W4: the size of a line (standard is not named) and add-ons in the UI language.
+  const ts = await getTranslations("sizes");
+  const sizeName = (tier: string | undefined) => (tier === "DELUXE" ? ts("DELUXE") : tier === "PREMIUM" ? ts("PREMIUM") : null);
   const title = query.date ? t("titleDay", { date: day(query.date) }) : t("title");
 
   return (
@@ -140,7 +143,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         <Alert tone="info">{t("empty")}</Alert>
       ) : (
         <div data-tickets className={cn("grid justify-center gap-6 overflow-x-auto rounded-3xl bg-surface-3 p-4", thermal && "p-3")}>
-          {tickets.map(({ o, no, qr, lines, when }) => (
+          {tickets.map(({ o, no, qr, lines, addons, when }) => (
             <article
               key={o.orderId}
               data-ticket
@@ -174,16 +177,37 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   <tbody>
                     {lines.map((l, i) => (
                       <tr key={`${l.bouquetId}-${i}`} className="border-b border-black/30">
-                        <td className="py-1.5 font-semibold">{localizedName(locale, l)}</td>
+                        <td className="py-1.5 font-semibold">
+                          {localizedName(locale, l)}
+                          {sizeName(l.tier) && (
+                            <strong className="ml-2 rounded border-2 border-black px-1 text-sm font-extrabold uppercase" data-testid="ticket-size">
+                              {sizeName(l.tier)}
+                            </strong>
+                          )}
+                        </td>
                         <td className="py-1.5 text-right text-lg font-extrabold tabular-nums">×{l.quantity}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-                {/* W4 adds add-ons to orders; until then an order has none. */}
-                <p className="m-0">
-                  <span className="font-bold">{t("addOns")}:</span> {t("noAddOns")}
-                </p>
+                {/* W4: the add-ons to pack with the bouquet. */}
+                {addons.length === 0 ? (
+                  <p className="m-0" data-testid="ticket-addons">
+                    <span className="font-bold">{t("addOns")}:</span> {t("noAddOns")}
+                  </p>
+                ) : (
+                  <div data-testid="ticket-addons">
+                    <p className="m-0 font-bold">{t("addOns")}:</p>
+                    <ul className="m-0 grid list-none gap-0.5 p-0">
+                      {addons.map((a) => (
+                        <li key={a.addonId} className="flex items-baseline justify-between gap-3 border-b border-black/30 py-1">
+                          <span className="font-semibold">☐ {shopName(a)}</span>
+                          <span className="text-lg font-extrabold tabular-nums">×{a.quantity}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 <p className={cn("m-0 rounded border border-black p-2", !o.note && "text-black/70")} data-testid="ticket-note">
                   <span className="font-bold">{t("note")}:</span> {o.note || t("noNote")}
                 </p>
