@@ -70,7 +70,9 @@ async function patchBoards(queryClient: QueryClient, trpc: Trpc, client: Client,
     type Board = Awaited<ReturnType<Client["store"]["board"]["query"]>>;
     const board = q.state.data as Board | undefined;
     const filter = (q.queryKey[1] as { input?: { day?: string; slot?: string } } | undefined)?.input;
-    const next = board ? patchBoard(board, card, filter) : null;
+    // A read of the whole board already under way began before this change and would overwrite
+    // the patch with what it saw: read it again instead (invalidating cancels the stale read).
+    const next = board && q.state.fetchStatus !== "fetching" ? patchBoard(board, card, filter) : null;
     if (next) queryClient.setQueryData(q.queryKey, next);
     else void queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true });
   }
