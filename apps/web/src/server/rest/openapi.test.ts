@@ -93,7 +93,7 @@ describe("OpenAPI document", () => {
     const { validateComponent } = contract(doc);
     const order = {
       id: "00000000-0000-4000-8000-000000000001", status: "PLACED", statusReason: null, storeId: "00000000-0000-4000-8000-000000000002",
-      storeName: "S", storeNameKo: "S", totalWon: 1, deliveryFeeWon: 0, items: [], refunded: false, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z",
+      storeName: "S", storeNameKo: "S", totalWon: 1, deliveryFeeWon: 0, items: [], addons: [], refunded: false, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z",
       delivery: { recipientName: "R", recipientPhone: "010", address: "A", deliveryDate: "2026-12-02", timeSlot: "10-12", giftMessage: null, note: null, redeliveryFeeWon: 0 },
     };
     expect(validateComponent("WebhookEvent", { type: "order.placed", timestamp: "2026-12-01T00:00:00.000Z", data: { order, event: {} } })).toEqual([]);
