@@ -2,7 +2,7 @@
 // Photo approval for the sender (W1), on the order page and MyPage: the photo of the arranged
 // bouquet (served only to the sender and the shop), the florist's substitutions, and — until the
 // shop's window ends — approve, or ask for one change with a short note. Silence approves.
-import { arrangementAnswerSchema, ARRANGEMENT_NOTE_MAX } from "@bloom/domain";
+import { ARRANGEMENT_NOTE_MAX } from "@bloom/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, MessageSquarePlus } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -13,7 +13,11 @@ import { TextAreaField } from "~/components/ui/field";
 import { useToast } from "~/components/ui/toast";
 import { useErrorMessage } from "~/lib/error-message";
 import { isoDateTime, useFormat } from "~/lib/format";
+import { lazyModule } from "~/lib/lazy-module";
 import { useTRPC } from "~/trpc/react";
+
+// The answer's schema (the server's) loads when the sender starts the change note, not with the page (P1).
+const arrangementSchemas = lazyModule(() => import("@bloom/domain/arrangement"));
 
 export function ArrangementReview({ orderId }: { orderId: string }) {
   const t = useTranslations("arrangement.review");
@@ -43,9 +47,10 @@ export function ArrangementReview({ orderId }: { orderId: string }) {
   const a = query.data;
   if (!a || a.status === "WITHDRAWN") return null;
 
-  const sendChange = (e: FormEvent<HTMLFormElement>) => {
+  const sendChange = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const note = String(new FormData(e.currentTarget).get("note") ?? "");
+    const { arrangementAnswerSchema } = await arrangementSchemas.load();
     const parsed = arrangementAnswerSchema.safeParse({ kind: "change", note });
     if (!parsed.success) {
       setNoteError(t("noteHint"));
@@ -93,7 +98,7 @@ export function ArrangementReview({ orderId }: { orderId: string }) {
             )}
           </div>
           {asking && (
-            <form id={`${id}-change`} aria-label={t("askChange")} className="grid gap-2" onSubmit={sendChange} data-testid="arrangement-change-form">
+            <form id={`${id}-change`} aria-label={t("askChange")} className="grid gap-2" onSubmit={(e) => void sendChange(e)} onFocusCapture={() => void arrangementSchemas.load().catch(() => {})} data-testid="arrangement-change-form">
               <TextAreaField id={`${id}-note`} name="note" label={t("noteLabel")} hint={t("noteHint")} maxLength={ARRANGEMENT_NOTE_MAX} rows={3} required error={noteError} autoFocus />
               <div className="flex flex-wrap gap-2">
                 <Button type="submit" pending={answer.isPending} pendingText={t("sending")} disabled={answer.isPending}>

@@ -6,20 +6,16 @@ import { z } from "zod";
 import { refuse, type Result } from "../shared/errors";
 import { textField } from "../shared/text";
 import type { StoreOrderStatus } from "./store-order";
+import {
+  type ArrangementStatus,
+  ARRANGEMENT_MAX_ROUNDS,
+  ARRANGEMENT_NOTE_MAX,
+  SUBSTITUTIONS_MAX,
+  APPROVAL_WINDOW_MIN_MINUTES,
+  APPROVAL_WINDOW_MAX_MINUTES,
+} from "./arrangement-limits";
 
-/** AWAITING: a photo waits for the sender; CHANGE_REQUESTED: the florist arranges it again; WITHDRAWN: the order was cancelled meanwhile. */
-export const ARRANGEMENT_STATUSES = ["AWAITING", "CHANGE_REQUESTED", "APPROVED", "WITHDRAWN"] as const;
-export type ArrangementStatus = (typeof ARRANGEMENT_STATUSES)[number];
-export const APPROVERS = ["sender", "timeout"] as const;
-export type Approver = (typeof APPROVERS)[number];
-
-/** One change request per order: the first photo is round 1, the one after the change round 2. */
-export const ARRANGEMENT_MAX_ROUNDS = 2;
-export const ARRANGEMENT_NOTE_MAX = 300;
-export const SUBSTITUTIONS_MAX = 300;
-export const APPROVAL_WINDOW_DEFAULT_MINUTES = 30;
-export const APPROVAL_WINDOW_MIN_MINUTES = 5;
-export const APPROVAL_WINDOW_MAX_MINUTES = 240;
+export * from "./arrangement-limits";
 
 /** What the florist sends beside the photo (the photo itself is a file: checked by door-photo's rules). */
 export const arrangementPhotoSchema = z.object({

@@ -61,7 +61,7 @@ describe("[W5] the API's order view", () => {
     const placed = await customer.order.place(checkout({ items: [{ bouquetId: ROSES, quantity: 1 }] }));
     const view = toOrder(await customer.order.get({ orderId: placed.id }));
     expect(view).toMatchObject({ storeName: "Seoul Forest Florist", storeNameKo: "서울숲 꽃집" });
-    expect(view.items).toEqual([{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1 }]);
+    expect(view.items).toEqual([{ bouquetId: ROSES, name: "Red Rose Classic", nameKo: "빨간 장미 클래식", unitPriceWon: 59000, quantity: 1, tier: "STANDARD" }]);
     // The documented schema (the OpenAPI document is generated from it) accepts it, Korean fields included.
     expect(orderResource.strict().parse(view)).toEqual(view);
   });
