@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_STORES } from "../packages/db/src/seed-data";
 import { SMS_SANDBOX_URL } from "./playwright.config";
-import { ACCOUNTS, addToCart, boardAllDays, fillMessage, MESSAGES, openBoardCard, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
+import { ACCOUNTS, addToCart, boardAllDays, fillMessage, MESSAGES, openBoardCard, openRiderRequest, SEOUL_FOREST, signIn, tomorrowInSeoul } from "./support";
 
 // The seeded English catalog text; none of it is an interface word of the Korean messages.
 const ENGLISH_CATALOG = [
@@ -113,8 +113,8 @@ test("[W5] every page of every role in Korean shows the Korean catalog, with no 
   const rider = await riderContext.newPage();
   await signIn(rider, ACCOUNTS.rider);
   await expect(rider).toHaveURL(/\/deliveries$/);
-  const request = rider.locator(`[data-testid="open-delivery"][data-order-id="${orderId}"]`);
-  await expect(request).toBeVisible({ timeout: 15_000 });
+  // P1: the open request's card is compact; what it carries shows once its details are opened.
+  const request = await openRiderRequest(rider, orderId);
   await expect(request).toContainText(shop);
   await expectKoreanCatalog(rider, "/deliveries, open requests", roses);
   await request.getByRole("button", { name: new RegExp(`^${m.rider.take}`) }).click();

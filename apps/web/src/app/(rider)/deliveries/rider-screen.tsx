@@ -299,7 +299,7 @@ export function RiderScreen() {
   const mineTab = tab("#mine-title", t("mine"), screen.data ? active.length : null, t("inProgress"));
 
   return (
-    <div className={cn("mx-auto grid max-w-xl gap-4 lg:max-w-6xl", current && "pb-44 md:pb-0")}>
+    <div className={cn("mx-auto grid max-w-xl grid-cols-[minmax(0,1fr)] gap-4 [overflow-wrap:anywhere] lg:max-w-6xl", current && "pb-44 md:pb-0")}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="m-0 text-2xl font-extrabold tracking-tight">{t("title")}</h1>
         {/* X3: new requests and cancellations ring the phone through web push, even with this screen closed. */}
