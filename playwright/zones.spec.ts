@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_STORE_ZONES } from "../packages/db/src/seed-zones";
-import { ACCOUNTS, addToCart, expectAccessible, fillMessage, messagesOf, newSignedInPage } from "./support";
+import { ACCOUNTS, addToCart, expectAccessible, fillMessage, messagesOf, newSignedInPage, tomorrowInSeoul } from "./support";
 
 const GANGNAM = "10000000-0000-4000-8000-000000000003"; // Gangnam Atelier Fleur, no other journey orders there
 
@@ -73,6 +73,8 @@ for (const locale of ["en-US", "ko-KR"] as const) {
       await expect(address).toHaveAccessibleDescription(new RegExp(c.deliveryZone.outside.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
       await customer.getByLabel(c.recipient.name).fill("Zone Test");
       await customer.getByLabel(c.recipient.phone).fill("010-9876-5432");
+      // Tomorrow, not the form's default of today: whether today's first slot is still open depends on the hour the test runs.
+      await customer.getByLabel(c.delivery.date).fill(tomorrowInSeoul());
       await customer.getByRole("radio").first().check();
       await customer.getByLabel(c.card.number).fill("4242 4242 4242 4242");
       await customer.getByLabel(c.card.expiry).fill("12/30");
