@@ -2,7 +2,7 @@
 // The steps find controls by their visible labels in the page's language (B3): the words come from
 // the app's own message files, so the same step works on the English and the Korean UI.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -47,8 +47,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: m.auth.signIn.submit, exact: true }).click();
 }
 
-export async function newSignedInPage(browser: Browser, email: string, home: RegExp) {
-  const context = await browser.newContext();
+export async function newSignedInPage(browser: Browser, email: string, home: RegExp, options?: BrowserContextOptions) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await signIn(page, email);
   await expect(page).toHaveURL(home);

@@ -62,7 +62,7 @@ export function When({ d }: { d: Delivery }) {
 /** A request's or a recall's header: the shop (the card's heading), the order number, the status. */
 export function CardHeader({ delivery: d, level: Heading }: { delivery: Delivery; level: "h3" | "h4" }) {
   return (
-    <header className="flex items-start justify-between gap-3">
+    <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
       <div className="min-w-0">
         <Heading id={deliveryHeadingId(d)} tabIndex={-1} className="m-0 text-lg font-bold">
           {d.storeName}
@@ -107,10 +107,12 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
           <RiderFacts delivery={d} part="rest" />
         </dl>
       )}
-      <div className="grid grid-cols-[auto_1fr] gap-2">
+      {/* On a 320 px phone both fit on one row with the narrower padding; "Hide details" in English does not, and Claim then takes its own row. */}
+      <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
           size="xl"
+          className="px-4 sm:px-6"
           data-testid="open-delivery-toggle"
           aria-expanded={open}
           aria-controls={open ? detailsId : undefined}
@@ -120,7 +122,7 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
           {open ? <ChevronUp aria-hidden="true" /> : <ChevronDown aria-hidden="true" />}
           {open ? t("hideDetails") : t("details")}
         </Button>
-        <Button size="xl" block onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
+        <Button size="xl" className="min-w-32 flex-1 px-4 sm:px-6" onClick={() => onTake(d)} pending={pending} pendingText={t("taking")} disabled={disabled} aria-describedby={headingId}>
           <Bike aria-hidden="true" />
           {t("take")}
         </Button>
@@ -240,7 +242,7 @@ export function MyDeliveryCard({
       data-status={d.status}
       aria-labelledby={headingId}
     >
-      <header className="flex items-start justify-between gap-3">
+      <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <h3 id={headingId} tabIndex={-1} className="m-0 text-lg font-bold">
             {d.storeName}

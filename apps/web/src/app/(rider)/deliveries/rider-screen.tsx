@@ -345,7 +345,7 @@ export function RiderScreen() {
       ) : (
         // A job in progress comes first: it is what the rider is doing right now.
         // On a wide screen both lists stand side by side.
-        <div className="grid items-start gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-2">
           {active.length > 0 ? [<div key="m">{mineSection}</div>, <div key="o">{openSection}</div>] : [<div key="o">{openSection}</div>, <div key="m">{mineSection}</div>]}
         </div>
       )}
