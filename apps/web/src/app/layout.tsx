@@ -1,14 +1,14 @@
-// The root layout: global styles (the device's own fonts, globals.css), the viewer's language (B3), client providers, the
+// The root layout: global styles (the device's own fonts, globals.css), the viewer's language (B3), toasts, the
 // site header and the main landmark. Pages render inside <main id="main">, so they must not
-// render a <main> of their own.
+// render a <main> of their own. tRPC + TanStack Query are provided by the layouts of the screens
+// that use them (WithTRPC), not here (P1).
 import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { IntlProvider } from "~/components/intl-provider";
-import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
+import { ToastProvider } from "~/components/ui/toast";
 import type { Locale } from "~/i18n/config";
-import { getSession } from "~/server/auth";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
-  const [messages, timeZone, t, session] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common"), getSession()]);
+  const [messages, timeZone, t] = await Promise.all([getMessages(), getTimeZone(), getTranslations("common")]);
   return (
     <html lang={locale}>
       <body>
@@ -39,12 +39,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         <IntlProvider locale={locale} timeZone={timeZone} messages={messages}>
-          <Providers signedIn={session !== null}>
+          <ToastProvider>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="container-page pt-5 pb-16 sm:pt-7">
               {children}
             </main>
-          </Providers>
+          </ToastProvider>
         </IntlProvider>
       </body>
     </html>

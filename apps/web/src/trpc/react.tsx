@@ -127,23 +127,34 @@ function LiveUpdates({ signedIn }: { signedIn: boolean }) {
   return null;
 }
 
+function makeTrpcClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      // A browser module: Next writes NODE_ENV into the bundle at build time (no env module here).
+      // eslint-disable-next-line no-restricted-properties
+      loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+        // Same-origin JSON, in batches no larger than the server takes (S3).
+        false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
+      }),
+    ],
+  });
+}
+
+// P1: the provider sits in the layouts of the screens that read or write through tRPC, not in the
+// root layout, so pages without it (sign-in, the shop list) do not load TanStack Query, tRPC and
+// superjson. In the browser the clients are one per tab, whichever layout mounts the provider, so
+// the cache survives moving between them; on the server, one per request.
+let browserClients: { queryClient: QueryClient; trpcClient: ReturnType<typeof makeTrpcClient> } | undefined;
+function clients() {
+  if (typeof window === "undefined") return { queryClient: makeQueryClient(), trpcClient: makeTrpcClient() };
+  return (browserClients ??= { queryClient: makeQueryClient(), trpcClient: makeTrpcClient() });
+}
+
 export function TRPCReactProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        // A browser module: Next writes NODE_ENV into the bundle at build time (no env module here).
-        // eslint-disable-next-line no-restricted-properties
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        splitLink({
-          condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          // Same-origin JSON, in batches no larger than the server takes (S3).
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
-        }),
-      ],
-    }),
-  );
+  const [{ queryClient, trpcClient }] = useState(clients);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -2,9 +2,10 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSession } from "~/server/auth";
+import { WithTRPC } from "~/trpc/with-trpc";
 
 export default async function OpsLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   if (session?.user.role !== "ADMIN") redirect(`/signin?callbackUrl=${encodeURIComponent("/ops/queues")}`);
-  return children;
+  return <WithTRPC>{children}</WithTRPC>;
 }

@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSession } from "~/server/auth";
+import { WithTRPC } from "~/trpc/with-trpc";
 
 export default async function RiderLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   if (session?.user.role !== "RIDER") redirect(`/signin?callbackUrl=${encodeURIComponent("/deliveries")}`);
-  return children;
+  return <WithTRPC>{children}</WithTRPC>;
 }

@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSession } from "~/server/auth";
+import { WithTRPC } from "~/trpc/with-trpc";
 
 export default async function StoreLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   const role = session?.user.role;
   if (role !== "OWNER" && role !== "ADMIN") redirect(`/signin?callbackUrl=${encodeURIComponent("/board")}`);
-  return children;
+  return <WithTRPC>{children}</WithTRPC>;
 }

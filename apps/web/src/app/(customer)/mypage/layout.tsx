@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSession } from "~/server/auth";
+import { WithTRPC } from "~/trpc/with-trpc";
 
 export default async function MyPageLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   if (session?.user.role !== "CUSTOMER") redirect(`/signin?callbackUrl=${encodeURIComponent("/mypage")}`);
-  return children;
+  return <WithTRPC>{children}</WithTRPC>;
 }

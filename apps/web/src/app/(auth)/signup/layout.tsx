@@ -1,0 +1,8 @@
+// Signing up goes through tRPC (account.signUp).
+// P1: the tRPC provider for these screens only (the root layout has none).
+import type { ReactNode } from "react";
+import { WithTRPC } from "~/trpc/with-trpc";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <WithTRPC>{children}</WithTRPC>;
+}
