@@ -128,8 +128,19 @@ export async function expectAccessible(page: Page, what: string) {
   // Let data load and entrance animations settle: axe reads colours as they are on screen.
   // (Not "networkidle": the live-updates stream keeps a request open.)
   await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 15_000 });
-  await page.waitForTimeout(400);
+  // Entrance animations (finite ones; a "new order" pulse repeats forever) have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 15_000 });
+  // The board is read from the top of the page: opening a card lower down scrolls the alerts
+  // above the lanes under the sticky header, and a target the header covers is not undersized
+  // (axe's target-size counts only its unobscured part). The scroll comes back after. (Not on
+  // every page: the rider's screen is read at its end, clear of its fixed action bar.)
+  const scrolled = await page.evaluate(() => {
+    const at = { x: window.scrollX, y: window.scrollY };
+    if (window.location.pathname.startsWith("/board")) window.scrollTo(0, 0);
+    return at;
+  });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  await page.evaluate(({ x, y }) => window.scrollTo(x, y), scrolled);
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);

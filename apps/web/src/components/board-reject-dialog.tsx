@@ -33,7 +33,7 @@ export function BoardRejectDialog({ order, onClose }: { order: BoardOrder | null
           onOpenAutoFocus={(e) => {
             // Start on the first reason, not on the close button.
             e.preventDefault();
-            requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="dialog"] [role="radio"]')?.focus());
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] input[type="radio"]')?.focus());
           }}
         >
           {/* Keyed by order so every opening starts with a clean form. */}

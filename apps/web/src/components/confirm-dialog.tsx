@@ -1,5 +1,5 @@
 "use client";
-// A confirm step (Radix Dialog). Focus starts on the safe choice so Enter never confirms by
+// A confirm step (a native modal dialog, ui/dialog). Focus starts on the safe choice so Enter never confirms by
 // accident; while the action runs, the dialog cannot be dismissed.
 import { useRef, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./ui/button";
