@@ -1,9 +1,8 @@
 // `npm run bench:profile [-- --path order.place|account.ping|store.board] [--seconds 15]
 //   [--connections 50] [--rate N]`:
 // CPU profile of the production web and worker under place-order load (or another procedure),
-// summarised as self time per package and the hottest functions. The "profile" step of issue 7:
-// it measures the working tree in place (build first with `npm run build -w @bloom/web`, or pass
-// --build). Profiles (.cpuprofile, open in Chrome DevTools) go to bench/results/profiles.tmp.
+// summarised as self time per package and the hottest functions. It measures the working tree in
+// place (build first with `npm run build -w @bloom/web`, or pass --build). Profiles (.cpuprofile, open in Chrome DevTools) go to bench/results/profiles.tmp.
 process.env.TZ = "UTC";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// `npm run bench` (issue 7): builds the production app, starts the sandbox card processor, web and
+// `npm run bench`: builds the production app, starts the sandbox card processor, web and
 // worker against PostgreSQL and Redis (database bloom_bench, the processor's bloom_bench_processor,
 // its own Redis port, queue prefix "bench"), seeds what it needs,
 // drives the real HTTP API with autocannon from many signed-in customers, and writes
@@ -97,7 +97,7 @@ try {
   );
   rows.push(...s1.rows);
   const ev = await step("scenario 4a: event latency under scenario 1", () => orderEventLatency(ctx, s1.window));
-  const action = await step("scenario 4b: store action → MyPage (issue 5)", () => storeActionLatency(ctx, { since: s1.window.from }));
+  const action = await step("scenario 4b: store action → MyPage", () => storeActionLatency(ctx, { since: s1.window.from }));
   result.placeOrder = {
     ...s1.json,
     cpuSec: { ping: roundAll(s1.cpu.ping.cpuSec), orders: roundAll(s1.cpu.orders.cpuSec) },
@@ -279,7 +279,7 @@ function explain(r) {
     `Backlog drain: 1 worker ${round(e.oneWorkerSec)} s (CPU: ${cpu(e.oneWorkerCpuSec)}); 2 workers ${round(e.twoWorkersSec)} s (CPU: ${cpu(e.twoWorkersCpuSec)}). ` +
       `Each OrderPlaced is two jobs (store-notification, mypage-projection), each a PostgreSQL transaction.`,
   );
-  out.push(`Store action → MyPage (issue 5): ${e.storeActionToMyPage.accepted} orders accepted through store.accept; relay p50 ${round(e.storeActionToMyPage.relayP50Ms)} ms.`);
+  out.push(`Store action → MyPage: ${e.storeActionToMyPage.accepted} orders accepted through store.accept; relay p50 ${round(e.storeActionToMyPage.relayP50Ms)} ms.`);
   out.push(`Outage scenario: ${r.outage.offeredPerSec} orders/s offered (paced over staggered autocannon instances; 60 % of the overload throughput, at most 150/s), processor down from ${round(r.outage.outageStartSec)} s to ${round(r.outage.outageEndSec)} s.`);
   return out;
 }

@@ -1,4 +1,4 @@
-// `npm run bench:web` (issue 20, P1): page weight of every role page against a bare Next.js page.
+// `npm run bench:web` (P1): page weight of every role page against a bare Next.js page.
 // Builds a bare Next.js App Router page from the same node_modules and the production app (a clean
 // export of HEAD, as `npm run bench` does), starts the card processor, web and worker on the web
 // bench's own database (bloom_bench_web) and Redis, seeds a shop board with 300 orders, a

@@ -1,4 +1,4 @@
-// `npm run chaos` (issues 13 and 14): a fault suite on a stack of its own — databases bloom_chaos
+// `npm run chaos` (money and events, M and E): a fault suite on a stack of its own — databases bloom_chaos
 // and bloom_chaos_processor, its own Redis (AOF on) on a spare port, the sandbox processor, two web
 // processes (the production build) and two workers, all on loopback. Paced order load (signed-in
 // customers, tRPC, a fresh idempotency key per order, retried with the same key as a client does)

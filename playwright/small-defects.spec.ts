@@ -1,4 +1,4 @@
-// [W8] The smaller defects of issue 18, tried on a phone as the customer would: a price never
+// [W8] The smaller defects, tried on a phone as the customer would: a price never
 // wraps inside its number, the quantity steppers are 44 px touch targets, focus lands on the order
 // page's heading after paying, and a cart toast does not follow the customer to another page.
 import { expect, test, type Page } from "@playwright/test";

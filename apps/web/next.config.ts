@@ -44,7 +44,7 @@ const config: NextConfig = {
   },
 };
 
-// next-intl (issue 8, UI languages): points `next-intl/config` at the per-request locale and messages.
+// next-intl (B3, UI languages): points `next-intl/config` at the per-request locale and messages.
 // The catalogs are precompiled at build time (P1): the browser formats compiled messages with
 // next-intl's format-only runtime instead of shipping the ICU parser (intl-messageformat,
 // 22 KiB gzip on every page).

@@ -1,7 +1,7 @@
 // Scenario 4 — the event pipeline. Latency from an order's commit (its OrderPlaced outbox row) to
 // its effect in each consumer (the inbox row written in the effect's transaction), for the orders
-// placed during scenario 1; the same for store actions (issue 5's figure: a store action's commit
-// to the MyPage row changing); then a backlog of events drained by one and by two worker processes.
+// placed during scenario 1; the same for store actions (a store action's commit to the MyPage
+// row changing); then a backlog of events drained by one and by two worker processes.
 import { trpc } from "../lib/http.mjs";
 import { percentile, sortNum } from "../lib/stats.mjs";
 import { cpuMeter, servicePids, treeOf } from "../lib/cpu.mjs";

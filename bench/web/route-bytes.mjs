@@ -1,4 +1,4 @@
-// JavaScript each route loads, read from a production build's own manifests (issue 20, P1), and
+// JavaScript each route loads, read from a production build's own manifests (P1), and
 // the per-route budget check. Shared by `npm run bench:web` and the [P1] test in `npm test`.
 //
 // What a route loads on a full page load, in a Next 16 (Turbopack) App Router build:
@@ -17,7 +17,7 @@ import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
 
-/** The role routes of issue 20 that have a budget (checkout's route is /checkout). */
+/** The role routes that have a budget (P1) (checkout's route is /checkout). */
 export const BUDGET_ROUTES = ["/stores", "/stores/[storeId]", "/checkout", "/orders/[orderId]", "/mypage", "/board", "/deliveries", "/signin"];
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));

@@ -291,7 +291,7 @@ export async function ensureRedis(url = process.env.REDIS_URL || DEFAULT_REDIS_U
   await step(`start Redis on ${host}:${port}`, async () => {
     if (!(await tcpOpen(host, port))) {
       if (!hasCommand("redis-server")) await aptInstall("redis-server", "Redis is not installed");
-      // Queues are state (E1, issue 14), so Redis runs as production needs it, like
+      // Queues are state (E1), so Redis runs as production needs it, like
       // deploy/compose.yaml: append-only file fsynced every second, and never evict a job. Its files
       // live in .bloom/redis/<port> (gitignored). A lost second costs no order: the worker's outbox
       // redrive publishes again whatever a policy has not handled.

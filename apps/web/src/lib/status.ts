@@ -1,4 +1,4 @@
-// One vocabulary for every status, on every screen, in both languages (STYLE habit 4): the words
+// One vocabulary for every status, on every screen, in both languages: the words
 // live in the messages under `status.*`; this file says which tone each status is drawn in.
 // Order and store-order statuses share their words where they mean the same step.
 import type { DeliveryStatus, MyPageDeliveryStatus, OrderStatus, StoreOrderStatus } from "@bloom/domain";

@@ -1,4 +1,4 @@
-// Operators see queue depth and dead letters, and can retry a failed job; no one else can (issue 4).
+// Operators see queue depth and dead letters, and can retry a failed job; no one else can (E2).
 import { WORKER_QUEUE_NAMES } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { TRPCError } from "@trpc/server";

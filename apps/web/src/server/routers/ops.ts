@@ -1,5 +1,5 @@
-// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all (issue 4,
-// E2); refunds the processor has not confirmed yet, with their attempts and last error (M4).
+// Operators (ADMIN): queue depth per policy, failed jobs with their error, retry one or all
+// (E2); refunds the processor has not confirmed yet, with their attempts and last error (M4).
 import { pendingRefunds, retryRefundNow, WORKER_QUEUE_NAMES, type WorkerQueueName } from "@bloom/app";
 import { textField } from "@bloom/domain";
 import { TRPCError } from "@trpc/server";
