@@ -67,9 +67,15 @@ for (const locale of ["ko-KR", "en-US"] as const) {
       await expect(riderDelivery(page, claimed)).toHaveAttribute("data-status", "CLAIMED");
       const request = await riderRequest(page, open);
       expect(await overflowOf(page)).toEqual({ page: 0, controls: 0 });
+      // The toggle's name starts with what it shows, then says whose request, once (B4, label in name).
+      const r = (await messagesOf(page)).rider;
+      const toggle = request.getByTestId("open-delivery-toggle");
+      const nameOf = (shown: string) => new RegExp(`^${shown} · (?!.*${shown}).+$`);
+      await expect(toggle).toHaveAccessibleName(nameOf(r.details));
       // Opened, its toggle reads "Hide details" (the longest label): the row still fits.
-      await request.getByTestId("open-delivery-toggle").click();
-      await expect(request.getByTestId("open-delivery-toggle")).toHaveAttribute("aria-expanded", "true");
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+      await expect(toggle).toHaveAccessibleName(nameOf(r.hideDetails));
       expect(await overflowOf(page)).toEqual({ page: 0, controls: 0 });
       for (const p of [customer, owner, rider]) await p.context().close();
     });
