@@ -17,7 +17,7 @@ import { focusFirstInvalid } from "~/lib/form-errors";
 import { useLocalizedName } from "~/lib/localized";
 import { useTRPC } from "~/trpc/react";
 import { checkNames, checkPrice, checkStock, NAME_MAX, parseWhole, serverFieldErrors, useBouquetErrorText, type BouquetErrors } from "./board-bouquet-rules";
-import { CellInput } from "./board-menu-row";
+import { CellInput, OnSaleCell, SaveCell } from "./board-menu-row";
 
 type Addon = { id: string; storeId: string; name: string; nameKo: string; priceWon: number; stock: number; active: boolean };
 
@@ -150,29 +150,8 @@ function AddonRow({ addon }: { addon: Addon }) {
         <CellInput form={formId} label={t("stockOf", { name })} value={draft.stock} onChange={(v) => edit({ stock: v })} error={errorText("stock", errors.stock)} narrow />
         {draft.stock.trim() === "0" && !errors.stock && <span className="mt-1 block text-xs font-semibold text-warning-800">{t("soldOut")}</span>}
       </td>
-      <td className="px-2 py-3 align-top">
-        <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
-          <Switch checked={draft.active} onCheckedChange={(active) => edit({ active })} aria-label={t("onSaleOf", { name })} />
-          <span aria-hidden="true" className={cn("text-sm font-semibold", draft.active ? "text-leaf-700" : "text-muted")}>
-            {draft.active ? t("onSale") : t("hidden")}
-          </span>
-        </label>
-      </td>
-      <td className="px-2 py-3 align-top">
-        <form id={formId} onSubmit={submit} noValidate className="grid justify-items-start gap-1">
-          <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} pending={save.isPending} pendingText={t("saving")} aria-label={t("saveAria", { name })}>
-            {t("save")}
-          </Button>
-          <span role="status" className={cn("text-xs font-semibold", dirty ? "text-warning-800" : "text-leaf-700")}>
-            {saved && !dirty ? t("saved") : dirty ? t("unsaved") : ""}
-          </span>
-          {formError && (
-            <span role="alert" className="text-xs font-semibold text-danger-700">
-              {formError}
-            </span>
-          )}
-        </form>
-      </td>
+      <OnSaleCell name={name} active={draft.active} onChange={(active) => edit({ active })} className="px-2" />
+      <SaveCell formId={formId} onSubmit={submit} name={name} dirty={dirty} pending={save.isPending} saved={saved} formError={formError} className="px-2" />
     </tr>
   );
 }

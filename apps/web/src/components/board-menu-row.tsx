@@ -125,30 +125,55 @@ export function BoardMenuRow({ bouquet }: { bouquet: MenuBouquet }) {
           <CellInput form={formId} label={t("sizePriceOf", { size: tsz("PREMIUM"), name })} prefix="₩" placeholder={tsz("none")} value={draft.premiumPriceWon} onChange={(v) => edit({ premiumPriceWon: v })} error={errorText("premiumPriceWon", errors.premiumPriceWon)} />
         </div>
       </td>
-      <td className="px-3 py-3 align-top">
-        <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
-          <Switch checked={draft.active} onCheckedChange={(active) => edit({ active })} aria-label={t("onSaleOf", { name })} />
-          <span aria-hidden="true" className={cn("text-sm font-semibold", draft.active ? "text-leaf-700" : "text-muted")}>
-            {draft.active ? t("onSale") : t("hidden")}
-          </span>
-        </label>
-      </td>
-      <td className="px-4 py-3 align-top">
-        <form id={formId} onSubmit={submit} noValidate className="grid justify-items-start gap-1">
-          <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} pending={save.isPending} pendingText={t("saving")} aria-label={t("saveAria", { name })}>
-            {t("save")}
-          </Button>
-          <span role="status" className={cn("text-xs font-semibold", dirty ? "text-warning-800" : "text-leaf-700")}>
-            {saved && !dirty ? t("saved") : dirty ? t("unsaved") : ""}
-          </span>
-          {formError && (
-            <span role="alert" className="text-xs font-semibold text-danger-700">
-              {formError}
-            </span>
-          )}
-        </form>
-      </td>
+      <OnSaleCell name={name} active={draft.active} onChange={(active) => edit({ active })} className="px-3" />
+      <SaveCell formId={formId} onSubmit={submit} name={name} dirty={dirty} pending={save.isPending} saved={saved} formError={formError} className="px-4" />
     </tr>
+  );
+}
+
+/** A menu row's "on sale" switch (a bouquet's or an add-on's), in its table cell. */
+export function OnSaleCell({ name, active, onChange, className }: { name: string; active: boolean; onChange: (active: boolean) => void; className: string }) {
+  const t = useTranslations("menuEditor.row");
+  return (
+    <td className={cn("py-3 align-top", className)}>
+      <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
+        <Switch checked={active} onCheckedChange={onChange} aria-label={t("onSaleOf", { name })} />
+        <span aria-hidden="true" className={cn("text-sm font-semibold", active ? "text-leaf-700" : "text-muted")}>
+          {active ? t("onSale") : t("hidden")}
+        </span>
+      </label>
+    </td>
+  );
+}
+
+/** A menu row's Save, its saved / unsaved state and its error, in its table cell; the row's inputs belong to its form. */
+export function SaveCell(p: {
+  formId: string;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  name: string;
+  dirty: boolean;
+  pending: boolean;
+  saved: boolean;
+  formError: string | null | undefined;
+  className: string;
+}) {
+  const t = useTranslations("menuEditor.row");
+  return (
+    <td className={cn("py-3 align-top", p.className)}>
+      <form id={p.formId} onSubmit={p.onSubmit} noValidate className="grid justify-items-start gap-1">
+        <Button type="submit" size="sm" variant={p.dirty ? "primary" : "secondary"} pending={p.pending} pendingText={t("saving")} aria-label={t("saveAria", { name: p.name })}>
+          {t("save")}
+        </Button>
+        <span role="status" className={cn("text-xs font-semibold", p.dirty ? "text-warning-800" : "text-leaf-700")}>
+          {p.saved && !p.dirty ? t("saved") : p.dirty ? t("unsaved") : ""}
+        </span>
+        {p.formError && (
+          <span role="alert" className="text-xs font-semibold text-danger-700">
+            {p.formError}
+          </span>
+        )}
+      </form>
+    </td>
   );
 }
 

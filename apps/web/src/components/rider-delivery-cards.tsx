@@ -131,51 +131,67 @@ export function OpenDeliveryCard({ delivery: d, onTake, pending, disabled }: { d
   );
 }
 
+/**
+ * A bouquet going back to the shop: where to, and the rider's "back at the shop". Two cases share
+ * it: the customer cancelled after the pickup (F12), or the attempt at the door failed (D4).
+ */
+function BackToShopCard(p: { delivery: Delivery; testId: string; level: "h3" | "h4"; line: string; returnTo: string; action: string; pendingText: string; onBack: () => void; pending: boolean; disabled: boolean }) {
+  const headingId = deliveryHeadingId(p.delivery);
+  return (
+    <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid={p.testId} data-order-id={p.delivery.orderId} aria-labelledby={headingId}>
+      <CardHeader delivery={p.delivery} level={p.level} />
+      <p className="m-0 flex items-center gap-2 font-semibold">
+        <Undo2 aria-hidden="true" className="size-4 shrink-0" />
+        {p.line}
+      </p>
+      <dl className="m-0 grid gap-3">
+        <Fact icon={<Store />} label={p.returnTo}>
+          <MapAddress address={p.delivery.pickupAddress} className="text-lg" />
+        </Fact>
+      </dl>
+      <Button size="xl" block variant="secondary" onClick={p.onBack} pending={p.pending} pendingText={p.pendingText} disabled={p.disabled} aria-describedby={headingId}>
+        <Check aria-hidden="true" />
+        {p.action}
+      </Button>
+    </article>
+  );
+}
+
 /** A delivery the customer cancelled after the rider picked it up: where to bring the bouquet back. */
 export function RecalledDeliveryCard({ delivery: d, onReturned, pending, disabled }: { delivery: Delivery; onReturned: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
   const t = useTranslations("rider");
-  const headingId = deliveryHeadingId(d);
   return (
-    <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid="recalled-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
-      <CardHeader delivery={d} level="h4" />
-      <p className="m-0 flex items-center gap-2 font-semibold">
-        <Undo2 aria-hidden="true" className="size-4 shrink-0" />
-        {t("recalledLine")}
-      </p>
-      <dl className="m-0 grid gap-3">
-        <Fact icon={<Store />} label={t("returnTo")}>
-          <MapAddress address={d.pickupAddress} className="text-lg" />
-        </Fact>
-      </dl>
-      <Button size="xl" block variant="secondary" onClick={() => onReturned(d)} pending={pending} pendingText={t("saving")} disabled={disabled} aria-describedby={headingId}>
-        <Check aria-hidden="true" />
-        {t("confirmReturn")}
-      </Button>
-    </article>
+    <BackToShopCard
+      delivery={d}
+      testId="recalled-delivery"
+      level="h4"
+      line={t("recalledLine")}
+      returnTo={t("returnTo")}
+      action={t("confirmReturn")}
+      pendingText={t("saving")}
+      onBack={() => onReturned(d)}
+      pending={pending}
+      disabled={disabled}
+    />
   );
 }
 
 /** D4: a failed attempt the rider is bringing back to the shop, where the shop rebooks or refunds it. */
 export function AttemptedDeliveryCard({ delivery: d, onBack, pending, disabled }: { delivery: Delivery; onBack: (d: Delivery) => void; pending: boolean; disabled: boolean }) {
   const t = useTranslations("riderDoor");
-  const headingId = deliveryHeadingId(d);
   return (
-    <article className="grid gap-3 rounded-3xl border-2 border-danger-700/40 bg-surface p-4 shadow-card" data-testid="attempted-delivery" data-order-id={d.orderId} aria-labelledby={headingId}>
-      <CardHeader delivery={d} level="h3" />
-      <p className="m-0 flex items-center gap-2 font-semibold">
-        <Undo2 aria-hidden="true" className="size-4 shrink-0" />
-        {t("bringBack")}
-      </p>
-      <dl className="m-0 grid gap-3">
-        <Fact icon={<Store />} label={t("returnTo")}>
-          <MapAddress address={d.pickupAddress} className="text-lg" />
-        </Fact>
-      </dl>
-      <Button size="xl" block variant="secondary" onClick={() => onBack(d)} pending={pending} pendingText={t("sending")} disabled={disabled} aria-describedby={headingId}>
-        <Check aria-hidden="true" />
-        {t("backAtShop")}
-      </Button>
-    </article>
+    <BackToShopCard
+      delivery={d}
+      testId="attempted-delivery"
+      level="h3"
+      line={t("bringBack")}
+      returnTo={t("returnTo")}
+      action={t("backAtShop")}
+      pendingText={t("sending")}
+      onBack={() => onBack(d)}
+      pending={pending}
+      disabled={disabled}
+    />
   );
 }
 
