@@ -1,8 +1,8 @@
-// [F1][P1] The shop list, rendered on the server from its address: searching by name and by area,
+// [F1][P1] The shop list and a shop's page, rendered on the server from its address: searching by name and by area,
 // Enter keeps the area, a search with no match clears, bad input is set aside and said so, and the
 // same search works with JavaScript off (a GET form). The page ships no tRPC / TanStack Query.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, messagesOf } from "./support";
+import { expectAccessible, messagesOf, SEOUL_FOREST } from "./support";
 
 const card = (page: Page, name: string) => page.locator("main article").filter({ has: page.getByRole("link", { name, exact: true }) });
 
@@ -72,12 +72,22 @@ test.describe("[F1] the shop list", () => {
   });
 });
 
-test("[P1] the shop list and sign-in load no tRPC or TanStack Query", async ({ page }) => {
+test("[F1] a shop that does not exist answers 404 with the way back; a malformed id too", async ({ page }) => {
+  for (const id of ["10000000-0000-4000-8000-00000000dead", "not-a-shop"]) {
+    const response = await page.goto(`/stores/${id}`);
+    expect(response?.status(), id).toBe(404);
+    const m = (await messagesOf(page)).menu;
+    await expect(page.getByRole("heading", { level: 1, name: m.notFound })).toBeVisible();
+    await expect(page.getByRole("link", { name: m.allShops })).toHaveAttribute("href", "/stores");
+  }
+});
+
+test("[P1] the shop list, a shop's page and sign-in load no tRPC or TanStack Query", async ({ page }) => {
   const scripts: string[] = [];
   page.on("response", async (r) => {
     if (r.request().resourceType() === "script") scripts.push(await r.text().catch(() => ""));
   });
-  for (const path of ["/stores", "/signin"]) {
+  for (const path of ["/stores", `/stores/${SEOUL_FOREST}`, "/signin"]) {
     scripts.length = 0;
     await page.goto(path);
     await page.waitForLoadState("load");

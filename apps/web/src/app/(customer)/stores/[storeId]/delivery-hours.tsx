@@ -1,17 +1,16 @@
 "use client";
 // The shop's delivery hours per weekday and its upcoming closures (D2), as the checkout applies them.
-import { useQuery } from "@tanstack/react-query";
+import type { DeliverySlots } from "@bloom/app";
 import { CalendarX, Clock } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFormat } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
 
-export function DeliveryHours({ storeId }: { storeId: string }) {
+/** What the shop's page shows of its delivery schedule (read on the server with the page). */
+export type ShopHours = Pick<DeliverySlots, "weeklyHours" | "closures" | "leadTimeMinutes" | "slotCutoffMinutes">;
+
+export function DeliveryHours({ data }: { data: ShopHours }) {
   const t = useTranslations("schedule");
   const f = useFormat();
-  const trpc = useTRPC();
-  const { data } = useQuery(trpc.schedule.slots.queryOptions({ storeId }));
-  if (!data) return null;
   const lead = data.leadTimeMinutes;
   return (
     <section aria-labelledby="delivery-hours-title" className="mb-7 grid gap-4 rounded-3xl border border-line bg-surface p-5 shadow-card sm:grid-cols-2 sm:p-7" data-testid="delivery-hours">

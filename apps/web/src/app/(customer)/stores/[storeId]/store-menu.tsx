@@ -1,87 +1,37 @@
 "use client";
-// A shop's page (F1): its details, the bouquet menu and the cart. The cart holds one shop's
-// bouquets; adding from another shop asks before emptying it.
-import { useQuery } from "@tanstack/react-query";
+// A shop's page (F1): its details, the bouquet menu and the cart, from the shop as the server read
+// it (page.tsx). The cart holds one shop's bouquets; adding from another shop asks before emptying it.
+import type { CatalogMenu } from "@bloom/app";
 import { ArrowLeft, Clock, MapPin, Phone } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CartPanel } from "~/components/cart-panel";
 import { ConfirmDialog } from "~/components/confirm-dialog";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { useToast } from "~/components/ui/toast";
 import { addToCart, quantityInCart, replaceCart, useCart, type CartLine, type CartTier } from "~/lib/cart";
 import { cn } from "~/lib/cn";
-import { useErrorMessage } from "~/lib/error-message";
 import { useFormat } from "~/lib/format";
 import { useAreaName, useLocalized, useLocalizedName } from "~/lib/localized";
 import { mapLink } from "~/lib/map-link";
-import { isNotFound } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
 import { OpenBadge } from "../store-card";
 import { AddonsSection } from "./addons-section";
 import { BouquetCard, type MenuBouquet } from "./bouquet-card";
 import { useSizeName, withSize } from "~/lib/sizes";
-import { DeliveryHours } from "./delivery-hours";
+import { DeliveryHours, type ShopHours } from "./delivery-hours";
 
-export function StoreMenu({ storeId }: { storeId: string }) {
+export function StoreMenu({ store: s, hours }: { store: CatalogMenu; hours: ShopHours }) {
   const t = useTranslations("menu");
-  const trpc = useTRPC();
   const toast = useToast();
   const cart = useCart();
   const f = useFormat();
   const nameOf = useLocalizedName();
   const text = useLocalized();
   const areaOf = useAreaName();
-  const errorMessage = useErrorMessage();
   const sizeName = useSizeName();
-  const store = useQuery(trpc.catalog.store.queryOptions({ storeId }));
   const [pendingReplace, setPendingReplace] = useState<{ line: CartLine; from: { name: string; nameKo?: string } } | null>(null);
 
-  if (store.isError) {
-    if (isNotFound(store.error)) {
-      return (
-        <EmptyState
-          headingLevel={1}
-          title={t("notFound")}
-          action={
-            <Button asChild>
-              <Link href="/stores">{t("allShops")}</Link>
-            </Button>
-          }
-        />
-      );
-    }
-    return (
-      <Alert
-        title={t("loadError")}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void store.refetch()}>
-            {t("retry")}
-          </Button>
-        }
-      >
-        <p>{errorMessage(store.error)}</p>
-      </Alert>
-    );
-  }
-  if (!store.data) {
-    return (
-      <Loading label={t("loading")} className="grid gap-6">
-        <Skeleton className="h-56" />
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-          <Skeleton className="h-80" />
-          <Skeleton className="h-80" />
-          <Skeleton className="hidden h-80 xl:block" />
-        </div>
-      </Loading>
-    );
-  }
-
-  const s = store.data;
   const shop = { id: s.id, name: s.name, nameKo: s.nameKo };
   const stock = new Map(s.bouquets.map((b) => [b.id, b.stock]));
   const shopName = nameOf(s);
@@ -136,7 +86,7 @@ export function StoreMenu({ storeId }: { storeId: string }) {
           {!s.open && <p className="m-0 text-sm text-muted">{t("closedNote")}</p>}
         </div>
       </section>
-      <DeliveryHours storeId={s.id} />
+      <DeliveryHours data={hours} />
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="menu-title">
