@@ -4,3 +4,4 @@ export * from "./seed-data";
 export type * from "@prisma/client";
 export * from "./seed-schedule";
 export * from "./seed-addons";
+export * from "./kysely";

@@ -1,0 +1,53 @@
+// Kysely over the pool that getDb builds (ADR 0001): queries typed by the tables of schema.prisma
+// (src/generated/kysely.ts, written by `prisma generate`), sent as named (prepared) statements.
+import { createHash } from "node:crypto";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
+import type pg from "pg";
+import type { DB } from "./generated/kysely";
+
+export type { DB } from "./generated/kysely";
+
+// A statement's name is a digest of its text: the same SQL text is parsed and planned once per
+// connection, as the hand-named statements were; a different text gets a different name, so two
+// texts can never share one (pg refuses that). The queries are written with `= ANY($1)` for lists,
+// so their text does not grow with the data and each connection holds a bounded set.
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let n = names.get(text);
+  if (!n) {
+    n = `k${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    names.set(text, n);
+  }
+  return n;
+}
+
+const SKIP_PREPARE = /^\s*(begin|commit|rollback|savepoint|release|start transaction)\b/i;
+
+/** A view of `pool` for Kysely's PostgresDialect whose clients send every query as a named statement. */
+export function namedStatementPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const c = await pool.connect();
+      let w = wrapped.get(c);
+      if (!w) {
+        w = {
+          query: ((text: string, values?: readonly unknown[]) =>
+            SKIP_PREPARE.test(text) ? c.query(text) : c.query({ name: statementName(text), text, values: values as unknown[] })) as unknown as PostgresPoolClient["query"],
+          release: (err?: boolean | Error) => c.release(err),
+        };
+        Object.defineProperty(w, "processID", { get: () => (c as unknown as { processID?: number }).processID });
+        wrapped.set(c, w);
+      }
+      return w;
+    },
+    // The pool belongs to getDb (closeDbs ends it), never to Kysely.
+    end: async () => {},
+    options: pool.options,
+  } as unknown as PostgresPool;
+}
+
+/** A Kysely on this pool (typed by schema.prisma's tables). */
+export function kyselyOn(pool: pg.Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
+}
