@@ -5,3 +5,4 @@ export type * from "@prisma/client";
 export * from "./seed-schedule";
 export * from "./seed-addons";
 export * from "./kysely";
+export * from "./transaction";

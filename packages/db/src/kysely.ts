@@ -23,6 +23,17 @@ function statementName(text: string): string {
 
 const SKIP_PREPARE = /^\s*(begin|commit|rollback|savepoint|release|start transaction)\b/i;
 
+/** A client for Kysely that sends every query of `c` as a named statement; `release` gives `c` back. */
+function namedClient(c: pg.PoolClient, release: (err?: boolean | Error) => void): PostgresPoolClient {
+  const w = {
+    query: ((text: string, values?: readonly unknown[]) =>
+      SKIP_PREPARE.test(text) ? c.query(text) : c.query({ name: statementName(text), text, values: values as unknown[] })) as unknown as PostgresPoolClient["query"],
+    release,
+  };
+  Object.defineProperty(w, "processID", { get: () => (c as unknown as { processID?: number }).processID });
+  return w as PostgresPoolClient;
+}
+
 /** A view of `pool` for Kysely's PostgresDialect whose clients send every query as a named statement. */
 export function namedStatementPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -31,12 +42,7 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
       const c = await pool.connect();
       let w = wrapped.get(c);
       if (!w) {
-        w = {
-          query: ((text: string, values?: readonly unknown[]) =>
-            SKIP_PREPARE.test(text) ? c.query(text) : c.query({ name: statementName(text), text, values: values as unknown[] })) as unknown as PostgresPoolClient["query"],
-          release: (err?: boolean | Error) => c.release(err),
-        };
-        Object.defineProperty(w, "processID", { get: () => (c as unknown as { processID?: number }).processID });
+        w = namedClient(c, (err) => c.release(err));
         wrapped.set(c, w);
       }
       return w;
@@ -44,7 +50,13 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
     // The pool belongs to getDb (closeDbs ends it), never to Kysely.
     end: async () => {},
     options: pool.options,
-  } as unknown as PostgresPool;
+  };
+}
+
+/** One checked-out connection as Kysely's pool: its owner (inTransaction) releases it, Kysely never does. */
+export function singleConnectionPool(c: pg.PoolClient): PostgresPool {
+  const w = namedClient(c, () => {});
+  return { connect: async () => w, end: async () => {}, options: {} };
 }
 
 /** A Kysely on this pool (typed by schema.prisma's tables). */
