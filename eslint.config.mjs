@@ -103,7 +103,6 @@ export default tseslint.config(
       "packages/app/src/notification/sender-email.ts",
       "packages/app/src/notification/tracking.ts",
       "packages/app/src/ordering/delivery-slots.ts",
-      "packages/app/src/ordering/follow-status.ts",
       "packages/app/src/ordering/order-fate.ts",
       "packages/app/src/ordering/queries.ts",
       "packages/app/src/policies.ts",

@@ -62,7 +62,7 @@ export function policyHandlers(): PolicyHandlers {
       },
     },
     "delivery-cancellation": { prisma: async (tx, e) => ({ storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) }) },
-    "order-status": { prisma: (tx, e) => followOrderStatus(tx, e) },
+    "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": async (tx, e) => ({
       customerId: (await projectEvent(tx.client, e)).customerId,
       // W1: the photo's answer changes the florist's card too (no other policy tells the board).

@@ -3,6 +3,9 @@
 import { inTransaction, sqlOf, type Db, type Transaction, type Tx } from "@bloom/db";
 import { isUniqueViolation } from "./prisma-errors";
 
+/** The one transaction type (ADR 0001), for the use cases a handler calls: they get it passed in. */
+export type { Transaction };
+
 /**
  * An effect that is one SQL statement: the claim is that statement's first CTE (`claim`,
  * consumer = $1, event id = $2; the effect's parameters start at $3) and the effect's CTEs act
