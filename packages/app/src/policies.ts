@@ -51,7 +51,7 @@ export function policyHandlers(): PolicyHandlers {
     "store-notification": {
       inStatement: (e) => ({ statement: putOrderOnBoard(e), hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } }),
     },
-    "store-pickup": { prisma: (tx, e) => recordDeliveryProgress(tx, e) },
+    "store-pickup": (tx, e) => recordDeliveryProgress(tx, e),
     "delivery-request": { prisma: async (tx, e) => ({ storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) }) },
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: (tx, e) => requestRefund(tx, e),
