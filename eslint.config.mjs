@@ -86,8 +86,6 @@ export default tseslint.config(
       "apps/worker/src/webhooks.ts",
       "packages/app/src/catalog/queries.ts",
       "packages/app/src/delivery/delivery-for-notice.ts",
-      "packages/app/src/delivery/on-decoration-completed.ts",
-      "packages/app/src/delivery/on-order-cancelled.ts",
       "packages/app/src/delivery/progress.ts",
       "packages/app/src/delivery/proof-access.ts",
       "packages/app/src/identity/accounts.ts",

@@ -52,7 +52,7 @@ export function policyHandlers(): PolicyHandlers {
       inStatement: (e) => ({ statement: putOrderOnBoard(e), hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } }),
     },
     "store-pickup": (tx, e) => recordDeliveryProgress(tx, e),
-    "delivery-request": { prisma: async (tx, e) => ({ storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) }) },
+    "delivery-request": async (tx, e) => ({ storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) }),
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: (tx, e) => requestRefund(tx, e),
     "store-order-cancellation": {
@@ -61,7 +61,7 @@ export function policyHandlers(): PolicyHandlers {
         return { storeId: e.payload.storeId, customerId: e.payload.customerId };
       },
     },
-    "delivery-cancellation": { prisma: async (tx, e) => ({ storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) }) },
+    "delivery-cancellation": async (tx, e) => ({ storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) }),
     "order-status": (tx, e) => followOrderStatus(tx, e),
     "mypage-projection": async (tx, e) => ({
       customerId: (await projectEvent(tx.client, e)).customerId,
