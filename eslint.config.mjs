@@ -110,7 +110,6 @@ export default tseslint.config(
       "packages/app/src/store/delivery-settings.ts",
       "packages/app/src/store/delivery-zones.ts",
       "packages/app/src/store/menu.ts",
-      "packages/app/src/store/on-order-cancelled.ts",
       "packages/app/src/store/on-order-placed.ts",
       "packages/app/src/store/shop-for-notice.ts",
       "packages/app/src/store/slot-capacity.ts",

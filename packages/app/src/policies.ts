@@ -55,11 +55,9 @@ export function policyHandlers(): PolicyHandlers {
     "delivery-request": async (tx, e) => ({ storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) }),
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
     refund: (tx, e) => requestRefund(tx, e),
-    "store-order-cancellation": {
-      prisma: async (tx, e) => {
-        await cancelStoreOrderFor(tx, e);
-        return { storeId: e.payload.storeId, customerId: e.payload.customerId };
-      },
+    "store-order-cancellation": async (tx, e) => {
+      await cancelStoreOrderFor(tx, e);
+      return { storeId: e.payload.storeId, customerId: e.payload.customerId };
     },
     "delivery-cancellation": async (tx, e) => ({ storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) }),
     "order-status": (tx, e) => followOrderStatus(tx, e),

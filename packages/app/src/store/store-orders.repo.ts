@@ -71,3 +71,29 @@ export async function updateStoreOrder(tx: Transaction, id: string, step: StoreO
     .where("id", "=", id)
     .execute();
 }
+
+/** The store order of `orderId`, locked (an owner arranging it at this moment commits first, or waits). */
+export async function lockStoreOrderStatus(tx: Transaction, orderId: string): Promise<{ id: string; status: StoreOrderStatus } | null> {
+  const r = await tx.ky.selectFrom("store_orders").select(["id", "status"]).where("order_id", "=", orderId).forUpdate().executeTakeFirst();
+  return r ?? null;
+}
+
+/** A CANCELLED store order with nothing else: a cancellation overtook OrderPlaced, and keeps it off the board. */
+export async function insertCancelledTombstone(tx: Transaction, orderId: string, storeId: string): Promise<void> {
+  await tx.ky
+    .insertInto("store_orders")
+    .values({ id: globalThis.crypto.randomUUID(), order_id: orderId, store_id: storeId, status: "CANCELLED", updated_at: new Date().toISOString() })
+    .execute();
+}
+
+/** The order's stock reservations go back (store_release_stock, the migrations' function); how many units. */
+export async function releaseStock(tx: Transaction, orderId: string): Promise<number> {
+  const { rows } = await tx.client.query<{ n: number }>({ name: "store-release-stock", text: "SELECT store_release_stock($1::uuid) AS n", values: [orderId] });
+  return rows[0]?.n ?? 0;
+}
+
+/** The order's delivery slot unit goes back (store_release_slot, the migrations' function). */
+export async function releaseSlot(tx: Transaction, orderId: string): Promise<number> {
+  const { rows } = await tx.client.query<{ n: number }>({ name: "store-release-slot", text: "SELECT store_release_slot($1::uuid) AS n", values: [orderId] });
+  return rows[0]?.n ?? 0;
+}
