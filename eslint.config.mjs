@@ -97,7 +97,6 @@ export default tseslint.config(
       "packages/app/src/notification/messages.ts",
       "packages/app/src/notification/push/staff-push.ts",
       "packages/app/src/notification/push/web-push-provider.ts",
-      "packages/app/src/notification/recipient-sms.ts",
       "packages/app/src/notification/sender-email.ts",
       "packages/app/src/notification/tracking.ts",
       "packages/app/src/ordering/delivery-slots.ts",

@@ -1,7 +1,7 @@
 // One handler per policy (queue). The worker calls runPolicy for each job; every handler runs
 // inside handleOnce, so redelivery is harmless (C4). One handler shape, typed by the policy's
 // subscription (PolicyEvent).
-import type { Db, Transaction, Tx } from "@bloom/db";
+import type { Db, Transaction } from "@bloom/db";
 import { isPolicyEvent, parseEvent, riderConcernOf, type DomainEvent, type Policy, type PolicyEvent } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
@@ -35,15 +35,13 @@ export type LiveHint = {
   messagesPlanned?: boolean;
 };
 /**
- * A policy's handler: the effect of one event of its subscription, on the claim's transaction,
- * and who should hear of it. `{ inStatement }`: the claim and the effect are one statement (the
- * store-notification, once per order). `{ prisma }`: on a Prisma transaction, until the policy's
- * use case moves to a repository (ADR 0001).
+ * A policy's handler: the effect of one event of its subscription, on the claim's transaction
+ * (the one transaction type, ADR 0001), and who should hear of it. `{ inStatement }`: the claim
+ * and the effect are one statement (the store-notification, once per order).
  */
 export type PolicyHandler<P extends Policy> =
   | ((tx: Transaction, e: PolicyEvent<P>) => Promise<LiveHint | void>)
-  | { inStatement: (e: PolicyEvent<P>) => { statement: InStatement; hint: LiveHint } }
-  | { prisma: (tx: Tx, e: PolicyEvent<P>) => Promise<LiveHint | void> };
+  | { inStatement: (e: PolicyEvent<P>) => { statement: InStatement; hint: LiveHint } };
 export type PolicyHandlers = { [P in Policy]: PolicyHandler<P> };
 
 export function policyHandlers(): PolicyHandlers {
@@ -70,7 +68,7 @@ export function policyHandlers(): PolicyHandlers {
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
     "sender-email": (tx, e) => planSenderEmail(tx.client, e),
     // Plans the recipient's text message with the tracking link; the dispatcher sends it (X2, X5).
-    "recipient-sms": { prisma: (tx, e) => planRecipientSms(tx, e) },
+    "recipient-sms": (tx, e) => planRecipientSms(tx, e),
     // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
     "staff-push": (tx, e) => planStaffPush(tx.client, e),
   };
@@ -79,12 +77,9 @@ export function policyHandlers(): PolicyHandlers {
 /** The effect of `handler` on `event` for handleOnce; `hint` hears what it returned. */
 function effectOf<P extends Policy>(handler: PolicyHandler<P>, event: PolicyEvent<P>, hint: (h: LiveHint | void) => void): Effect {
   if (typeof handler === "function") return async (tx) => hint(await handler(tx, event));
-  if ("inStatement" in handler) {
-    const { statement, hint: h } = handler.inStatement(event);
-    hint(h);
-    return { inStatement: statement };
-  }
-  return { prisma: async (tx) => hint(await handler.prisma(tx, event)) };
+  const { statement, hint: h } = handler.inStatement(event);
+  hint(h);
+  return { inStatement: statement };
 }
 
 export async function runPolicy(

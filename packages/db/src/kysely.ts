@@ -1,9 +1,8 @@
 // Kysely over the pool that getDb builds (ADR 0001): queries typed by the tables of schema.prisma
 // (src/generated/kysely.ts, written by `prisma generate`), sent as named (prepared) statements.
 import { createHash } from "node:crypto";
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
+import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
-import type { DB } from "./generated/kysely";
 
 export type { DB } from "./generated/kysely";
 
@@ -57,9 +56,4 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
 export function singleConnectionPool(c: pg.PoolClient): PostgresPool {
   const w = namedClient(c, () => {});
   return { connect: async () => w, end: async () => {}, options: {} };
-}
-
-/** A Kysely on this pool (typed by schema.prisma's tables). */
-export function kyselyOn(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
 }

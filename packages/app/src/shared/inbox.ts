@@ -1,6 +1,6 @@
 // Idempotent consumers (C4): a consumer's effect and its processed-event record commit together,
 // so an event delivered twice — or to two workers at once — takes effect once.
-import { inTransaction, sqlOf, type Db, type Transaction, type Tx } from "@bloom/db";
+import { inTransaction, sqlOf, type Db, type Transaction } from "@bloom/db";
 import { isUniqueViolation } from "./prisma-errors";
 
 /** The one transaction type (ADR 0001), for the use cases a handler calls: they get it passed in. */
@@ -17,11 +17,9 @@ export type InStatement = { name: string; ctes: string; values: unknown[] };
 
 /**
  * What the consumer does with the event: a function run on the claim's transaction (the one
- * transaction type, ADR 0001), or `{ inStatement }` (see InStatement). `{ prisma }` is the
- * same on a Prisma transaction, for the consumers whose use cases still take Prisma's client:
- * it goes when the last of them moves to a repository.
+ * transaction type, ADR 0001), or `{ inStatement }` (see InStatement).
  */
-export type Effect = ((tx: Transaction) => Promise<void>) | { inStatement: InStatement } | { prisma: (tx: Tx) => Promise<void> };
+export type Effect = ((tx: Transaction) => Promise<void>) | { inStatement: InStatement };
 
 const CLAIM = "INSERT INTO inbox_processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 
@@ -37,24 +35,15 @@ export async function handleOnce(db: Db, consumer: string, eventId: string, effe
         return "done" as const;
       });
     }
-    if ("inStatement" in effect) {
-      const s = effect.inStatement;
-      const { rows } = await sqlOf(db).query<{ claimed: number }>({
-        name: s.name,
-        text: `WITH claim AS (${CLAIM} RETURNING 1),
+    const s = effect.inStatement;
+    const { rows } = await sqlOf(db).query<{ claimed: number }>({
+      name: s.name,
+      text: `WITH claim AS (${CLAIM} RETURNING 1),
            ${s.ctes}
            SELECT count(*)::int AS claimed FROM claim`,
-        values: [consumer, eventId, ...s.values],
-      });
-      return rows[0]?.claimed ? "done" : "duplicate";
-    }
-    const run = effect.prisma;
-    return await db.$transaction(async (tx) => {
-      const claimed = await tx.$executeRawUnsafe(CLAIM.replace("$2", "$2::uuid"), consumer, eventId);
-      if (claimed === 0) return "duplicate" as const;
-      await run(tx);
-      return "done" as const;
+      values: [consumer, eventId, ...s.values],
     });
+    return rows[0]?.claimed ? "done" : "duplicate";
   } catch (e) {
     // Two workers claiming at once: the loser's insert fails only if it raced past ON CONFLICT. A
     // unique violation of the effect's own (a row another consumer wrote first) is an error to retry.
