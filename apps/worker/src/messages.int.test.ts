@@ -22,7 +22,7 @@ import {
   SmtpEmailProvider,
   type Rider,
 } from "@bloom/app";
-import { closeDbs, sqlTransaction } from "@bloom/db";
+import { closeDbs, inTransaction } from "@bloom/db";
 import { addDays, parseEvent, POLICIES, todayInSeoul, type EmailKind } from "@bloom/domain";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -331,7 +331,7 @@ describe("nothing sent twice, nothing lost (X5)", () => {
     );
     expect((await w.queues["sender-email"].getJob(again.id!))?.returnvalue).toBe("duplicate");
     // The policy itself run twice more (as if its inbox row were lost): the idempotency key holds.
-    for (let i = 0; i < 2; i++) expect(await sqlTransaction(db, (c) => planSenderEmail(c, parseEvent(row.payload)))).toEqual({ messagesPlanned: false });
+    for (let i = 0; i < 2; i++) expect(await inTransaction(db, (tx) => planSenderEmail(tx.client, parseEvent(row.payload)))).toEqual({ messagesPlanned: false });
     // A later email of the same order is sent after anything due before it: then nothing more came.
     ok(await actOnStoreOrder(ctx, owner, id, { kind: "accept" }));
     await expectEmails(id, ["receipt", "accepted"]);

@@ -1,7 +1,8 @@
 // One handler per policy (queue). The worker calls runPolicy for each job; every handler runs
-// inside handleOnce, so redelivery is harmless (C4).
-import type { Db, SqlClient, Tx } from "@bloom/db";
-import { parseEvent, riderConcernOf, type DomainEvent, type Policy } from "@bloom/domain";
+// inside handleOnce, so redelivery is harmless (C4). One handler shape, typed by the policy's
+// subscription (PolicyEvent).
+import type { Db, Transaction } from "@bloom/db";
+import { isPolicyEvent, parseEvent, riderConcernOf, type DomainEvent, type Policy, type PolicyEvent } from "@bloom/domain";
 import { cancelStoreOrderFor } from "./store/on-order-cancelled";
 import { putOrderOnBoard } from "./store/on-order-placed";
 import { recordDeliveryProgress } from "./store/on-delivery-progress";
@@ -10,7 +11,7 @@ import { withdrawDelivery } from "./delivery/on-order-cancelled";
 import { requestRefund } from "./payment/refund";
 import { followOrderStatus } from "./ordering/follow-status";
 import { projectEvent } from "./mypage/project";
-import { handleOnce, handleOnceSql } from "./shared/inbox";
+import { handleOnce, type Effect, type InStatement } from "./shared/inbox";
 import { planWebhookDeliveries, type PlannedDelivery } from "./webhooks/plan";
 import { planSenderEmail } from "./notification/sender-email";
 import { planRecipientSms } from "./notification/recipient-sms";
@@ -33,78 +34,68 @@ export type LiveHint = {
   /** The policy planned messages (notify_messages): the worker wakes its message dispatcher. */
   messagesPlanned?: boolean;
 };
-type Handler = (tx: Tx, e: DomainEvent) => Promise<LiveHint | void>;
-/** The policies that run for every order are plain SQL on one connection (see handleOnceSql). */
-type SqlHandler = { sql: (c: SqlClient, e: DomainEvent) => Promise<LiveHint | void> };
-/** A policy that claims the event itself, in the same statement as its effect (handleOnceInStatement). */
-type StatementHandler = { statement: (db: Db, consumer: string, e: DomainEvent) => Promise<{ outcome: "done" | "duplicate"; hint: LiveHint }> };
+/**
+ * A policy's handler: the effect of one event of its subscription, on the claim's transaction
+ * (the one transaction type, ADR 0001), and who should hear of it. `{ inStatement }`: the claim
+ * and the effect are one statement (the store-notification, once per order).
+ */
+export type PolicyHandler<P extends Policy> =
+  | ((tx: Transaction, e: PolicyEvent<P>) => Promise<LiveHint | void>)
+  | { inStatement: (e: PolicyEvent<P>) => { statement: InStatement; hint: LiveHint } };
+export type PolicyHandlers = { [P in Policy]: PolicyHandler<P> };
 
-export function policyHandlers(): Record<Policy, Handler | SqlHandler | StatementHandler> {
+export function policyHandlers(): PolicyHandlers {
   return {
     "store-notification": {
-      statement: async (db, consumer, e) => {
-        if (e.type !== "OrderPlaced") return { outcome: await handleOnceSql(db, consumer, e.eventId, async () => {}), hint: {} };
-        const outcome = await putOrderOnBoard(db, consumer, e);
-        return { outcome, hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } };
-      },
+      inStatement: (e) => ({ statement: putOrderOnBoard(e), hint: { storeId: e.payload.storeId, customerId: e.payload.customerId } }),
     },
     "store-pickup": (tx, e) => recordDeliveryProgress(tx, e),
-    "delivery-request": async (tx, e) => {
-      if (e.type !== "DecorationCompleted") return;
-      return { storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) };
-    },
+    "delivery-request": async (tx, e) => ({ storeId: e.payload.storeId, market: await openDeliveryRequest(tx, e) }),
     // Decides the refund only; the worker's refund executor calls the processor outside the transaction (M4).
-    refund: async (tx, e) => {
-      if (e.type === "StoreOrderRejected" || e.type === "OrderCancelled" || e.type === "DeliveryAbandoned") return requestRefund(tx, e);
-    },
+    refund: (tx, e) => requestRefund(tx, e),
     "store-order-cancellation": async (tx, e) => {
-      if (e.type !== "OrderCancelled") return;
       await cancelStoreOrderFor(tx, e);
       return { storeId: e.payload.storeId, customerId: e.payload.customerId };
     },
-    "delivery-cancellation": async (tx, e) => {
-      if (e.type !== "OrderCancelled") return;
-      return { storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) };
-    },
+    "delivery-cancellation": async (tx, e) => ({ storeId: e.payload.storeId, ...(await withdrawDelivery(tx, e)) }),
     "order-status": (tx, e) => followOrderStatus(tx, e),
-    "mypage-projection": {
-      sql: async (c, e) => ({
-        customerId: (await projectEvent(c, e)).customerId,
-        // W1: the photo's answer changes the florist's card too (no other policy tells the board).
-        ...(e.type === "ArrangementPhotoSubmitted" || e.type === "ArrangementChangeRequested" || e.type === "ArrangementApproved" ? { storeId: e.payload.storeId } : {}),
-      }),
-    },
-    "partner-webhooks": { sql: async (c, e) => ({ webhookDeliveries: await planWebhookDeliveries(c, e) }) },
+    "mypage-projection": async (tx, e) => ({
+      customerId: (await projectEvent(tx.client, e)).customerId,
+      // W1: the photo's answer changes the florist's card too (no other policy tells the board).
+      ...(e.type === "ArrangementPhotoSubmitted" || e.type === "ArrangementChangeRequested" || e.type === "ArrangementApproved" ? { storeId: e.payload.storeId } : {}),
+    }),
+    "partner-webhooks": async (tx, e) => ({ webhookDeliveries: await planWebhookDeliveries(tx.client, e) }),
     // Plans the sender's email only; the worker's message dispatcher sends it (X1, X5).
-    "sender-email": { sql: (c, e) => planSenderEmail(c, e) },
+    "sender-email": (tx, e) => planSenderEmail(tx.client, e),
     // Plans the recipient's text message with the tracking link; the dispatcher sends it (X2, X5).
     "recipient-sms": (tx, e) => planRecipientSms(tx, e),
     // Plans a web push per device of the owners and riders concerned; the dispatcher sends them (X3).
-    "staff-push": { sql: (c, e) => planStaffPush(c, e) },
+    "staff-push": (tx, e) => planStaffPush(tx.client, e),
   };
+}
+
+/** The effect of `handler` on `event` for handleOnce; `hint` hears what it returned. */
+function effectOf<P extends Policy>(handler: PolicyHandler<P>, event: PolicyEvent<P>, hint: (h: LiveHint | void) => void): Effect {
+  if (typeof handler === "function") return async (tx) => hint(await handler(tx, event));
+  const { statement, hint: h } = handler.inStatement(event);
+  hint(h);
+  return { inStatement: statement };
 }
 
 export async function runPolicy(
   db: Db,
-  handlers: Record<Policy, Handler | SqlHandler | StatementHandler>,
+  handlers: PolicyHandlers,
   policy: Policy,
   raw: unknown,
 ): Promise<{ event: DomainEvent; outcome: "done" | "duplicate"; hint: LiveHint }> {
   const event = parseEvent(raw);
   let hint: LiveHint = {};
-  const handler = handlers[policy];
-  let outcome: "done" | "duplicate";
-  if (typeof handler === "function") {
-    outcome = await handleOnce(db, policy, event.eventId, async (tx) => {
-      hint = (await handler(tx, event)) ?? {};
-    });
-  } else if ("sql" in handler) {
-    outcome = await handleOnceSql(db, policy, event.eventId, async (c) => {
-      hint = (await handler.sql(c, event)) ?? {};
-    });
-  } else {
-    ({ outcome, hint } = await handler.statement(db, policy, event));
-  }
+  // An event the policy does not subscribe to (a redrive, a changed subscription) is claimed and
+  // changes nothing, so the handlers see only their subscription's types.
+  const { eventId } = event;
+  const outcome = isPolicyEvent(policy, event)
+    ? await handleOnce(db, policy, eventId, effectOf(handlers[policy] as PolicyHandler<typeof policy>, event, (h) => (hint = h ?? {})))
+    : await handleOnce(db, policy, eventId, async () => {});
   // A delivery event concerns its rider (and the open market) whichever policy handled it.
   const rider = riderConcernOf(event);
   return { event, outcome, hint: { ...hint, riderId: hint.riderId ?? rider.riderId, market: Boolean(hint.market || rider.market) } };

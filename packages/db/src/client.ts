@@ -3,7 +3,7 @@
 //
 // Connections die: PostgreSQL restarts, fails over, or an operator runs pg_terminate_backend
 // (E3). node-pg reports that as an 'error' event on the client, and an 'error' event nobody
-// listens to kills the process. So every pool, every checked-out client (sqlTransaction) and every
+// listens to kills the process. So every pool, every checked-out client (inTransaction) and every
 // dedicated connection (listen, the redrive's lock) has a listener here; the query in flight fails
 // with the error instead, its transaction rolls back with the connection, and the caller retries.
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -48,7 +48,7 @@ export function onDbConnectionError(listener: (err: Error, where: string) => voi
   return () => errorListeners.delete(listener);
 }
 
-function reportConnectionError(err: Error, where: string) {
+export function reportConnectionError(err: Error, where: string) {
   for (const l of errorListeners) {
     try {
       l(err, where);
@@ -126,34 +126,6 @@ export type SqlConnection = pg.Client;
 /** A new connection of its own (not pooled), not yet connected: add an 'error' listener before connect(). */
 export function dedicatedConnection(db: PrismaClient): pg.Client {
   return new pg.Client(dedicatedConfig(db));
-}
-
-/**
- * Runs `fn` in one transaction on a pooled connection (BEGIN … COMMIT, ROLLBACK on a throw).
- * If the connection dies meanwhile (a restart, pg_terminate_backend), the statement in flight
- * fails, the promise rejects with that error, and the connection is discarded, not pooled again.
- */
-export async function sqlTransaction<T>(db: PrismaClient, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await sqlOf(db).connect();
-  // A checked-out client has no pool listener: its 'error' event must be heard here.
-  let broken: Error | undefined;
-  const onError = (err: Error) => {
-    broken ??= err;
-    reportConnectionError(err, "transaction");
-  };
-  c.on("error", onError);
-  try {
-    await c.query("BEGIN");
-    const out = await fn(c);
-    await c.query("COMMIT");
-    return out;
-  } catch (e) {
-    if (!broken) await c.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    c.removeListener("error", onError);
-    c.release(broken);
-  }
 }
 
 /**

@@ -4,3 +4,5 @@ export * from "./seed-data";
 export type * from "@prisma/client";
 export * from "./seed-schedule";
 export * from "./seed-addons";
+export * from "./kysely";
+export * from "./transaction";

@@ -2,8 +2,9 @@
 // delivery is read as the decider's state, and a decided state is saved on condition that the row
 // is still the state it was decided from: a rider, the florist or a cancellation that changed it
 // meanwhile makes the save a no-op, and the use case decides again on what it is now.
-import type { Db, Delivery, Tx } from "@bloom/db";
-import type { DeliveryState } from "@bloom/domain";
+import type { Db, Delivery, DB, Transaction, Tx } from "@bloom/db";
+import type { Insertable } from "kysely";
+import type { DeliveryState, DeliveryStatus } from "@bloom/domain";
 
 /** The decider's state, with the shop it belongs to (who may confirm its pickup). */
 export type StoredDelivery = DeliveryState & { storeId: string };
@@ -43,4 +44,30 @@ export async function saveDelivery(tx: Tx, before: DeliveryState, after: Deliver
     },
   });
   return n.count === 1;
+}
+
+// ── On the one transaction type (ADR 0001), for the policies: delivery-request, delivery-cancellation.
+
+/** The delivery of an order, as a cancellation sees it; null when there is none (nor a tombstone). */
+export async function deliveryOfOrder(tx: Transaction, orderId: string): Promise<{ id: string; status: DeliveryStatus; riderId: string | null } | null> {
+  const d = await tx.ky.selectFrom("delivery_deliveries").select(["id", "status", "rider_id"]).where("order_id", "=", orderId).executeTakeFirst();
+  return d ? { id: d.id, status: d.status, riderId: d.rider_id } : null;
+}
+
+/** A new delivery (an open request, or a CANCELLED tombstone); returns its id. */
+export async function insertDelivery(tx: Transaction, row: Omit<Insertable<DB["delivery_deliveries"]>, "id" | "updated_at">): Promise<string> {
+  const id = globalThis.crypto.randomUUID();
+  await tx.ky.insertInto("delivery_deliveries").values({ ...row, id, updated_at: new Date().toISOString() }).execute();
+  return id;
+}
+
+/** Moves the delivery to `to` if it is still in `from`; false when it changed meanwhile. */
+export async function moveDeliveryStatus(tx: Transaction, id: string, from: DeliveryStatus, to: DeliveryStatus): Promise<boolean> {
+  const r = await tx.ky
+    .updateTable("delivery_deliveries")
+    .set({ status: to, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

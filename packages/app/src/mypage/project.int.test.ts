@@ -1,7 +1,7 @@
 // N4/F14: the MyPage read model, written only by the worker from events, matches what happened;
 // shuffled and duplicated redelivery changes nothing; a rebuild from the event log equals live.
 import { actOnStoreOrder, arriveAtShop, cancelOrder, claimDelivery, completeDelivery, confirmPickupByRider, myPageFor, placeOrder, projectEvent, rebuildMyPage } from "@bloom/app";
-import { closeDbs, sqlTransaction } from "@bloom/db";
+import { closeDbs, inTransaction } from "@bloom/db";
 import { parseEvent } from "@bloom/domain";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
@@ -64,7 +64,7 @@ describe("MyPage projection", () => {
     const live = await snapshot();
     // Redeliver every event again, newest first, straight into the projection.
     const log = await db.outboxEvent.findMany({ orderBy: { seq: "desc" } });
-    for (const row of log) await sqlTransaction(db, (c) => projectEvent(c, parseEvent(row.payload)));
+    for (const row of log) await inTransaction(db, (tx) => projectEvent(tx.client, parseEvent(row.payload)));
     expect(await snapshot()).toEqual(live);
 
     expect(await rebuildMyPage(db)).toBe(2);

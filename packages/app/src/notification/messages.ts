@@ -78,8 +78,8 @@ const INSERT = `
 
 /**
  * Inserts the planned messages; a message whose idempotency key is already there is left alone
- * (ON CONFLICT DO NOTHING). Call it inside the policy's inbox transaction — a Prisma transaction
- * (handleOnce) or a pg client in one (handleOnceSql). Returns how many rows were new. Wake the
+ * (ON CONFLICT DO NOTHING). Call it inside the policy's inbox transaction (handleOnce's, its
+ * connection) or a Prisma transaction. Returns how many rows were new. Wake the
  * dispatcher after the commit (the policy's `messagesPlanned` hint).
  */
 export async function enqueueMessages(tx: Tx | SqlClient, msgs: PlannedMessage[]): Promise<number> {

@@ -15,7 +15,7 @@ import {
   verifyTrackingToken,
   type Rider,
 } from "@bloom/app";
-import { closeDbs } from "@bloom/db";
+import { closeDbs, inTransaction } from "@bloom/db";
 import { parseEvent } from "@bloom/domain";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startWorker } from "../../../../apps/worker/src/runtime";
@@ -105,7 +105,7 @@ describe("the recipient's text messages (X2, X5)", () => {
     await waitFor(() => again.getState(), (s) => s === "completed", { what: "duplicate job done" });
     expect((await worker.queues["recipient-sms"].getJob(again.id!))?.returnvalue).toBe("duplicate");
     // And the policy itself run again (past the inbox) plans nothing new: one key per event, channel and number.
-    const hint = await db.$transaction((tx) => planRecipientSms(tx, parseEvent(accepted.payload)));
+    const hint = await inTransaction(db, (tx) => planRecipientSms(tx, parseEvent(accepted.payload)));
     expect(hint.messagesPlanned).toBe(false);
     expect(await smsRows(id)).toEqual([{ kind: "recipient_coming", status: "sent", attempts: 1, recipient: TO }]);
     expect(await textsFor(id)).toHaveLength(1);

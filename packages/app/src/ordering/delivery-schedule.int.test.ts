@@ -2,7 +2,7 @@
 // processor: capacity under a race, a declined card giving its slot back, closed and too-soon
 // days refused before anything is claimed or charged.
 import { actOnStoreOrder, chargeKeyOf, deliverySlots, placeOrder, reconcilePayments, stockAudit } from "@bloom/app";
-import { closeDbs, DEMO_SCHEDULES } from "@bloom/db";
+import { closeDbs, DEMO_SCHEDULES, inTransaction } from "@bloom/db";
 import { createEvent } from "@bloom/domain";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { quietLog, resetOrders, testContext } from "../../../../test/support/app";
@@ -73,8 +73,8 @@ describe("[D2] slot capacity and schedule at payment", () => {
     expect(await placeOrder(ctx, CUSTOMER.id, checkout())).toMatchObject({ ok: false, code: "SLOT_FULL" });
     // Cancelled after arranging: the flowers are used, but the slot is free again. Delivered twice, freed once.
     const cancelled = createEvent("OrderCancelled", first.order.id, { customerId: CUSTOMER.id, storeId: STORE.id, reason: null }, { role: "CUSTOMER", id: CUSTOMER.id });
-    await db.$transaction((tx) => cancelStoreOrderFor(tx, cancelled));
-    await db.$transaction((tx) => cancelStoreOrderFor(tx, cancelled));
+    await inTransaction(db, (tx) => cancelStoreOrderFor(tx, cancelled));
+    await inTransaction(db, (tx) => cancelStoreOrderFor(tx, cancelled));
     expect(await booked()).toBe(0);
 
     const second = await placeOrder(ctx, CUSTOMER.id, checkout());

@@ -1,6 +1,6 @@
 // F13: the ordering context follows the other contexts' events even when two events of one order
 // are handled at the same moment (the order-status queue runs several jobs at once).
-import { closeDbs } from "@bloom/db";
+import { closeDbs, inTransaction } from "@bloom/db";
 import { createEvent, SYSTEM } from "@bloom/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
@@ -23,7 +23,7 @@ describe("order status follows events", () => {
       const decorated = createEvent("DecorationCompleted", id, {
         storeId, storeName: "s", pickupAddress: "p", dropoffAddress: "d", recipientName: "r", recipientPhone: "010-0000-0000", deliveryDate: "2030-01-02", timeSlot: "12-15",
       }, SYSTEM);
-      await Promise.all([accepted, decorated].map((e) => db.$transaction((tx) => followOrderStatus(tx, e))));
+      await Promise.all([accepted, decorated].map((e) => inTransaction(db, (tx) => followOrderStatus(tx, e))));
       const order = await db.order.findUniqueOrThrow({ where: { id } });
       expect(order.status, `order ${i}`).toBe("DECORATED");
       const history = await db.orderHistory.findMany({ where: { orderId: id }, orderBy: { at: "asc" } });

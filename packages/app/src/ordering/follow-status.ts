@@ -1,19 +1,17 @@
 // Policy "order-status" (F13): the ordering context follows the store, delivery and payment
 // contexts' events; the order's history records every change with its time (B2).
-import type { Tx } from "@bloom/db";
-import { followEvent, type DomainEvent, type OrderStatus } from "@bloom/domain";
+import { followEvent, type PolicyEvent } from "@bloom/domain";
+import type { Transaction } from "../shared/inbox";
+import { lockOrderToFollow, markOrderRefunded, moveOrderStatus } from "./order-status.repo";
 
-export async function followOrderStatus(tx: Tx, e: DomainEvent) {
-  // Locked, so that two events of one order handled at once (the queue runs several jobs) take
-  // turns: each decides from the status the other left. Read unlocked, the second's conditional
-  // update found the status changed and its transition was lost (accepted + arranged at once
-  // stayed "accepted").
-  const [order] = await tx.$queryRaw<{ status: OrderStatus; customerId: string; storeId: string }[]>`
-    SELECT status, customer_id AS "customerId", store_id AS "storeId" FROM ordering_orders WHERE id = ${e.orderId}::uuid FOR UPDATE`;
+export async function followOrderStatus(tx: Transaction, e: PolicyEvent<"order-status">) {
+  // Locked: read unlocked, the second of two events handled at once found the status changed and
+  // its transition was lost (accepted + arranged at once stayed "accepted").
+  const order = await lockOrderToFollow(tx, e.orderId);
   if (!order) return {};
   const hint = { customerId: order.customerId, storeId: order.storeId };
   if (e.type === "PaymentRefunded") {
-    await tx.order.update({ where: { id: e.orderId }, data: { refunded: true } });
+    await markOrderRefunded(tx, e.orderId);
     return hint;
   }
   const next = followEvent(order.status, e.type);
@@ -31,13 +29,7 @@ export async function followOrderStatus(tx: Tx, e: DomainEvent) {
     : e.type === "DeliveryLeftWithNeighbour" ? `Left with ${e.payload.name}`
     : null;
   // D4: the new slot and the redelivery fee are recorded on the order (the fee is not charged).
-  const rescheduled = e.type === "DeliveryRescheduled"
-    ? { deliveryDate: e.payload.deliveryDate, timeSlot: e.payload.timeSlot, redeliveryFeeWon: { increment: e.payload.feeWon } }
-    : {};
-  const n = await tx.order.updateMany({
-    where: { id: e.orderId, status: order.status },
-    data: { status: next, ...(note ? { statusReason: note } : {}), ...rescheduled },
-  });
-  if (n.count) await tx.orderHistory.create({ data: { orderId: e.orderId, status: next, note, at: new Date(e.occurredAt) } });
+  const reschedule = e.type === "DeliveryRescheduled" ? { deliveryDate: e.payload.deliveryDate, timeSlot: e.payload.timeSlot, feeWon: e.payload.feeWon } : undefined;
+  await moveOrderStatus(tx, { orderId: e.orderId, from: order.status, to: next, note, reschedule, at: new Date(e.occurredAt) });
   return hint;
 }

@@ -8,7 +8,7 @@
 //   on success moves REFUND_PENDING → REFUNDED and appends the one PaymentRefunded, in one
 //   transaction. A failure backs off (1 s doubling, capped) and retries until it succeeds; past
 //   `alertAfter` attempts every failure is logged as an error and counted for operators.
-import { sqlOf, type Db, type Tx } from "@bloom/db";
+import { sqlOf, type Db, type Transaction } from "@bloom/db";
 import { createEvent, SYSTEM, type DomainEvent, type PaymentGateway } from "@bloom/domain";
 import type { Logger } from "../shared/context";
 import { appendEvents } from "../shared/outbox";
@@ -19,14 +19,17 @@ const CAUSES = Object.values(REFUND_CAUSE) as string[];
 export const refundKeyOf = (paymentId: string) => `refund:${paymentId}`;
 
 /** Policy "refund": decides the refund (exactly one cause wins). The executor carries it out. */
-export async function requestRefund(tx: Tx, e: DomainEvent<"StoreOrderRejected" | "OrderCancelled" | "DeliveryAbandoned">) {
+export async function requestRefund(tx: Transaction, e: DomainEvent<"StoreOrderRejected" | "OrderCancelled" | "DeliveryAbandoned">) {
   const cause = REFUND_CAUSE[e.type];
-  const rows = await tx.$queryRaw<{ customerId: string; status: string; requested: boolean }[]>`
-    WITH req AS (
-      UPDATE payment_payments SET status = 'REFUND_PENDING', refund_cause = ${cause}, refund_requested_at = now(), refund_next_at = now()
-      WHERE order_id = ${e.orderId}::uuid AND status = 'APPROVED' RETURNING id)
+  const { rows } = await tx.client.query<{ customerId: string; status: string; requested: boolean }>({
+    name: "refund-request",
+    text: `WITH req AS (
+      UPDATE payment_payments SET status = 'REFUND_PENDING', refund_cause = $2, refund_requested_at = now(), refund_next_at = now()
+      WHERE order_id = $1::uuid AND status = 'APPROVED' RETURNING id)
     SELECT customer_id AS "customerId", status::text, EXISTS (SELECT 1 FROM req) AS requested
-    FROM payment_payments WHERE order_id = ${e.orderId}::uuid`;
+    FROM payment_payments WHERE order_id = $1::uuid`,
+    values: [e.orderId, cause],
+  });
   const p = rows[0];
   return p ? { customerId: p.customerId, refundRequested: p.requested } : {};
 }

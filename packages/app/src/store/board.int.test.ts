@@ -3,7 +3,7 @@
 // within the last two weeks; tombstones never. A day and slot filter; Done a page at a time.
 import { boardDoneFor, boardFor, boardOrderFor, markNotificationsRead } from "@bloom/app";
 import { addDays, BOARD_DONE_PAGE, bySlot, createEvent, todayInSeoul, UNREAD_COUNT_CAP } from "@bloom/domain";
-import { closeDbs, DEMO_STORES, sqlOf } from "@bloom/db";
+import { closeDbs, DEMO_STORES, sqlOf, inTransaction } from "@bloom/db";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
 import { CUSTOMER, OTHER_STORE, OWNER, ROSES, STORE } from "../../../../test/support/fixtures";
@@ -170,7 +170,7 @@ describe("store board", () => {
   it("[W3] a customer's cancellation is announced with its time and reason, whatever the day filter; so is a failed attempt", async () => {
     const orderId = await storeOrder(STORE.id, "ACCEPTED", 1, 1, { deliveryDate: addDays(today, 2) });
     const cancelled = createEvent("OrderCancelled", orderId, { customerId: CUSTOMER.id, storeId: STORE.id, reason: "  The recipient is away  " }, { role: "CUSTOMER", id: CUSTOMER.id });
-    await db.$transaction((tx) => cancelStoreOrderFor(tx, cancelled));
+    await inTransaction(db, (tx) => cancelStoreOrderFor(tx, cancelled));
     const attempted = await storeOrder(STORE.id, "DECORATED", 1, 0, { pickedUpAt: ago(0.1), attemptedAt: ago(0.05) });
     await db.$executeRaw`UPDATE store_orders SET attempt_reason = 'NOBODY_HOME' WHERE order_id = ${attempted}::uuid`;
     await storeOrder(STORE.id, "CANCELLED", 2, 1); // cancelled before the board kept when (no cancelled_at): no banner

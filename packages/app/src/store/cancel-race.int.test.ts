@@ -3,7 +3,7 @@
 // order cancelled — never a cancelled order holding stock.
 import { actOnStoreOrder } from "./board";
 import { cancelStoreOrderFor } from "./on-order-cancelled";
-import { closeDbs } from "@bloom/db";
+import { closeDbs, inTransaction } from "@bloom/db";
 import { createEvent } from "@bloom/domain";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetOrders, testContext } from "../../../../test/support/app";
@@ -29,7 +29,7 @@ describe("store order: cancellation against the owner's accept", () => {
         },
       });
       const cancelled = createEvent("OrderCancelled", orderId, { customerId: CUSTOMER.id, storeId: STORE.id, reason: null }, { role: "CUSTOMER", id: CUSTOMER.id });
-      await Promise.all([db.$transaction((tx) => cancelStoreOrderFor(tx, cancelled)), actOnStoreOrder(ctx, owner, orderId, { kind: "accept" })]);
+      await Promise.all([inTransaction(db, (tx) => cancelStoreOrderFor(tx, cancelled)), actOnStoreOrder(ctx, owner, orderId, { kind: "accept" })]);
       expect((await db.storeOrder.findUniqueOrThrow({ where: { orderId } })).status, `order ${i}`).toBe("CANCELLED");
       expect(await stock(), `stock after order ${i}`).toBe(before);
     }

@@ -7,61 +7,55 @@
 // pickup hides nothing. D4: a failed attempt shows on the card until the shop reschedules it —
 // which clears the trip's steps, so the card is back in "Ready for pickup" for the next rider —
 // or refunds it, which ends the store order (the flowers were used: no stock comes back).
-import type { Tx } from "@bloom/db";
-import { POLICIES, type DomainEvent } from "@bloom/domain";
-import { lockStoreOrder } from "./stock";
+import type { PolicyEvent } from "@bloom/domain";
+import type { Transaction } from "../shared/inbox";
+import { keepFirst, lockStoreOrderProgress, updateStoreOrder } from "./store-orders.repo";
 
-/** Any other event is not this policy's: it changes nothing. */
-export async function recordDeliveryProgress(tx: Tx, e: DomainEvent) {
-  if (!(POLICIES["store-pickup"] as readonly string[]).includes(e.type)) return {};
-  const at = new Date(e.occurredAt);
-  await lockStoreOrder(tx, e.orderId); // a pickup and a delivery handled at once take turns
-  const so = await tx.storeOrder.findUnique({
-    where: { orderId: e.orderId },
-    select: { id: true, storeId: true, status: true, claimedAt: true, arrivedAt: true, pickedUpAt: true, deliveredAt: true, returnedAt: true, attemptedAt: true, attempts: true },
-  });
+export async function recordDeliveryProgress(tx: Transaction, e: PolicyEvent<"store-pickup">) {
+  const at = new Date(e.occurredAt).toISOString();
+  const so = await lockStoreOrderProgress(tx, e.orderId); // a pickup and a delivery handled at once take turns
   if (!so) return {};
-  const update = (data: Parameters<Tx["storeOrder"]["update"]>[0]["data"]) => tx.storeOrder.update({ where: { id: so.id }, data });
+  const update = (step: Parameters<typeof updateStoreOrder>[2]) => updateStoreOrder(tx, so.id, step);
   switch (e.type) {
     case "DeliveryClaimed":
-      if (!so.claimedAt) await update({ claimedAt: at, riderName: e.payload.riderName });
+      if (!so.claimed) await update({ claimed_at: at, rider_name: e.payload.riderName });
       break;
     case "RiderArrivedAtShop":
-      if (!so.arrivedAt) await update({ arrivedAt: at });
+      if (!so.arrived) await update({ arrived_at: at });
       break;
     case "DeliveryStarted":
-      if (!so.pickedUpAt) await update({ pickedUpAt: at, claimedAt: so.claimedAt ?? at, riderName: e.payload.riderName });
+      if (!so.pickedUp) await update({ picked_up_at: at, claimed_at: keepFirst("claimed_at", at), rider_name: e.payload.riderName });
       break;
     case "DeliveryReturned":
-      if (!so.returnedAt) await update({ returnedAt: at, pickedUpAt: so.pickedUpAt ?? at, riderName: e.payload.riderName });
+      if (!so.returned) await update({ returned_at: at, picked_up_at: keepFirst("picked_up_at", at), rider_name: e.payload.riderName });
       break;
     case "DeliveryCompleted":
-      if (!so.deliveredAt) await update({ deliveredAt: at, pickedUpAt: so.pickedUpAt ?? at, attemptedAt: null, backAtShopAt: null });
+      if (!so.delivered) await update({ delivered_at: at, picked_up_at: keepFirst("picked_up_at", at), attempted_at: null, back_at_shop_at: null });
       break;
     case "DeliveryLeftWithNeighbour":
-      if (!so.deliveredAt) await update({ deliveredAt: at, pickedUpAt: so.pickedUpAt ?? at, leftWith: e.payload.name, attemptedAt: null, backAtShopAt: null });
+      if (!so.delivered) await update({ delivered_at: at, picked_up_at: keepFirst("picked_up_at", at), left_with: e.payload.name, attempted_at: null, back_at_shop_at: null });
       break;
     // The attempt number orders them: a late duplicate of an earlier attempt changes nothing.
     case "DeliveryAttempted":
-      if (e.payload.attempt > so.attempts) await update({ attemptedAt: at, attemptReason: e.payload.reason, attempts: e.payload.attempt, backAtShopAt: null });
+      if (e.payload.attempt > so.attempts) await update({ attempted_at: at, attempt_reason: e.payload.reason, attempts: e.payload.attempt, back_at_shop_at: null });
       break;
     case "DeliveryBackAtShop":
-      if (so.attemptedAt) await update({ backAtShopAt: at });
+      if (so.attempted) await update({ back_at_shop_at: at });
       break;
     case "DeliveryRescheduled":
       await update({
-        deliveryDate: e.payload.deliveryDate,
-        timeSlot: e.payload.timeSlot,
-        attemptedAt: null,
-        backAtShopAt: null,
-        claimedAt: null,
-        arrivedAt: null,
-        pickedUpAt: null,
-        riderName: null,
+        delivery_date: e.payload.deliveryDate,
+        time_slot: e.payload.timeSlot,
+        attempted_at: null,
+        back_at_shop_at: null,
+        claimed_at: null,
+        arrived_at: null,
+        picked_up_at: null,
+        rider_name: null,
       });
       break;
     case "DeliveryAbandoned":
-      if (so.status === "DECORATED") await update({ status: "CANCELLED", rejectReason: e.payload.reason });
+      if (so.status === "DECORATED") await update({ status: "CANCELLED", reject_reason: e.payload.reason });
       break;
   }
   return { storeId: so.storeId };

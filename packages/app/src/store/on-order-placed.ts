@@ -1,17 +1,17 @@
 // Policy "store-notification" (F3): a paid order lands on its store's board with a notification.
 // It runs once for every order, so it is plain SQL: the claim, the store order and the
-// notification are one statement (see handleOnceInStatement).
-import type { Db } from "@bloom/db";
+// notification are one statement (handleOnce's InStatement).
 import type { DomainEvent } from "@bloom/domain";
-import { handleOnceInStatement } from "../shared/inbox";
+import type { InStatement } from "../shared/inbox";
 
-export async function putOrderOnBoard(db: Db, consumer: string, e: DomainEvent<"OrderPlaced">): Promise<"done" | "duplicate"> {
+/** The store order and its notification, as the CTEs of the inbox claim's statement. */
+export function putOrderOnBoard(e: DomainEvent<"OrderPlaced">): InStatement {
   const p = e.payload;
   // Never over stock: the order's units were reserved when it was placed (M5).
   const overStock = false;
   const items = p.lines.reduce((n, l) => n + l.quantity, 0);
   // Upsert: a cancellation that overtook this event left a CANCELLED tombstone; keep its status.
-  return handleOnceInStatement(db, consumer, e.eventId, {
+  return {
     name: "board-put-order-w4",
     ctes: `so AS (
         INSERT INTO store_orders (id, order_id, store_id, status, lines, total_won, recipient_name, recipient_phone, address,
@@ -34,5 +34,5 @@ export async function putOrderOnBoard(db: Db, consumer: string, e: DomainEvent<"
       // W4: the add-ons, for the card and the ticket.
       JSON.stringify(p.addons ?? []),
     ],
-  });
+  };
 }

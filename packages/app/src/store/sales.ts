@@ -10,7 +10,7 @@
 // about to be refunded), counted apart at the payment's amount. Revenue is the order total, the
 // delivery fee included (shown apart too). Add-ons (issue 18 part 4) are not in orders yet: when
 // their lines arrive, `topItems` groups them the same way by item kind.
-import { sqlTransaction, type Db } from "@bloom/db";
+import { inTransaction, type Db } from "@bloom/db";
 import { refuse, REJECT_REASONS, salesPeriod, salesQuerySchema, TIME_SLOTS, todayInSeoul, type RejectReason, type Result, type SalesPeriod } from "@bloom/domain";
 import type pg from "pg";
 import { storeIdsOf, type Owner } from "./board";
@@ -77,9 +77,9 @@ export async function salesAccess(db: Db, owner: Owner, raw: unknown, today = to
 
 /** A consistent snapshot of several reads. */
 function snapshot<T>(db: Db, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  return sqlTransaction(db, async (c) => {
-    await c.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    return fn(c);
+  return inTransaction(db, async ({ client }) => {
+    await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    return fn(client);
   });
 }
 

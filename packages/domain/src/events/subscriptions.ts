@@ -1,6 +1,6 @@
 // Which policy (queue) reacts to which event. The outbox relay fans each event out to the
 // queues listed here; each queue has one handler in the worker.
-import type { EventType } from "./catalog";
+import type { DomainEvent, EventType } from "./catalog";
 import { EVENT_TYPES } from "./event-types";
 
 export const POLICIES = {
@@ -109,4 +109,12 @@ export const SILENT_POLICIES: ReadonlySet<Policy> = new Set<Policy>(["partner-we
 
 export function policiesFor(type: EventType): Policy[] {
   return POLICY_NAMES.filter((p) => (POLICIES[p] as readonly EventType[]).includes(type));
+}
+
+/** The events a policy's handler receives: the types its subscription lists, nothing else. */
+export type PolicyEvent<P extends Policy> = DomainEvent<(typeof POLICIES)[P][number]>;
+
+/** Whether `e` is one of the events `policy` subscribes to (narrows it to PolicyEvent). */
+export function isPolicyEvent<P extends Policy>(policy: P, e: DomainEvent): e is DomainEvent & PolicyEvent<P> {
+  return (POLICIES[policy] as readonly EventType[]).includes(e.type);
 }
