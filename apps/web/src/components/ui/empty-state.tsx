@@ -1,7 +1,9 @@
 // What a screen shows when there is nothing to list, or nothing the visitor may see.
 import { Flower2 } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "~/lib/cn";
+import { Button } from "./button";
 
 export function EmptyState({
   title,
@@ -28,5 +30,22 @@ export function EmptyState({
       {children && <div className="grid gap-1 text-muted [&_p]:m-0">{children}</div>}
       {action && <div className="mt-2 flex flex-wrap justify-center gap-2">{action}</div>}
     </section>
+  );
+}
+
+/** A page whose subject does not exist (or is not the viewer's): the page's heading, and the way back. */
+export function PageNotFound({ title, backHref, backLabel, children }: { title: string; backHref: string; backLabel: string; children?: ReactNode }) {
+  return (
+    <EmptyState
+      headingLevel={1}
+      title={title}
+      action={
+        <Button asChild>
+          <Link href={backHref}>{backLabel}</Link>
+        </Button>
+      }
+    >
+      {children}
+    </EmptyState>
   );
 }

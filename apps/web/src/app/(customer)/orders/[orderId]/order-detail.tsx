@@ -11,7 +11,7 @@ import { Money } from "~/components/money";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Panel } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
+import { PageNotFound } from "~/components/ui/empty-state";
 import { Loading, Skeleton } from "~/components/ui/skeleton";
 import { OrderStatusBadge, PaymentStatusBadge } from "~/components/ui/status-badge";
 import { useErrorMessage } from "~/lib/error-message";
@@ -63,17 +63,9 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   if (order.isError && !order.data) {
     if (isNotFound(order.error)) {
       return (
-        <EmptyState
-          headingLevel={1}
-          title={t("notFound")}
-          action={
-            <Button asChild>
-              <Link href="/orders">{t("myOrders")}</Link>
-            </Button>
-          }
-        >
+        <PageNotFound title={t("notFound")} backHref="/orders" backLabel={t("myOrders")}>
           <p>{t("notFoundBody")}</p>
-        </EmptyState>
+        </PageNotFound>
       );
     }
     return (
