@@ -1,4 +1,4 @@
-// Event integrity (E1–E4, issue 14) with real faults on loopback: Redis (our own instance on a
+// Event integrity (E1–E4) with real faults on loopback: Redis (our own instance on a
 // spare port) SIGKILLed and restarted empty, a job deleted by hand, PostgreSQL made unreachable
 // (a TCP proxy between the worker process and PostgreSQL, cut and restored), every connection of
 // the worker processes terminated with pg_terminate_backend under load, an event type the worker

@@ -1,4 +1,4 @@
-// The worker's message dispatcher (issue 19, X5): sends the messages the channel policies planned
+// The worker's message dispatcher (X5): sends the messages the channel policies planned
 // (notify_messages), right after a policy plans some (kick) and on a timer for retries, other
 // workers' plans and messages whose lease ran out. Rounds never overlap in one process; several
 // processes split the work with SKIP LOCKED (packages/app notification/dispatch.ts).

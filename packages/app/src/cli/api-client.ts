@@ -1,4 +1,4 @@
-// Operators manage partners' API clients (issue 9):
+// Operators manage partners' API clients (C10):
 //   npm run api-client -- create --name "Gift Co" --scopes "orders:read orders:write"
 //   npm run api-client -- list
 //   npm run api-client -- revoke <client_id>

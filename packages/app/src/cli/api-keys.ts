@@ -1,4 +1,4 @@
-// Operators manage the keys that sign API access tokens (issue 9):
+// Operators manage the keys that sign API access tokens (C10):
 //   npm run api-keys -- list
 //   npm run api-keys -- rotate          new key signs from now on; old ones still verify
 //   npm run api-keys -- retire <kid>    unpublish an old key once its tokens have expired

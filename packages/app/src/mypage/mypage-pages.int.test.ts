@@ -1,6 +1,6 @@
 // F14: MyPage pages through a customer's orders newest first (placed_at DESC, order_id DESC, as
 // PostgreSQL orders them: an order whose OrderPlaced has not arrived yet, placed_at null, first).
-// Pages after a cursor are a keyset read (read scale, issue 7): every order exactly once.
+// Pages after a cursor are a keyset read (read scale, N4): every order exactly once.
 import { myPageFor } from "@bloom/app";
 import { closeDbs } from "@bloom/db";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";

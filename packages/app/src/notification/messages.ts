@@ -1,4 +1,4 @@
-// The notification context's outbox of messages (issue 19, X5). A channel's policy plans messages
+// The notification context's outbox of messages (X5). A channel's policy plans messages
 // in its inbox transaction (enqueueMessages), so planning and the processed-event record commit
 // together; the worker's message dispatcher sends them later, through the provider of their
 // channel, outside any transaction. One row per idempotency key: a redelivered event plans nothing

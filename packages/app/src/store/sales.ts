@@ -8,8 +8,8 @@
 // Earned = the order stands (not REJECTED or CANCELLED) and its payment is still APPROVED. Every
 // other order of the period is a refund (decided: REFUND_PENDING, or done: REFUNDED; or ended and
 // about to be refunded), counted apart at the payment's amount. Revenue is the order total, the
-// delivery fee included (shown apart too). Add-ons (issue 18 part 4) are not in orders yet: when
-// their lines arrive, `topItems` groups them the same way by item kind.
+// delivery fee included (shown apart too). `topItems` ranks bouquets and add-ons (W4) alike, by
+// item kind.
 import { inTransaction, type Db } from "@bloom/db";
 import { refuse, REJECT_REASONS, salesPeriod, salesQuerySchema, TIME_SLOTS, todayInSeoul, type RejectReason, type Result, type SalesPeriod } from "@bloom/domain";
 import type pg from "pg";
