@@ -218,9 +218,12 @@ describe("partner webhooks (X4)", () => {
     await db.$executeRaw`UPDATE webhook_deliveries SET status = 'PENDING', job_id = ${`${lost.id}-lost`}, updated_at = now() - interval '1 minute' WHERE id = ${lost.id}::uuid`;
     await waitFor(async () => receiverA.accepted().get(lost.webhookId) ?? 0, (n) => n === 2, { what: "the swept delivery", timeoutMs: 15_000 });
 
-    // Metrics: outcomes counted by the worker.
-    const text = await workerMetrics(worker, db, "webhooks-test").metrics();
-    const value = (outcome: string) => Number(new RegExp(`bloom_webhook_deliveries_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? -1);
+    // Metrics: outcomes counted by the worker. The receiver counts a delivery when it answers; the
+    // worker counts it once it has read that answer, a moment later: wait for the seventh.
+    const valueIn = (text: string, outcome: string) => Number(new RegExp(`bloom_webhook_deliveries_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? -1);
+    const metrics = workerMetrics(worker, db, "webhooks-test");
+    const text = await waitFor(() => metrics.metrics(), (t) => valueIn(t, "delivered") >= 7, { what: "the worker's count of the swept delivery", timeoutMs: 15_000 });
+    const value = (outcome: string) => valueIn(text, outcome);
     expect(value("delivered")).toBe(7); // A's four, the replay, the swept one, B's one
     expect(text).toMatch(/bloom_queue_jobs\{[^}]*queue="webhook-deliveries"/);
     expect(value("retrying")).toBeGreaterThanOrEqual(8);
